@@ -1,0 +1,20 @@
+import type { RdsAction } from "../types";
+import type { ActionHandler } from "./actionContext";
+import { createDBCluster } from "./createDBCluster";
+import { deleteDBCluster } from "./deleteDBCluster";
+import { describeDBClusters } from "./describeDBClusters";
+import { describeDBInstances } from "./describeDBInstances";
+import { listTagsForResource } from "./listTagsForResource";
+import { startDBCluster } from "./startDBCluster";
+import { stopDBCluster } from "./stopDBCluster";
+
+/** The handler of every served action, by Query `Action` name. */
+export const ACTION_HANDLERS: Record<RdsAction, ActionHandler> = {
+  DescribeDBClusters: describeDBClusters,
+  StopDBCluster: stopDBCluster,
+  StartDBCluster: startDBCluster,
+  CreateDBCluster: createDBCluster,
+  DeleteDBCluster: deleteDBCluster,
+  DescribeDBInstances: describeDBInstances,
+  ListTagsForResource: listTagsForResource,
+};

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * `aurora-power-emulator`: runs the local RDS endpoint until SIGINT/SIGTERM. The first stdout line is
+ * `listening on http://HOST:PORT`, so scripts can wait for it and read the URL.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { startEmulator } from "./startEmulator";
+import type { EmulatorOptions, SeedCluster } from "./types";
+
+const USAGE = `Usage: aurora-power-emulator [options]
+  --host ADDR                   interface to bind (default 127.0.0.1, loopback only)
+  --port N                      TCP port (default 0: any free port)
+  --seed FILE                   JSON array of clusters to create at start
+  --stop-seconds N              duration of \`stopping\` (default 5)
+  --start-seconds N             duration of \`starting\` (default 5)
+  --backing-up-seconds N        duration of \`backing-up\` after a start (default 0: skipped)
+  --instance-settle-seconds N   instances unavailable after a start (default 0)
+  --auto-restart-seconds N      automatic restart of a stopped cluster (default 604800)
+  --throttle-rate R             share of requests answered \`Throttling\` (0-1, default 0)
+  --error-rate R                share of requests answered \`InternalFailure\` (0-1, default 0)
+  --latency-ms N                delay added to every RDS answer (default 0)
+  --help                        show this text`;
+
+// Flag name → EmulatorConfig key, for every numeric flag.
+const NUMERIC_FLAGS = {
+  "stop-seconds": "stopSeconds",
+  "start-seconds": "startSeconds",
+  "backing-up-seconds": "backingUpSeconds",
+  "instance-settle-seconds": "instanceSettleSeconds",
+  "auto-restart-seconds": "autoRestartSeconds",
+  "throttle-rate": "throttleRate",
+  "error-rate": "errorRate",
+  "latency-ms": "latencyMs",
+  port: "port",
+} as const;
+
+/** Turns command-line arguments into emulator options; throws with a usage hint on bad input. */
+export function parseCliArgs(args: string[]): { help: boolean; options: EmulatorOptions } {
+  const names = [...Object.keys(NUMERIC_FLAGS), "host", "seed"];
+  const stringFlags: Record<string, { type: "string" }> = Object.fromEntries(
+    names.map((name) => [name, { type: "string" as const }]),
+  );
+  const { values } = parseArgs({
+    args,
+    options: { ...stringFlags, help: { type: "boolean" } },
+    strict: true,
+    allowPositionals: false,
+  }) as { values: Record<string, string | boolean | undefined> };
+  const options: EmulatorOptions = {};
+  for (const [flag, key] of Object.entries(NUMERIC_FLAGS)) {
+    const raw = values[flag];
+    if (typeof raw !== "string") continue;
+    const value = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(value) || value < 0) {
+      throw new Error(`\`--${flag}\` must be a non-negative number, got \`${raw}\``);
+    }
+    options[key] = value;
+  }
+  if (typeof values.host === "string") options.host = values.host;
+  if (typeof values.seed === "string") options.seed = readSeedFile(values.seed);
+  return { help: values.help === true, options };
+}
+
+function readSeedFile(path: string): SeedCluster[] {
+  const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+  if (!Array.isArray(parsed))
+    throw new Error(`\`--seed\` file ${path} must hold a JSON array of clusters`);
+  return parsed as SeedCluster[];
+}
+
+async function main(): Promise<void> {
+  let parsed: ReturnType<typeof parseCliArgs>;
+  try {
+    parsed = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`aurora-power-emulator: ${(error as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (parsed.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const emulator = await startEmulator(parsed.options);
+  process.stdout.write(`listening on ${emulator.url}\n`);
+  const shutdown = () => {
+    emulator.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`aurora-power-emulator: ${String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,41 @@
+import type { EmulatorConfig } from "./types";
+import { RdsApiError } from "./errors";
+
+/** Defaults: 5 s stop and start, no backing-up, 7-day automatic restart, no faults. */
+export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
+  stopSeconds: 5,
+  startSeconds: 5,
+  backingUpSeconds: 0,
+  instanceSettleSeconds: 0,
+  // AWS restarts a cluster that has been stopped for seven days (Aurora User Guide,
+  // "Stopping and starting an Amazon Aurora DB cluster").
+  autoRestartSeconds: 7 * 24 * 3600,
+  throttleRate: 0,
+  errorRate: 0,
+  latencyMs: 0,
+});
+
+const RATE_KEYS = new Set<keyof EmulatorConfig>(["throttleRate", "errorRate"]);
+
+/**
+ * Checks a partial configuration and merges it over `base`.
+ * Throws {@link RdsApiError} (`InvalidParameterValue`) naming the bad key.
+ */
+export function mergeConfig(base: EmulatorConfig, patch: Record<string, unknown>): EmulatorConfig {
+  const merged: EmulatorConfig = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (!(key in DEFAULT_CONFIG)) {
+      throw RdsApiError.invalidParameter(`Unknown emulator setting \`${key}\`.`);
+    }
+    const name = key as keyof EmulatorConfig;
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      throw RdsApiError.invalidParameter(`\`${key}\` must be a non-negative number.`);
+    }
+    if (RATE_KEYS.has(name) && value > 1) {
+      throw RdsApiError.invalidParameter(`\`${key}\` must be between 0 and 1.`);
+    }
+    merged[name] = value;
+  }
+  return merged;
+}

@@ -1,0 +1,20 @@
+/**
+ * `aurora-power/emulator`: a local RDS endpoint (Query protocol) emulating the Aurora cluster
+ * stop/start lifecycle, for offline tests, demos and benchmarks.
+ */
+export { startEmulator, type RunningEmulator } from "./startEmulator";
+export { EmulatorAdminClient, EmulatorAdminError } from "./adminClient";
+export { DEFAULT_CONFIG } from "./config";
+export { ManualClock, systemClock } from "./clock";
+export {
+  RDS_ACTIONS,
+  type RdsAction,
+  type Clock,
+  type ClusterView,
+  type EmulatorConfig,
+  type EmulatorCounters,
+  type EmulatorOptions,
+  type SeedCluster,
+  type StatusEvent,
+  type Tag,
+} from "./types";

@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import type { RdsAction } from "./types";
+import type { EmulatorState } from "./emulatorState";
+import { ACTION_HANDLERS } from "./actions";
+import { QueryParams } from "./queryParams";
+import { RdsApiError } from "./errors";
+import { errorXml, successXml } from "./xml";
+import { injectLatency, pickFault } from "./faults";
+
+/** The RDS API version this endpoint speaks. */
+export const RDS_API_VERSION = "2014-10-31";
+
+/** An HTTP answer: status and XML body. */
+export interface RdsReply {
+  status: number;
+  body: string;
+}
+
+/** Region from a SigV4 `Authorization` header's credential scope (`…/<date>/<region>/rds/…`). */
+export function regionFromAuthorization(header: string | undefined): string | undefined {
+  return header ? /Credential=[^/,]+\/\d{8}\/([^/,]+)\//.exec(header)?.[1] : undefined;
+}
+
+function resolveAction(params: QueryParams): RdsAction {
+  const action = params.get("Action");
+  if (!action) {
+    throw new RdsApiError(
+      "MissingAction",
+      "The request is missing an action or a required parameter.",
+      400,
+    );
+  }
+  const version = params.get("Version");
+  if (!version) throw RdsApiError.missingParameter("Version");
+  if (!(action in ACTION_HANDLERS) || version !== RDS_API_VERSION) {
+    throw new RdsApiError(
+      "InvalidAction",
+      `Could not find operation ${action} for version ${version}`,
+      400,
+    );
+  }
+  return action as RdsAction;
+}
+
+/** Serves one RDS Query request: parse, count, inject faults, run the action, render XML. */
+export async function handleRdsRequest(
+  state: EmulatorState,
+  body: string,
+  headers: IncomingHttpHeaders,
+): Promise<RdsReply> {
+  const requestId = randomUUID();
+  try {
+    const params = new QueryParams(body);
+    const action = resolveAction(params);
+    state.counters.calls[action] += 1;
+    await injectLatency(state.config.latencyMs);
+    const fault = pickFault(state.config, state.random);
+    if (fault) {
+      state.counters.errorsInjected[fault.code as "Throttling" | "InternalFailure"] += 1;
+      throw fault;
+    }
+    const region = regionFromAuthorization(headers.authorization);
+    const context = { params, store: state.store, region, counters: state.counters };
+    const result = ACTION_HANDLERS[action](context);
+    return { status: 200, body: successXml(action, result, requestId) };
+  } catch (error) {
+    if (!(error instanceof RdsApiError)) {
+      // A bug in the emulator, not an injected fault: answer like RDS would, but leave a trace.
+      process.stderr.write(`aurora-power-emulator: internal error: ${String(error)}\n`);
+    }
+    const rdsError = error instanceof RdsApiError ? error : RdsApiError.internalFailure();
+    return { status: rdsError.httpStatus, body: errorXml(rdsError, requestId) };
+  }
+}

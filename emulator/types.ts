@@ -1,0 +1,120 @@
+/**
+ * Public types of the local RDS endpoint: its configuration, seed data, admin views, counters and
+ * status-change events.
+ */
+
+/** Every RDS Query action the emulator serves. */
+export const RDS_ACTIONS = [
+  "DescribeDBClusters",
+  "StopDBCluster",
+  "StartDBCluster",
+  "CreateDBCluster",
+  "DeleteDBCluster",
+  "DescribeDBInstances",
+  "ListTagsForResource",
+] as const;
+
+/** Name of one served RDS action, e.g. `StopDBCluster`. */
+export type RdsAction = (typeof RDS_ACTIONS)[number];
+
+/** Run-time knobs of the emulator; durations are seconds (fractions allowed), rates are 0–1. */
+export interface EmulatorConfig {
+  /** How long a cluster stays `stopping` before it is `stopped`. Default 5. */
+  stopSeconds: number;
+  /** How long a cluster stays `starting` before it is `available` (or `backing-up`). Default 5. */
+  startSeconds: number;
+  /** How long a start passes through `backing-up`; 0 skips that status. Default 0. */
+  backingUpSeconds: number;
+  /** How long member instances stay unavailable after the cluster became `available`. Default 0. */
+  instanceSettleSeconds: number;
+  /** How long a cluster stays `stopped` before it restarts by itself. Default 604800 (7 days). */
+  autoRestartSeconds: number;
+  /** Probability that a request is answered with `Throttling` (400). Default 0. */
+  throttleRate: number;
+  /** Probability that a request is answered with `InternalFailure` (500). Default 0. */
+  errorRate: number;
+  /** Delay added before every RDS answer, in milliseconds. Default 0. */
+  latencyMs: number;
+}
+
+/** A tag as RDS returns it. */
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+/** A cluster to create in the emulator before (or while) it serves requests. */
+export interface SeedCluster {
+  DBClusterIdentifier: string;
+  /** Default `aurora-postgresql`. */
+  Engine?: string;
+  EngineVersion?: string;
+  /** Default `provisioned`; `serverless` is Aurora Serverless v1 (cannot be stopped). */
+  EngineMode?: string;
+  /** Default `available`. */
+  Status?: string;
+  Tags?: Tag[];
+  GlobalClusterIdentifier?: string;
+  ReplicationSourceIdentifier?: string;
+  ReadReplicaIdentifiers?: string[];
+  /** Set for a non-Aurora Multi-AZ DB cluster (engine `mysql`/`postgres`). */
+  DBClusterInstanceClass?: string;
+  MultiAZ?: boolean;
+  /** Number of member DB instances; default 1. */
+  instanceCount?: number;
+  /** Region used in the cluster's ARN; default the region of the request that reads it. */
+  region?: string;
+}
+
+/** Source of the current time in epoch milliseconds; injectable so tests control time. */
+export interface Clock {
+  now(): number;
+}
+
+/** Options of {@link startEmulator}: any config field, plus where to listen and what to seed. */
+export type EmulatorOptions = Partial<EmulatorConfig> & {
+  /** Interface to bind; default `127.0.0.1` (loopback only). */
+  host?: string;
+  /** TCP port; default 0 (an ephemeral port). */
+  port?: number;
+  seed?: SeedCluster[];
+  /** Time source; default the system clock. */
+  clock?: Clock;
+  /** Randomness for fault injection (0 ≤ x < 1); default `Math.random`. */
+  random?: () => number;
+};
+
+/** One status change of one cluster; `at` is the instant it completed (ISO 8601 with ms). */
+export interface StatusEvent {
+  clusterIdentifier: string;
+  from: string;
+  to: string;
+  at: string;
+}
+
+/** Request counters kept by the emulator since start or the last reset. */
+export interface EmulatorCounters {
+  calls: Record<RdsAction, number>;
+  errorsInjected: { Throttling: number; InternalFailure: number };
+  /** For each DescribeDBClusters call, how many cluster ids it asked for (0 = all clusters). */
+  describeClusterIdsPerCall: number[];
+}
+
+/** A cluster as the admin API shows it (RDS field names, times as ISO strings). */
+export interface ClusterView {
+  DBClusterIdentifier: string;
+  DBClusterArn: string;
+  Status: string;
+  Engine: string;
+  EngineVersion: string;
+  EngineMode: string;
+  MultiAZ: boolean;
+  DBClusterMembers: { DBInstanceIdentifier: string; IsClusterWriter: boolean; Status: string }[];
+  ReadReplicaIdentifiers: string[];
+  ReplicationSourceIdentifier?: string;
+  GlobalClusterIdentifier?: string;
+  DBClusterInstanceClass?: string;
+  AutomaticRestartTime?: string;
+  ClusterCreateTime: string;
+  TagList: Tag[];
+}

@@ -1,0 +1,152 @@
+import { CLUSTER_POWER_STATE_TYPE, CLUSTER_STOP_SCHEDULE_TYPE } from "../provider/typeTokens";
+import { Maybe, UnknownValue, readProp, readString, readTags } from "./unknowns";
+
+/** Type token of `aws.rds.Cluster` (Aurora and Multi-AZ DB clusters). */
+export const RDS_CLUSTER_TYPE = "aws:rds/cluster:Cluster";
+/** Type token of `aws.scheduler.Schedule` (EventBridge Scheduler). */
+export const SCHEDULER_SCHEDULE_TYPE = "aws:scheduler/schedule:Schedule";
+/** EventBridge Scheduler universal target that stops a cluster (AWS "Using universal targets"). */
+export const STOP_CLUSTER_TARGET_ARN = "arn:aws:scheduler:::aws-sdk:rds:stopDBCluster";
+/** EventBridge Scheduler universal target that starts a cluster. */
+export const START_CLUSTER_TARGET_ARN = "arn:aws:scheduler:::aws-sdk:rds:startDBCluster";
+
+/** What a rule needs to know about an `aws:rds/cluster:Cluster`. */
+export interface ClusterFacts {
+  identifier: Maybe<string>;
+  engine: Maybe<string>;
+  engineMode: Maybe<string>;
+  globalClusterIdentifier: Maybe<string>;
+  replicationSourceIdentifier: Maybe<string>;
+  dbClusterInstanceClass: Maybe<string>;
+  tags: Maybe<ReadonlyMap<string, Maybe<string>>>;
+}
+
+/** Reads {@link ClusterFacts} from a cluster's inputs or outputs. */
+export function clusterFacts(props: unknown): ClusterFacts {
+  return {
+    identifier: readString(props, "clusterIdentifier"),
+    engine: readString(props, "engine"),
+    engineMode: readString(props, "engineMode"),
+    globalClusterIdentifier: readString(props, "globalClusterIdentifier"),
+    replicationSourceIdentifier: readString(props, "replicationSourceIdentifier"),
+    dbClusterInstanceClass: readString(props, "dbClusterInstanceClass"),
+    tags: readTags(props, "tags"),
+  };
+}
+
+/** True for Aurora engines (`aurora-mysql`, `aurora-postgresql`, legacy `aurora`). */
+export function isAuroraEngine(engine: Maybe<string>): boolean | UnknownValue {
+  if (engine instanceof UnknownValue) {
+    return engine;
+  }
+  return engine !== undefined && engine.toLowerCase().startsWith("aurora");
+}
+
+/** Kind of resource that changes a cluster's power state. */
+export type ActionKind = "ClusterPowerState" | "ClusterStopSchedule" | "Schedule";
+
+/** What a power-changing resource does: stop, start, or hold the cluster running. */
+export type PowerAction = "stop" | "start" | "hold-running";
+
+/** A resource that stops or starts a cluster, as far as it is known. */
+export interface ActionFacts {
+  kind: ActionKind;
+  action: PowerAction | UnknownValue;
+  targetIdentifier: Maybe<string>;
+  /** Input whose property dependencies lead to the target cluster resource. */
+  targetProperty: "clusterIdentifier" | "target";
+  /** `false` for a disabled schedule; a disabled schedule stops nothing. */
+  enabled: boolean | UnknownValue;
+}
+
+function powerStateFacts(props: unknown): ActionFacts {
+  const state = readString(props, "state");
+  const action: PowerAction | UnknownValue =
+    state instanceof UnknownValue ? state : state === "stopped" ? "stop" : "hold-running";
+  const targetIdentifier = readString(props, "clusterIdentifier");
+  return { kind: "ClusterPowerState", action, targetIdentifier, targetProperty: "clusterIdentifier", enabled: true };
+}
+
+function componentFacts(props: unknown): ActionFacts {
+  const enabled = readProp(props, "enabled");
+  return {
+    kind: "ClusterStopSchedule",
+    action: "stop",
+    targetIdentifier: readString(props, "clusterIdentifier"),
+    targetProperty: "clusterIdentifier",
+    enabled: enabled instanceof UnknownValue ? enabled : enabled !== false,
+  };
+}
+
+/** Extracts `DbClusterIdentifier` from a universal target's JSON input (key case-insensitive). */
+function identifierFromTargetInput(input: Maybe<string>): Maybe<string> {
+  if (input === undefined || input instanceof UnknownValue) {
+    return input;
+  }
+  try {
+    const parsed: unknown = JSON.parse(input);
+    if (parsed !== null && typeof parsed === "object") {
+      const entry = Object.entries(parsed).find(([k]) => k.toLowerCase() === "dbclusteridentifier");
+      return typeof entry?.[1] === "string" ? entry[1] : undefined;
+    }
+  } catch {
+    // Not JSON: the schedule targets something this pack does not understand.
+  }
+  return undefined;
+}
+
+function scheduleFacts(props: unknown): ActionFacts | undefined {
+  const target = readProp(props, "target");
+  const arn = target instanceof UnknownValue ? target : readString(target, "arn", "target.arn");
+  let action: PowerAction | UnknownValue;
+  if (arn instanceof UnknownValue) {
+    action = arn;
+  } else if (arn === STOP_CLUSTER_TARGET_ARN) {
+    action = "stop";
+  } else if (arn === START_CLUSTER_TARGET_ARN) {
+    action = "start";
+  } else {
+    return undefined;
+  }
+  const input = target instanceof UnknownValue ? target : readString(target, "input", "target.input");
+  const state = readString(props, "state");
+  return {
+    kind: "Schedule",
+    action,
+    targetIdentifier: identifierFromTargetInput(input),
+    targetProperty: "target",
+    enabled: state instanceof UnknownValue ? state : state !== "DISABLED",
+  };
+}
+
+/**
+ * Reads the power action of a resource: a `ClusterPowerState`, a `ClusterStopSchedule` component,
+ * or an EventBridge Scheduler schedule whose universal target stops or starts a cluster. Returns
+ * `undefined` for any other resource.
+ */
+export function actionFacts(type: string, props: unknown): ActionFacts | undefined {
+  switch (type) {
+    case CLUSTER_POWER_STATE_TYPE:
+      return powerStateFacts(props);
+    case CLUSTER_STOP_SCHEDULE_TYPE:
+      return componentFacts(props);
+    case SCHEDULER_SCHEDULE_TYPE:
+      return scheduleFacts(props);
+    default:
+      return undefined;
+  }
+}
+
+/** The resource type at the end of a URN (`urn:pulumi:stack::project::parent$type::name`). */
+export function typeOfUrn(urn: string): string {
+  const qualifiedType = urn.split("::")[2] ?? "";
+  return qualifiedType.slice(qualifiedType.lastIndexOf("$") + 1);
+}
+
+/**
+ * True for the `aws:scheduler/schedule:Schedule` children of a `ClusterStopSchedule`: rules judge
+ * the component once instead of each of its schedules again.
+ */
+export function isScheduleOfComponent(type: string, parentType: string | undefined): boolean {
+  return type === SCHEDULER_SCHEDULE_TYPE && parentType === CLUSTER_STOP_SCHEDULE_TYPE;
+}

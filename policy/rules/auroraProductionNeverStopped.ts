@@ -1,0 +1,124 @@
+import type {
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+import { ClassificationConfig, DEFAULT_CLASSIFICATION, resolveConfig, ruleConfigSchema } from "../config";
+import { Classification, classifyByEvidence, classifyEnvironment, exemptionOf } from "../classifyEnvironment";
+import { ActionFacts, actionFacts, isScheduleOfComponent, typeOfUrn } from "../resourceFacts";
+import { buildStackModel, describeAction, describeCluster, stopsCluster, targetIdentifierOf } from "../stackModel";
+import { Maybe, UnknownValue, throwUndecided } from "../unknowns";
+
+const FIXES: Record<ActionFacts["kind"], string> = {
+  ClusterPowerState: 'set `state: "running"` or remove the resource',
+  ClusterStopSchedule: "remove the schedule or set `enabled: false`",
+  Schedule: 'remove the schedule or set `state: "DISABLED"`',
+};
+
+function violationMessage(
+  actor: string,
+  kind: ActionFacts["kind"],
+  identifier: Maybe<string>,
+  classification: Classification,
+  config: ClassificationConfig,
+  clusterResourceName?: string,
+): string {
+  const tagKey = config.environmentTagKeys[0] ?? "Environment";
+  return (
+    `${actor} stops production cluster ${describeCluster(identifier, clusterResourceName)} (${classification.reason}). ` +
+    `Production clusters must keep running: ${FIXES[kind]}. If the cluster is not production, tag it ` +
+    `\`${tagKey}\` with its environment or list it in \`exemptClusterIdentifiers\`.`
+  );
+}
+
+/** What the resource check alone concludes: production only on stack-tag or identifier evidence. */
+function resourceVerdict(
+  identifier: Maybe<string>,
+  stackTags: ReadonlyMap<string, string>,
+  config: ClassificationConfig,
+): Classification | undefined {
+  const verdict = classifyByEvidence({ identifier, tags: undefined, stackTags }, config);
+  return verdict instanceof UnknownValue || verdict?.environment !== "production" ? undefined : verdict;
+}
+
+/**
+ * Resource check, before anything changes (also under `pulumi up --skip-preview`, where stack
+ * checks only run after the update): judges the resource's own inputs. Unknown inputs are left to
+ * the stack check, which can follow property dependencies.
+ */
+function validateResource(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
+  const facts = actionFacts(args.type, args.props);
+  const parentType = args.opts.parent === undefined ? undefined : typeOfUrn(args.opts.parent);
+  if (facts === undefined || isScheduleOfComponent(args.type, parentType) || stopsCluster(facts) !== true) {
+    return;
+  }
+  const config = resolveConfig(DEFAULT_CLASSIFICATION, args.getConfig());
+  const exemption = exemptionOf(facts.targetIdentifier, undefined, config);
+  if (exemption !== undefined) {
+    args.notApplicable(`cluster ${describeCluster(facts.targetIdentifier)} is exempt (${exemption})`);
+  }
+  const verdict = resourceVerdict(facts.targetIdentifier, args.stackTags, config);
+  if (verdict !== undefined) {
+    const actor = describeAction({ kind: facts.kind, name: args.name });
+    reportViolation(violationMessage(actor, facts.kind, facts.targetIdentifier, verdict, config));
+  }
+}
+
+/**
+ * Stack check: adds what only the whole stack shows, i.e. a target classified production by the
+ * tags of its `aws.rds.Cluster` declaration, and reports what preview could not decide.
+ */
+function validateStack(args: StackValidationArgs, reportViolation: ReportViolation): void {
+  const config = resolveConfig(DEFAULT_CLASSIFICATION, args.getConfig());
+  const undecided: string[] = [];
+  for (const action of buildStackModel(args.resources).actions) {
+    const stops = stopsCluster(action.facts);
+    const identifier = targetIdentifierOf(action);
+    const tags = action.cluster?.facts.tags;
+    if (stops === false || exemptionOf(identifier, tags, config) !== undefined) {
+      continue;
+    }
+    if (resourceVerdict(action.facts.targetIdentifier, args.stackTags, config) !== undefined) {
+      continue; // The resource check has reported it already.
+    }
+    const classification = classifyEnvironment({ identifier, tags, stackTags: args.stackTags }, config);
+    if (classification instanceof UnknownValue) {
+      undecided.push(`${describeAction(action.owner)}: \`${classification.path}\` is unknown`);
+      continue;
+    }
+    if (classification.environment === "production" && stops instanceof UnknownValue) {
+      undecided.push(`${describeAction(action.owner)}: \`${stops.path}\` is unknown`);
+      continue;
+    }
+    if (classification.environment !== "production") {
+      continue;
+    }
+    const message = violationMessage(
+      describeAction(action.owner),
+      action.owner.kind,
+      identifier,
+      classification,
+      config,
+      action.cluster?.resource.name,
+    );
+    reportViolation(message, action.owner.urn);
+  }
+  if (undecided.length > 0) {
+    throwUndecided(undecided);
+  }
+}
+
+/**
+ * `aurora-production-never-stopped`: no `ClusterPowerState` with `state: "stopped"` and no stop
+ * schedule targets a production cluster.
+ */
+export const auroraProductionNeverStopped: ResourceValidationPolicy & StackValidationPolicy = {
+  name: "aurora-production-never-stopped",
+  description: "No ClusterPowerState holds a production Aurora cluster stopped and no schedule stops one.",
+  enforcementLevel: "mandatory",
+  configSchema: ruleConfigSchema(),
+  validateResource,
+  validateStack,
+};

@@ -1,0 +1,174 @@
+import type {
+  ReportViolation,
+  ResourceValidationPolicy,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+import { ClassificationConfig, DEFAULT_CLASSIFICATION, resolveConfig, ruleConfigSchema } from "../config";
+import { classifyEnvironment, exemptionOf } from "../classifyEnvironment";
+import { ActionIndex, ClusterNode, buildStackModel, clusterKey, describeCluster, identifierKey, indexActions, stopsCluster } from "../stackModel";
+import { Maybe, UnknownValue, throwUndecided } from "../unknowns";
+import { remediateScheduleTag } from "./remediateScheduleTag";
+
+/** Configuration of {@link auroraStopScheduleRequired}. */
+export interface StopScheduleRequiredConfig extends ClassificationConfig {
+  /** Cluster tags that hand the schedule to another tool (AWS Instance Scheduler, Cloud Custodian). */
+  scheduleTagKeys: string[];
+  /** Tag the optional remediation adds (enforcement level `remediate`). */
+  remediationTagKey: string;
+  /** Value of that tag, e.g. an Instance Scheduler schedule name. */
+  remediationTagValue: string;
+}
+
+/** Defaults of {@link StopScheduleRequiredConfig}. */
+export const STOP_SCHEDULE_REQUIRED_DEFAULTS: Readonly<StopScheduleRequiredConfig> = Object.freeze({
+  ...DEFAULT_CLASSIFICATION,
+  scheduleTagKeys: ["Schedule", "maid_offhours", "custodian_downtime"],
+  remediationTagKey: "Schedule",
+  remediationTagValue: "office-hours",
+});
+
+/** A cluster the rule judges: declared in the stack, or only named by a `ClusterPowerState`. */
+interface Subject {
+  key: string;
+  identifier: Maybe<string>;
+  cluster?: ClusterNode;
+  urn: string;
+  resourceName: string;
+}
+
+function subjectsOf(clusters: readonly ClusterNode[], index: ActionIndex): Subject[] {
+  const subjects: Subject[] = [];
+  for (const cluster of clusters) {
+    if (cluster.aurora !== false) {
+      const { urn, name } = cluster.resource;
+      subjects.push({ key: clusterKey(cluster), identifier: cluster.facts.identifier, cluster, urn, resourceName: name });
+    }
+  }
+  for (const [key, actions] of index.byTarget) {
+    const first = actions.find((a) => a.facts.kind === "ClusterPowerState" && a.cluster === undefined);
+    if (first !== undefined && typeof first.facts.targetIdentifier === "string") {
+      const { urn, name } = first.resource;
+      subjects.push({ key, identifier: first.facts.targetIdentifier, urn, resourceName: name });
+    }
+  }
+  return subjects;
+}
+
+/** Whether a stop schedule covers the subject: true, false, or unknown at preview. */
+function coverage(subject: Subject, index: ActionIndex, config: StopScheduleRequiredConfig): boolean | UnknownValue {
+  const tags = subject.cluster?.facts.tags;
+  if (tags instanceof Map) {
+    const wanted = new Set(config.scheduleTagKeys.map((k) => k.toLowerCase()));
+    for (const [key, value] of tags) {
+      if (wanted.has(key.toLowerCase()) && value !== "" && value !== undefined) {
+        return true;
+      }
+    }
+  }
+  let unknown: UnknownValue | undefined;
+  for (const action of index.byTarget.get(subject.key) ?? []) {
+    const stops = stopsCluster(action.facts);
+    if (stops === true) {
+      return true;
+    }
+    unknown ??= stops instanceof UnknownValue ? stops : undefined;
+  }
+  if (tags instanceof UnknownValue) {
+    return tags;
+  }
+  // A stop whose target is unknown at preview may be this cluster's.
+  const maybeOurs = index.unknownTarget.find((a) => stopsCluster(a.facts) !== false);
+  return unknown ?? (maybeOurs === undefined ? false : new UnknownValue(`${maybeOurs.resource.name}.${maybeOurs.facts.targetProperty}`));
+}
+
+function violationMessage(subject: Subject, reason: string, config: StopScheduleRequiredConfig): string {
+  const tags = config.scheduleTagKeys.map((k) => `\`${k}\``).join(", ");
+  return (
+    `Aurora cluster ${describeCluster(subject.identifier, subject.resourceName)} is non-production (${reason}) ` +
+    `and has no stop schedule, so it runs around the clock. Add a \`ClusterStopSchedule\` for it, ` +
+    `hold it stopped with a \`ClusterPowerState\` (\`state: "stopped"\`), or tag it with one of ${tags}; ` +
+    `to exempt it, tag it \`${config.exemptionTagKey}\` with the reason.`
+  );
+}
+
+function validateStack(args: StackValidationArgs, reportViolation: ReportViolation): void {
+  const config = resolveConfig(STOP_SCHEDULE_REQUIRED_DEFAULTS, args.getConfig());
+  const model = buildStackModel(args.resources);
+  const index = indexActions(model.actions);
+  const subjects = subjectsOf(model.clusters, index);
+  const undecided: string[] = [];
+  const exempt: string[] = [];
+  for (const subject of subjects) {
+    const name = describeCluster(subject.identifier, subject.resourceName);
+    const exemption = exemptionOf(subject.identifier, subject.cluster?.facts.tags, config);
+    if (exemption !== undefined) {
+      exempt.push(`cluster ${name} is exempt (${exemption})`);
+      continue;
+    }
+    const covered = coverage(subject, index, config);
+    if (covered === true) {
+      continue;
+    }
+    const aurora = subject.cluster?.aurora ?? true;
+    const classification = classifyEnvironment(
+      { identifier: subject.identifier, tags: subject.cluster?.facts.tags, stackTags: args.stackTags },
+      config,
+    );
+    if (classification instanceof UnknownValue) {
+      undecided.push(`cluster ${name}: \`${classification.path}\` is unknown`);
+      continue;
+    }
+    if (classification.environment === "production") {
+      continue;
+    }
+    const unknown = [aurora, covered].find((v) => v instanceof UnknownValue);
+    if (unknown !== undefined) {
+      undecided.push(`cluster ${name}: \`${unknown.path}\` is unknown`);
+      continue;
+    }
+    reportViolation(violationMessage(subject, classification.reason, config), subject.urn);
+  }
+  if (undecided.length > 0) {
+    throwUndecided(undecided);
+  }
+  if (subjects.length === 0) {
+    args.notApplicable("the stack declares no Aurora cluster and no `ClusterPowerState`");
+  }
+  if (exempt.length === subjects.length) {
+    args.notApplicable(exempt.join("; "));
+  }
+}
+
+/**
+ * `aurora-stop-schedule-required`: every non-production Aurora cluster the stack manages (each
+ * `aws.rds.Cluster` with an `aurora*` engine and each `ClusterPowerState` target) has a stop
+ * schedule. With enforcement level `remediate` it also tags non-production `aws.rds.Cluster`s that
+ * carry no schedule tag with `remediationTagKey=remediationTagValue`.
+ */
+export const auroraStopScheduleRequired: StackValidationPolicy & ResourceValidationPolicy = {
+  name: "aurora-stop-schedule-required",
+  description:
+    "Every non-production Aurora cluster has a stop schedule (ClusterStopSchedule, a stopDBCluster schedule, a ClusterPowerState holding it stopped, or a scheduler tag).",
+  enforcementLevel: "mandatory",
+  configSchema: ruleConfigSchema({
+    scheduleTagKeys: {
+      type: "array",
+      items: { type: "string" },
+      default: [...STOP_SCHEDULE_REQUIRED_DEFAULTS.scheduleTagKeys],
+      description: "Cluster tags that count as a stop schedule run by another tool.",
+    },
+    remediationTagKey: {
+      type: "string",
+      default: STOP_SCHEDULE_REQUIRED_DEFAULTS.remediationTagKey,
+      description: "Tag added by the `remediate` enforcement level.",
+    },
+    remediationTagValue: {
+      type: "string",
+      default: STOP_SCHEDULE_REQUIRED_DEFAULTS.remediationTagValue,
+      description: "Value of the tag added by the `remediate` enforcement level.",
+    },
+  }),
+  validateStack,
+  remediateResource: (args) => remediateScheduleTag(args, resolveConfig(STOP_SCHEDULE_REQUIRED_DEFAULTS, args.getConfig())),
+};

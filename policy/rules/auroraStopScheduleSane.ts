@@ -1,0 +1,170 @@
+import type {
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+import { isValidTimeZone, nextRuns, recursAtLeastEvery, tryParseScheduleExpression } from "../../provider/schedule";
+import { CLUSTER_STOP_SCHEDULE_TYPE } from "../../provider/typeTokens";
+import { ClassificationConfig, DEFAULT_CLASSIFICATION, resolveConfig, ruleConfigSchema } from "../config";
+import { exemptionOf } from "../classifyEnvironment";
+import { SCHEDULER_SCHEDULE_TYPE, actionFacts, isScheduleOfComponent, typeOfUrn } from "../resourceFacts";
+import { ActionNode, buildStackModel, describeAction, describeCluster, indexActions, stopsCluster, targetIdentifierOf, targetKeyOf } from "../stackModel";
+import { readString } from "../unknowns";
+
+/** Configuration of {@link auroraStopScheduleSane}. */
+export interface StopScheduleSaneConfig extends ClassificationConfig {
+  /** Longest time a cluster stays stopped before AWS starts it again (Aurora: 7 days, fixed). */
+  maxStoppedDays: number;
+}
+
+/** Defaults of {@link StopScheduleSaneConfig}. */
+export const STOP_SCHEDULE_SANE_DEFAULTS: Readonly<StopScheduleSaneConfig> = Object.freeze({
+  ...DEFAULT_CLASSIFICATION,
+  maxStoppedDays: 7,
+});
+
+/** Slack for the hour a DST change adds to a weekly gap. */
+const DST_SLACK_SECONDS = 3600;
+
+/** Problems of one expression in one time zone: parse errors first, then the zone. */
+function expressionProblems(input: string, expression: string, timezone: string): string[] {
+  const parsed = tryParseScheduleExpression(expression);
+  const problems = parsed.ok ? [] : [`\`${input}\`: ${parsed.error.message}`];
+  if (!isValidTimeZone(timezone)) {
+    problems.push(`time zone \`${timezone}\` is not an IANA time zone; use a name such as \`Europe/Berlin\` or \`UTC\``);
+  }
+  return problems;
+}
+
+function sameInstant(stop: string, start: string, timezone: string, from: Date): Date | undefined {
+  const starts = new Set(nextRuns(start, timezone, from, 20).map((d) => d.getTime()));
+  return nextRuns(stop, timezone, from, 20).find((d) => starts.has(d.getTime()));
+}
+
+function restartWarning(maxStoppedDays: number): string {
+  return (
+    `AWS starts a stopped Aurora cluster automatically after ${maxStoppedDays} days, so a stop-only schedule ` +
+    `must run at least every ${maxStoppedDays} days; add \`start\` or stop more often (e.g. \`cron(0 19 ? * MON-FRI *)\`)`
+  );
+}
+
+/** Checks one schedule's inputs: expressions parse, the zone exists, stop ≠ start, recurrence. */
+function scheduleProblems(props: unknown, type: string, config: StopScheduleSaneConfig): string[] {
+  const isComponent = type === CLUSTER_STOP_SCHEDULE_TYPE;
+  const stop = readString(props, isComponent ? "stop" : "scheduleExpression");
+  const start = isComponent ? readString(props, "start") : undefined;
+  const zoneInput = readString(props, isComponent ? "timezone" : "scheduleExpressionTimezone");
+  const timezone = zoneInput ?? "UTC";
+  if (typeof stop !== "string" || typeof timezone !== "string" || (start !== undefined && typeof start !== "string")) {
+    return []; // Unknown at preview; the check runs again at `pulumi up`.
+  }
+  const problems = expressionProblems(isComponent ? "stop" : "scheduleExpression", stop, timezone);
+  if (typeof start === "string") {
+    problems.push(...expressionProblems("start", start, timezone).filter((p) => !p.startsWith("time zone")));
+  }
+  if (problems.length > 0 || !isComponent) {
+    return problems;
+  }
+  const from = new Date();
+  const clash = start === undefined ? undefined : sameInstant(stop, start, timezone, from);
+  if (clash !== undefined) {
+    problems.push(`\`stop\` and \`start\` both fire at ${clash.toISOString()}; move one of them`);
+  }
+  const maxGapSeconds = config.maxStoppedDays * 86400 + DST_SLACK_SECONDS;
+  if (start === undefined && !recursAtLeastEvery(stop, timezone, maxGapSeconds, from)) {
+    problems.push(restartWarning(config.maxStoppedDays));
+  }
+  return problems;
+}
+
+function validateResource(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
+  const facts = actionFacts(args.type, args.props);
+  const parentType = args.opts.parent === undefined ? undefined : typeOfUrn(args.opts.parent);
+  if (facts === undefined || facts.kind === "ClusterPowerState" || isScheduleOfComponent(args.type, parentType)) {
+    return;
+  }
+  const config = resolveConfig(STOP_SCHEDULE_SANE_DEFAULTS, args.getConfig());
+  const exemption = exemptionOf(facts.targetIdentifier, undefined, config);
+  if (exemption !== undefined) {
+    args.notApplicable(`cluster ${describeCluster(facts.targetIdentifier)} is exempt (${exemption})`);
+  }
+  const cluster = typeof facts.targetIdentifier === "string" ? ` for cluster \`${facts.targetIdentifier}\`` : "";
+  for (const problem of scheduleProblems(args.props, args.type, config)) {
+    reportViolation(`${describeAction({ kind: facts.kind, name: args.name })}${cluster}: ${problem}.`);
+  }
+}
+
+/** Stop-only recurrence of standalone stop schedules, and the 7-day reminder for held clusters. */
+function validateStack(args: StackValidationArgs, reportViolation: ReportViolation): void {
+  const config = resolveConfig(STOP_SCHEDULE_SANE_DEFAULTS, args.getConfig());
+  const model = buildStackModel(args.resources);
+  const index = indexActions(model.actions);
+  const from = new Date();
+  const maxGapSeconds = config.maxStoppedDays * 86400 + DST_SLACK_SECONDS;
+  for (const action of model.actions) {
+    const key = targetKeyOf(action);
+    const identifier = targetIdentifierOf(action);
+    if (typeof key !== "string" || stopsCluster(action.facts) !== true) {
+      continue;
+    }
+    if (exemptionOf(identifier, action.cluster?.facts.tags, config) !== undefined) {
+      continue;
+    }
+    const others = index.byTarget.get(key) ?? [];
+    const name = describeCluster(identifier, action.cluster?.resource.name);
+    if (action.facts.kind === "ClusterPowerState" && !others.some((o) => isScheduledStop(o))) {
+      reportViolation(
+        `${describeAction(action.owner)} holds cluster ${name} stopped, but AWS starts a stopped cluster after ` +
+          `${config.maxStoppedDays} days and nothing in this stack stops it again before the next \`pulumi up\`; ` +
+          `add a \`ClusterStopSchedule\` for it to keep it stopped.`,
+        action.owner.urn,
+      );
+    }
+    if (isStandaloneStopSchedule(action) && !others.some((o) => o.facts.action === "start")) {
+      const expression = readString(action.resource.props, "scheduleExpression");
+      const zone = readString(action.resource.props, "scheduleExpressionTimezone") ?? "UTC";
+      if (typeof expression === "string" && typeof zone === "string" && stopOnlyTooRare(expression, zone, maxGapSeconds, from)) {
+        reportViolation(`${describeAction(action.owner)} for cluster ${name}: ${restartWarning(config.maxStoppedDays)}.`, action.owner.urn);
+      }
+    }
+  }
+}
+
+function isScheduledStop(action: ActionNode): boolean {
+  return action.facts.kind !== "ClusterPowerState" && stopsCluster(action.facts) === true;
+}
+
+function isStandaloneStopSchedule(action: ActionNode): boolean {
+  return action.resource.type === SCHEDULER_SCHEDULE_TYPE && action.resource.parent?.type !== CLUSTER_STOP_SCHEDULE_TYPE;
+}
+
+function stopOnlyTooRare(expression: string, zone: string, maxGapSeconds: number, from: Date): boolean {
+  if (!tryParseScheduleExpression(expression).ok || !isValidTimeZone(zone)) {
+    return false; // Reported by the resource check.
+  }
+  return !recursAtLeastEvery(expression, zone, maxGapSeconds, from);
+}
+
+/**
+ * `aurora-stop-schedule-sane` (advisory): schedule expressions parse, time zones are IANA names,
+ * stop and start never coincide, a stop-only schedule recurs within the 7 days after which AWS
+ * restarts a stopped cluster, and a cluster held stopped is reminded of that restart.
+ */
+export const auroraStopScheduleSane: ResourceValidationPolicy & StackValidationPolicy = {
+  name: "aurora-stop-schedule-sane",
+  description: "Stop schedules parse, use a real time zone, never start and stop at once, and outrun the 7-day automatic restart.",
+  enforcementLevel: "advisory",
+  configSchema: ruleConfigSchema({
+    maxStoppedDays: {
+      type: "integer",
+      minimum: 1,
+      maximum: 7,
+      default: STOP_SCHEDULE_SANE_DEFAULTS.maxStoppedDays,
+      description: "Days after which AWS starts a stopped cluster again (7 for Aurora).",
+    },
+  }),
+  validateResource,
+  validateStack,
+};

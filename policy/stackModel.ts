@@ -1,0 +1,180 @@
+import type { PolicyResource } from "@pulumi/policy";
+import {
+  ActionFacts,
+  ClusterFacts,
+  RDS_CLUSTER_TYPE,
+  actionFacts,
+  clusterFacts,
+  isAuroraEngine,
+} from "./resourceFacts";
+import { CLUSTER_STOP_SCHEDULE_TYPE } from "../provider/typeTokens";
+import { UnknownValue } from "./unknowns";
+
+/** An `aws:rds/cluster:Cluster` declared by the stack. */
+export interface ClusterNode {
+  resource: PolicyResource;
+  facts: ClusterFacts;
+  aurora: boolean | UnknownValue;
+}
+
+/** A resource that stops or starts a cluster, linked to its target where the stack allows. */
+export interface ActionNode {
+  resource: PolicyResource;
+  facts: ActionFacts;
+  /** The declared cluster it targets, found by identifier or by property dependency. */
+  cluster: ClusterNode | undefined;
+  /** What messages name: the `ClusterStopSchedule` that owns a schedule, else the resource itself. */
+  owner: { kind: ActionFacts["kind"]; name: string; urn: string };
+}
+
+/** The stack's clusters and the resources that change their power state. */
+export interface StackModel {
+  clusters: ClusterNode[];
+  actions: ActionNode[];
+}
+
+function dependencyCluster(
+  resource: PolicyResource,
+  property: string,
+  byUrn: ReadonlyMap<string, ClusterNode>,
+): ClusterNode | undefined {
+  const dependencies = resource.propertyDependencies[property] ?? [];
+  for (const dependency of dependencies) {
+    const cluster = byUrn.get(dependency.urn);
+    if (cluster !== undefined) {
+      return cluster;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Links the stack's resources: clusters by identifier (RDS stores identifiers lowercase, so the
+ * match is case-insensitive) and, when an identifier is unknown at preview, by the property
+ * dependency that produced it. A `ClusterStopSchedule` whose schedules are in the stack is
+ * represented by those schedules (they carry its target), not judged a second time.
+ */
+export function buildStackModel(resources: readonly PolicyResource[]): StackModel {
+  const clusters: ClusterNode[] = [];
+  const byUrn = new Map<string, ClusterNode>();
+  const byIdentifier = new Map<string, ClusterNode>();
+  const componentsWithSchedules = new Set<string>();
+  const candidates: [PolicyResource, ActionFacts][] = [];
+  for (const resource of resources) {
+    if (resource.type === RDS_CLUSTER_TYPE) {
+      const facts = clusterFacts(resource.props);
+      const node = { resource, facts, aurora: isAuroraEngine(facts.engine) };
+      clusters.push(node);
+      byUrn.set(resource.urn, node);
+      if (typeof facts.identifier === "string") {
+        byIdentifier.set(facts.identifier.toLowerCase(), node);
+      }
+      continue;
+    }
+    const facts = actionFacts(resource.type, resource.props);
+    if (facts !== undefined) {
+      candidates.push([resource, facts]);
+      if (facts.kind === "Schedule" && resource.parent?.type === CLUSTER_STOP_SCHEDULE_TYPE) {
+        componentsWithSchedules.add(resource.parent.urn);
+      }
+    }
+  }
+  const actions: ActionNode[] = [];
+  for (const [resource, facts] of candidates) {
+    if (facts.kind === "ClusterStopSchedule" && componentsWithSchedules.has(resource.urn)) {
+      continue;
+    }
+    const byId =
+      typeof facts.targetIdentifier === "string" ? byIdentifier.get(facts.targetIdentifier.toLowerCase()) : undefined;
+    const cluster = byId ?? dependencyCluster(resource, facts.targetProperty, byUrn);
+    const parent = resource.parent;
+    const owner =
+      facts.kind === "Schedule" && parent?.type === CLUSTER_STOP_SCHEDULE_TYPE
+        ? { kind: "ClusterStopSchedule" as const, name: parent.name, urn: parent.urn }
+        : { kind: facts.kind, name: resource.name, urn: resource.urn };
+    actions.push({ resource, facts, cluster, owner });
+  }
+  return { clusters, actions };
+}
+
+/** True when an action certainly stops its cluster; an {@link UnknownValue} when preview cannot tell. */
+export function stopsCluster(facts: ActionFacts): boolean | UnknownValue {
+  if (facts.enabled instanceof UnknownValue) {
+    return facts.enabled;
+  }
+  if (facts.action instanceof UnknownValue) {
+    return facts.action;
+  }
+  return facts.enabled && facts.action === "stop";
+}
+
+/** The identifier an action targets: the linked cluster's, else its own input. */
+export function targetIdentifierOf(node: ActionNode): string | UnknownValue | undefined {
+  const own = node.facts.targetIdentifier;
+  if (typeof own === "string") {
+    return own;
+  }
+  const linked = node.cluster?.facts.identifier;
+  return linked ?? own;
+}
+
+/** "ClusterPowerState `pause-dev`": how messages name an action resource. */
+export function describeAction(owner: { kind: ActionFacts["kind"]; name: string }): string {
+  return `${owner.kind} \`${owner.name}\``;
+}
+
+/** "`dev-orders`", or the declaring resource when the identifier is not known yet. */
+export function describeCluster(identifier: string | UnknownValue | undefined, resourceName?: string): string {
+  if (typeof identifier === "string") {
+    return `\`${identifier}\``;
+  }
+  return resourceName === undefined ? "(identifier unknown)" : `of resource \`${resourceName}\``;
+}
+
+/**
+ * Key of the cluster an action targets: its declared cluster, else its identifier; an
+ * {@link UnknownValue} when preview cannot tell which cluster, `undefined` when it names none.
+ */
+export function targetKeyOf(node: ActionNode): string | UnknownValue | undefined {
+  if (node.cluster !== undefined) {
+    return clusterKey(node.cluster);
+  }
+  const id = node.facts.targetIdentifier;
+  return typeof id === "string" ? identifierKey(id) : id;
+}
+
+/** Key of a declared cluster. */
+export function clusterKey(cluster: ClusterNode): string {
+  return `urn:${cluster.resource.urn}`;
+}
+
+/** Key of a cluster the stack only names by identifier. */
+export function identifierKey(identifier: string): string {
+  return `id:${identifier.toLowerCase()}`;
+}
+
+/** Actions grouped by {@link targetKeyOf}; those whose target is unknown at preview under `unknown`. */
+export interface ActionIndex {
+  byTarget: Map<string, ActionNode[]>;
+  unknownTarget: ActionNode[];
+}
+
+/** Groups actions by target so each cluster's look-up is constant time on large stacks. */
+export function indexActions(actions: readonly ActionNode[]): ActionIndex {
+  const byTarget = new Map<string, ActionNode[]>();
+  const unknownTarget: ActionNode[] = [];
+  for (const action of actions) {
+    const key = targetKeyOf(action);
+    if (key instanceof UnknownValue) {
+      unknownTarget.push(action);
+    } else if (key !== undefined) {
+      const list = byTarget.get(key);
+      if (list === undefined) {
+        byTarget.set(key, [action]);
+      } else {
+        list.push(action);
+      }
+    }
+  }
+  return { byTarget, unknownTarget };
+}

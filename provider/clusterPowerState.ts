@@ -1,0 +1,78 @@
+import * as pulumi from "@pulumi/pulumi";
+import { clusterPowerStateShim } from "./shim";
+import type { OnDelete, PowerState } from "./types";
+
+/** Arguments of {@link ClusterPowerState}. */
+export interface ClusterPowerStateArgs {
+  /** The Aurora DB cluster identifier, e.g. `dev-orders` (or `cluster.clusterIdentifier`). */
+  clusterIdentifier: pulumi.Input<string>;
+  /** The power state to hold: `running` or `stopped`. */
+  state: pulumi.Input<PowerState>;
+  /** AWS Region of the cluster; default the stack's `aws:region`, then `AWS_REGION`. */
+  region?: pulumi.Input<string>;
+  /**
+   * What to do with the cluster when this resource is deleted: `restore` (default: back to the
+   * power state found at create), `running`, `stopped`, or `retain` (leave it as it is).
+   */
+  onDelete?: pulumi.Input<OnDelete>;
+  /** Limit for one create, update or delete, waits included (default 60). */
+  timeoutMinutes?: pulumi.Input<number>;
+  /** Shared-config profile whose credentials the provider uses (default: the default chain). */
+  profile?: pulumi.Input<string>;
+  /** IAM role the provider assumes for its RDS calls. */
+  roleArn?: pulumi.Input<string>;
+}
+
+/**
+ * Holds an Amazon Aurora DB cluster running or stopped. Create adopts the cluster (refusing one RDS
+ * cannot stop) and converges it from whatever status it is in; refresh shows drift such as the
+ * 7-day automatic start, and the next `pulumi up` stops it again.
+ *
+ * @example
+ * ```ts
+ * import { ClusterPowerState } from "aurora-power";
+ *
+ * const power = new ClusterPowerState("dev-orders-power", {
+ *   clusterIdentifier: "dev-orders",
+ *   state: "stopped",
+ *   onDelete: "running",
+ * });
+ * export const status = power.status;
+ * ```
+ */
+export class ClusterPowerState extends pulumi.dynamic.Resource {
+  // `declare` keeps the ES2022 class-field semantics from overwriting the outputs the base
+  // constructor registered.
+  declare public readonly clusterIdentifier: pulumi.Output<string>;
+  declare public readonly state: pulumi.Output<PowerState>;
+  declare public readonly region: pulumi.Output<string>;
+  declare public readonly onDelete: pulumi.Output<OnDelete>;
+  declare public readonly timeoutMinutes: pulumi.Output<number>;
+  declare public readonly profile: pulumi.Output<string | undefined>;
+  declare public readonly roleArn: pulumi.Output<string | undefined>;
+  /** Last observed RDS status (`stopped`, `available`, `backing-up`, …). */
+  declare public readonly status: pulumi.Output<string>;
+  /** The power state found at create. */
+  declare public readonly initialState: pulumi.Output<PowerState>;
+  declare public readonly clusterArn: pulumi.Output<string>;
+  declare public readonly engine: pulumi.Output<string>;
+  declare public readonly engineMode: pulumi.Output<string>;
+  /** ISO 8601 time of RDS's automatic start of the stopped cluster (while stopped). */
+  declare public readonly automaticRestartTime: pulumi.Output<string | undefined>;
+  declare public readonly schemaVersion: pulumi.Output<number>;
+
+  constructor(name: string, args: ClusterPowerStateArgs, opts?: pulumi.CustomResourceOptions) {
+    const props: pulumi.Inputs = {
+      ...args,
+      status: undefined,
+      initialState: undefined,
+      clusterArn: undefined,
+      engine: undefined,
+      engineMode: undefined,
+      automaticRestartTime: undefined,
+      schemaVersion: undefined,
+    };
+    for (const key of ["region", "onDelete", "timeoutMinutes", "profile", "roleArn"]) props[key] ??= undefined;
+    super(clusterPowerStateShim, name, props, opts, "aurora", "ClusterPowerState");
+  }
+}

@@ -1,0 +1,59 @@
+/** An IAM policy document (the JSON shape `aws.iam.Policy` takes as `policy`). */
+export interface PolicyDocument {
+  Version: "2012-10-17";
+  Statement: PolicyStatement[];
+}
+
+/** One statement of a {@link PolicyDocument}. */
+export interface PolicyStatement {
+  Sid: string;
+  Effect: "Allow";
+  Action: string[];
+  Resource: string[];
+}
+
+/**
+ * The least-privilege IAM policy the `ClusterPowerState` provider needs: StopDBCluster and
+ * StartDBCluster on the given cluster ARNs only, and DescribeDBClusters on the clusters of the same
+ * accounts and Regions (`…:cluster:*`): the provider describes with a `db-cluster-id` filter rather
+ * than one identifier, which IAM authorizes against the cluster wildcard ("Actions, resources, and
+ * condition keys for Amazon RDS", Service Authorization Reference).
+ *
+ * @example
+ * ```ts
+ * new aws.iam.Policy("aurora-power", {
+ *   policy: JSON.stringify(clusterPowerStatePolicy([cluster.arn])),
+ * });
+ * ```
+ */
+export function clusterPowerStatePolicy(clusterArns: readonly string[]): PolicyDocument {
+  if (clusterArns.length === 0) throw new RangeError("clusterPowerStatePolicy needs at least one cluster ARN");
+  const resources = [...new Set(clusterArns)];
+  const describeResources = [...new Set(resources.map(clusterWildcard))];
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AuroraPowerStopStart",
+        Effect: "Allow",
+        Action: ["rds:StopDBCluster", "rds:StartDBCluster"],
+        Resource: resources,
+      },
+      {
+        Sid: "AuroraPowerDescribe",
+        Effect: "Allow",
+        Action: ["rds:DescribeDBClusters"],
+        Resource: describeResources,
+      },
+    ],
+  };
+}
+
+const CLUSTER_ARN = /^arn:(aws[a-z-]*):rds:([a-z0-9-]+):(\d{12}):cluster:[A-Za-z0-9-]+$/;
+
+/** `arn:aws:rds:eu-west-1:123456789012:cluster:dev` → `arn:aws:rds:eu-west-1:123456789012:cluster:*`. */
+function clusterWildcard(arn: string): string {
+  const match = CLUSTER_ARN.exec(arn);
+  if (!match) throw new RangeError(`not an RDS cluster ARN: ${JSON.stringify(arn.slice(0, 200))}`);
+  return `arn:${match[1]}:rds:${match[2]}:${match[3]}:cluster:*`;
+}

@@ -1,0 +1,154 @@
+/**
+ * `ClusterStopSchedule`: stop (and optionally start) an Aurora cluster on a timetable with
+ * EventBridge Scheduler's universal target for RDS — the mechanism AWS recommends for this
+ * ("Stopping and starting an Amazon Aurora DB cluster"; "Using universal targets", EventBridge
+ * Scheduler User Guide). Runs with no program of ours in AWS: nothing to patch or pay for.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import {
+  validateClusterStopScheduleArgs,
+  type ClusterStopScheduleArgs,
+  type ClusterStopScheduleRetry,
+} from "./clusterStopScheduleArgs";
+import { nextRuns, type ScheduleExpression } from "./schedule";
+import { createSchedulerRole } from "./schedulerRole";
+import { CLUSTER_STOP_SCHEDULE_TYPE } from "./typeTokens";
+
+export {
+  InvalidClusterStopScheduleError,
+  type ClusterStopScheduleArgs,
+  type ClusterStopScheduleRetry,
+} from "./clusterStopScheduleArgs";
+
+/** Universal target that calls RDS StopDBCluster (the action name is camelCase there). */
+export const STOP_DB_CLUSTER_TARGET_ARN = "arn:aws:scheduler:::aws-sdk:rds:stopDBCluster";
+/** Universal target that calls RDS StartDBCluster. */
+export const START_DB_CLUSTER_TARGET_ARN = "arn:aws:scheduler:::aws-sdk:rds:startDBCluster";
+
+/** Retry defaults; see {@link ClusterStopScheduleRetry} for why. */
+export const DEFAULT_RETRY: Required<ClusterStopScheduleRetry> = {
+  maximumRetryAttempts: 10,
+  maximumEventAgeInSeconds: 3600,
+};
+
+type Action = "stop" | "start";
+
+/** The ISO time of the next run after `now`, or undefined when the schedule will not run again. */
+function nextTime(schedule: ScheduleExpression, timeZone: string, now: Date): string | undefined {
+  return nextRuns(schedule, timeZone, now, 1)[0]?.toISOString();
+}
+
+/**
+ * Stops (and optionally starts) an Aurora DB cluster on a schedule: one EventBridge Scheduler
+ * schedule per action, targeting `arn:aws:scheduler:::aws-sdk:rds:stopDBCluster` /
+ * `startDBCluster` with input `{"DbClusterIdentifier": …}`, and — unless `roleArn` is given — an
+ * execution role allowed exactly those actions on that one cluster.
+ *
+ * Flexible time window: `OFF`, so the cluster stops and starts at the stated minute (a window only
+ * spreads load, which one call per cluster does not need, and would make start times unpredictable).
+ * Scheduler is fire-and-forget: a stop of an already stopped cluster fails and is not retried into
+ * the next business day (retry defaults: 10 attempts within 1 hour).
+ *
+ * @example
+ * ```ts
+ * const schedule = new ClusterStopSchedule("dev-nightly", {
+ *   clusterIdentifier: cluster.clusterIdentifier,
+ *   stop: "cron(0 19 ? * MON-FRI *)",
+ *   start: "cron(0 7 ? * MON-FRI *)",
+ *   timezone: "Europe/Berlin",
+ * });
+ * export const nextStop = schedule.nextStopTime;
+ * ```
+ */
+export class ClusterStopSchedule extends pulumi.ComponentResource {
+  /** ARN of the stop schedule. */
+  readonly stopScheduleArn: pulumi.Output<string>;
+  /** ARN of the start schedule, undefined without `start`. */
+  readonly startScheduleArn: pulumi.Output<string | undefined>;
+  /** ARN of the execution role (created, or `roleArn` as given). */
+  readonly roleArn: pulumi.Output<string>;
+  /** Next stop (ISO 8601, UTC) as of this deployment; undefined when it will not run again. */
+  readonly nextStopTime: pulumi.Output<string | undefined>;
+  /** Next start (ISO 8601, UTC) as of this deployment; undefined without `start`. */
+  readonly nextStartTime: pulumi.Output<string | undefined>;
+  /** The cluster the schedules target. */
+  readonly clusterIdentifier: pulumi.Output<string>;
+
+  /**
+   * @throws {@link InvalidClusterStopScheduleError} for invalid arguments (at preview).
+   */
+  constructor(name: string, args: ClusterStopScheduleArgs, opts?: pulumi.ComponentResourceOptions) {
+    const now = new Date();
+    const validated = validateClusterStopScheduleArgs(name, args, now);
+    // The component's own inputs carry the cluster, so the policy pack can link it to the cluster.
+    super(
+      CLUSTER_STOP_SCHEDULE_TYPE,
+      name,
+      {
+        clusterIdentifier: args.clusterIdentifier,
+        stop: args.stop,
+        start: args.start,
+        timezone: args.timezone,
+        enabled: args.enabled ?? true,
+      },
+      opts,
+    );
+    validated.warnings.forEach((warning) => void pulumi.log.warn(warning, this));
+
+    const created =
+      args.roleArn === undefined
+        ? createSchedulerRole(
+            name,
+            { clusterIdentifier: args.clusterIdentifier, hasStart: args.start !== undefined, deadLetterArn: args.deadLetterArn },
+            this,
+          )
+        : undefined;
+    const roleArn: pulumi.Output<string> =
+      created !== undefined ? created.role.arn : pulumi.output(args.roleArn as pulumi.Input<string>);
+    const scheduleOpts: pulumi.CustomResourceOptions = {
+      parent: this,
+      // The first invocation must find the permissions in place.
+      dependsOn: created === undefined ? [] : [created.policy],
+    };
+    const schedule = (action: Action, expression: string): aws.scheduler.Schedule =>
+      new aws.scheduler.Schedule(
+        `${name}-${action}`,
+        {
+          description: pulumi.interpolate`${action === "stop" ? "Stop" : "Start"} Aurora cluster ${args.clusterIdentifier} (aurora-power)`,
+          groupName: args.groupName,
+          scheduleExpression: expression,
+          scheduleExpressionTimezone: args.timezone,
+          state: args.enabled === false ? "DISABLED" : "ENABLED",
+          flexibleTimeWindow: { mode: "OFF" },
+          target: {
+            arn: action === "stop" ? STOP_DB_CLUSTER_TARGET_ARN : START_DB_CLUSTER_TARGET_ARN,
+            roleArn,
+            input: pulumi.output(args.clusterIdentifier).apply((id) => JSON.stringify({ DbClusterIdentifier: id })),
+            retryPolicy: { ...DEFAULT_RETRY, ...args.retry },
+            deadLetterConfig: args.deadLetterArn === undefined ? undefined : { arn: args.deadLetterArn },
+          },
+        },
+        scheduleOpts,
+      );
+
+    const stopSchedule = schedule("stop", args.stop);
+    const startSchedule = args.start === undefined ? undefined : schedule("start", args.start);
+    this.stopScheduleArn = stopSchedule.arn;
+    this.startScheduleArn = startSchedule === undefined ? pulumi.output(undefined) : startSchedule.arn;
+    this.roleArn = roleArn;
+    this.nextStopTime = pulumi.output(nextTime(validated.stop, args.timezone, now));
+    this.nextStartTime = pulumi.output(
+      validated.start === undefined ? undefined : nextTime(validated.start, args.timezone, now),
+    );
+    this.clusterIdentifier = pulumi.output(args.clusterIdentifier);
+    this.registerOutputs({
+      stopScheduleArn: this.stopScheduleArn,
+      startScheduleArn: this.startScheduleArn,
+      roleArn: this.roleArn,
+      nextStopTime: this.nextStopTime,
+      nextStartTime: this.nextStartTime,
+      clusterIdentifier: this.clusterIdentifier,
+    });
+  }
+}

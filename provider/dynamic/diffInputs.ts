@@ -1,0 +1,50 @@
+import type { DiffResult } from "@pulumi/pulumi/dynamic";
+import { DEFAULT_ON_DELETE, DEFAULT_TIMEOUT_MINUTES } from "../types";
+import { isUnknown, type RawProperties } from "./checkInputs";
+
+/** Inputs whose change means another cluster: the old resource is deleted first, then created. */
+const IDENTITY_FIELDS = ["clusterIdentifier", "region"] as const;
+
+/** Inputs that change behaviour but not the cluster; `state` converges, the others make no call. */
+const OTHER_FIELDS = ["state", "onDelete", "timeoutMinutes", "profile", "roleArn"] as const;
+
+type Field = (typeof IDENTITY_FIELDS)[number] | (typeof OTHER_FIELDS)[number];
+
+/** The value a field effectively has, defaults applied (an older state may lack them). */
+function effective(field: Field, props: RawProperties, defaultRegion: string | undefined): unknown {
+  const value = props[field];
+  switch (field) {
+    case "clusterIdentifier":
+      // RDS stores identifiers lowercase: `Dev-Orders` and `dev-orders` are the same cluster.
+      return typeof value === "string" && !isUnknown(value) ? value.toLowerCase() : value;
+    case "region":
+      return value ?? defaultRegion;
+    case "onDelete":
+      return value ?? DEFAULT_ON_DELETE;
+    case "timeoutMinutes":
+      return value ?? DEFAULT_TIMEOUT_MINUTES;
+    default:
+      return value;
+  }
+}
+
+/**
+ * Compares the stored outputs (`olds`, which echo the inputs) with the new inputs, field by field.
+ * Sets `changes` explicitly (left undefined, the engine would diff every input, `__provider`
+ * included). An unknown value at preview counts as a change, and as a replacement for an identity
+ * field: the safe prediction.
+ */
+export function diffInputs(olds: RawProperties, news: RawProperties, defaultRegion: string | undefined): DiffResult {
+  const changed = [...IDENTITY_FIELDS, ...OTHER_FIELDS].filter((field) => {
+    const next = effective(field, news, defaultRegion);
+    return isUnknown(next) || effective(field, olds, defaultRegion) !== next;
+  });
+  const replaces = changed.filter((f): f is (typeof IDENTITY_FIELDS)[number] =>
+    (IDENTITY_FIELDS as readonly string[]).includes(f),
+  );
+  return {
+    changes: changed.length > 0,
+    replaces,
+    deleteBeforeReplace: replaces.length > 0,
+  };
+}

@@ -1,0 +1,84 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ClusterPoller, systemClock, timerSleep, type Clock, type PollerStats, type Sleep } from "../poller/clusterPoller";
+import { DurationModel } from "../poller/durationModel";
+import { readPollerSettings, type PollerSettings } from "../poller/pollerSettings";
+import { createClusterApi, type ClusterApi } from "../rds/clusterApi";
+import { configuredEndpoint, createRdsClient, type RdsTarget } from "../rds/createRdsClient";
+import type { ProgressSink } from "./statusTracker";
+
+/** What the lifecycle functions use to reach one (Region, endpoint, credentials). */
+export interface Runtime {
+  api: ClusterApi;
+  poller: ClusterPoller;
+  durations: DurationModel;
+  settings: PollerSettings;
+  clock: Clock;
+  random: () => number;
+  progress: ProgressSink;
+}
+
+/** Process-wide hooks; tests replace them through {@link setRuntimeHooks}. */
+interface RuntimeHooks {
+  clock: Clock;
+  sleep: Sleep;
+  random: () => number;
+  progress: ProgressSink;
+  env: NodeJS.ProcessEnv;
+}
+
+const hooks: RuntimeHooks = {
+  clock: systemClock,
+  sleep: timerSleep,
+  random: Math.random,
+  // Inside the provider process pulumi.log reaches the engine and the CLI shows the message.
+  progress: (message) => void pulumi.log.info(message),
+  env: process.env,
+};
+
+const runtimes = new Map<string, Runtime>();
+let stackRegion: string | undefined;
+
+/** Remembers the stack's `aws:region` (from the provider's `configure`). */
+export function setStackRegion(region: string | undefined): void {
+  stackRegion = region;
+}
+
+/** Region used when the input has none: `aws:region`, then AWS_REGION, then AWS_DEFAULT_REGION. */
+export function defaultRegion(): string | undefined {
+  return stackRegion ?? hooks.env.AWS_REGION ?? hooks.env.AWS_DEFAULT_REGION;
+}
+
+/**
+ * The runtime for one target. One poller (and RDS client) per provider process and (Region,
+ * endpoint, credentials identity): every resource of the stack waiting on clusters reachable the
+ * same way shares its DescribeDBClusters calls. The key holds names only, never secrets.
+ */
+export function runtimeFor(target: RdsTarget): Runtime {
+  const key = [target.region, configuredEndpoint(hooks.env), target.profile ?? "", target.roleArn ?? ""].join("|");
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    const settings = readPollerSettings(hooks.env);
+    const api = createClusterApi(createRdsClient(target, hooks.env));
+    const poller = new ClusterPoller({
+      api,
+      clock: hooks.clock,
+      sleep: hooks.sleep,
+      maxConsecutiveDescribeErrors: settings.maxConsecutiveDescribeErrors,
+    });
+    const durations = new DurationModel(settings);
+    runtime = { api, poller, durations, settings, clock: hooks.clock, random: hooks.random, progress: (m) => hooks.progress(m) };
+    runtimes.set(key, runtime);
+  }
+  return runtime;
+}
+
+/** Poller counters per runtime key (tests and the bench check the batching with them). */
+export function pollerStats(): Record<string, PollerStats> {
+  return Object.fromEntries([...runtimes].map(([key, runtime]) => [key, { ...runtime.poller.stats }]));
+}
+
+/** Replaces process-wide hooks and forgets every runtime (tests only). */
+export function setRuntimeHooks(overrides: Partial<RuntimeHooks>): void {
+  Object.assign(hooks, overrides);
+  runtimes.clear();
+}

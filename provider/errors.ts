@@ -1,0 +1,82 @@
+/** What every aurora-power error knows about the cluster it concerns. */
+export interface ClusterErrorDetails {
+  clusterIdentifier: string;
+  region: string;
+  /** The status or power state the provider was driving the cluster to, when there was one. */
+  expected?: string;
+  /** The RDS status last seen, when the cluster was seen at all. */
+  lastObservedStatus?: string;
+  /** Seconds since the operation started. */
+  elapsedSeconds?: number;
+  /** The AWS SDK error (or the inner error) behind this one. */
+  cause?: unknown;
+}
+
+/**
+ * Base class of the provider's errors: carries the cluster, region, expected and observed status,
+ * elapsed time and the underlying SDK error as `cause`.
+ */
+export class ClusterPowerError extends Error {
+  readonly clusterIdentifier: string;
+  readonly region: string;
+  readonly expected?: string;
+  readonly lastObservedStatus?: string;
+  readonly elapsedSeconds?: number;
+
+  constructor(message: string, details: ClusterErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.clusterIdentifier = details.clusterIdentifier;
+    this.region = details.region;
+    this.expected = details.expected;
+    this.lastObservedStatus = details.lastObservedStatus;
+    this.elapsedSeconds = details.elapsedSeconds;
+  }
+}
+
+/** The cluster cannot be stopped at all (Serverless v1, global database member, …). */
+export class UnsupportedClusterError extends ClusterPowerError {}
+
+/** No cluster with this identifier exists in the Region for these credentials. */
+export class ClusterNotFoundError extends ClusterPowerError {}
+
+/** The cluster is in a status no power action can leave, RDS refused the call, or races persisted. */
+export class ClusterStateError extends ClusterPowerError {}
+
+/** The cluster did not reach the expected state within `timeoutMinutes`. */
+export class ClusterTimeoutError extends ClusterPowerError {}
+
+/**
+ * Thrown from `create` / `update` once a power action was issued (or the wait ran out): the shape
+ * the Pulumi dynamic provider host turns into `ErrorResourceInitFailed`, so the engine keeps the
+ * resource with `properties` and the next `pulumi up` resumes through `update`.
+ */
+export class PartialFailureError extends Error {
+  /** The resource ID to record. */
+  readonly id: string;
+  /** Inputs (including `__provider`) spread with the outputs known so far. */
+  readonly properties: Record<string, unknown>;
+  /** Reasons the engine shows for the failed initialization. */
+  readonly reasons: string[];
+
+  constructor(id: string, properties: Record<string, unknown>, cause: Error) {
+    super(cause.message, { cause });
+    this.name = "PartialFailureError";
+    this.id = id;
+    this.properties = properties;
+    this.reasons = [cause.message];
+  }
+}
+
+/** Formats seconds as `2m10s` (or `45s` under a minute) for messages and progress. */
+export function formatElapsed(elapsedSeconds: number): string {
+  const total = Math.max(0, Math.floor(elapsedSeconds));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return minutes === 0 ? `${seconds}s` : `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+/** `dev-orders` (eu-west-1), as every message names a cluster. */
+export function describeCluster(clusterIdentifier: string, region: string): string {
+  return `cluster \`${clusterIdentifier}\` (${region})`;
+}

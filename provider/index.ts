@@ -1,0 +1,33 @@
+/**
+ * aurora-power: declarative power state for Amazon Aurora DB clusters in Pulumi.
+ *
+ * @example
+ * ```ts
+ * import { ClusterPowerState } from "aurora-power";
+ * new ClusterPowerState("dev-orders-power", { clusterIdentifier: "dev-orders", state: "stopped" });
+ * ```
+ */
+export { ClusterPowerState, type ClusterPowerStateArgs } from "./clusterPowerState";
+export { clusterPowerStatePolicy, type PolicyDocument, type PolicyStatement } from "./clusterPowerStatePolicy";
+export {
+  ClusterNotFoundError,
+  ClusterPowerError,
+  ClusterStateError,
+  ClusterTimeoutError,
+  PartialFailureError,
+  UnsupportedClusterError,
+} from "./errors";
+export { planTransition, powerStateOf, type PowerAction, type TransitionPlan } from "./planTransition";
+export { readPollerSettings, DEFAULT_POLLER_SETTINGS, type PollerSettings } from "./poller/pollerSettings";
+export { CLUSTER_POWER_STATE_TYPE, CLUSTER_STOP_SCHEDULE_TYPE } from "./typeTokens";
+export {
+  DEFAULT_ON_DELETE,
+  DEFAULT_TIMEOUT_MINUTES,
+  SCHEMA_VERSION,
+  type ClusterPowerStateInputs,
+  type ClusterPowerStateOutputs,
+  type OnDelete,
+  type PowerState,
+} from "./types";
+// Owned by the schedule engineer (provider/clusterStopSchedule.ts):
+export { ClusterStopSchedule, type ClusterStopScheduleArgs } from "./clusterStopSchedule";

@@ -1,0 +1,129 @@
+/** The power state a user asks for. */
+export type PowerState = "running" | "stopped";
+
+/** The two power actions RDS offers for a DB cluster. */
+export type PowerAction = "stop" | "start";
+
+/**
+ * What to do next for one observed cluster status and one desired power state.
+ * - `done`: nothing to do, the cluster is where it should be;
+ * - `act`: call StopDBCluster / StartDBCluster now;
+ * - `wait`: the cluster is in a transition that must end first;
+ * - `fail`: the cluster is in a status no power action can leave; `reason` says why.
+ */
+export type TransitionPlan =
+  | { readonly kind: "done" }
+  | { readonly kind: "act"; readonly action: PowerAction }
+  | { readonly kind: "wait"; readonly reason: string }
+  | { readonly kind: "fail"; readonly reason: string };
+
+/**
+ * Statuses in which the cluster's instances are up (billing, accepting connections) but the control
+ * plane is busy: a stop is refused until the cluster is `available` again. Source: "Viewing an
+ * Amazon Aurora DB cluster status" (Aurora User Guide).
+ */
+export const RUNNING_BUSY_STATUSES: ReadonlySet<string> = new Set([
+  "backing-up",
+  "backtracking",
+  "failing-over",
+  "maintenance",
+  "migrating",
+  "modifying",
+  "promoting",
+  "renaming",
+  "resetting-master-credentials",
+  "storage-optimization",
+  "update-iam-db-auth",
+  "upgrading",
+]);
+
+/**
+ * Statuses a cluster does not leave through StopDBCluster / StartDBCluster or by waiting: an
+ * operator must act (restore KMS key access, fix the network or parameters, restore from backup).
+ */
+const TERMINAL_STATUSES: ReadonlySet<string> = new Set([
+  "cloning-failed",
+  "deleting",
+  "failed",
+  "inaccessible-encryption-credentials",
+  "insufficient-capacity",
+  "migration-failed",
+  "storage-full",
+]);
+
+/** True when no power action or wait can bring a cluster in `status` to a power state. */
+export function isTerminalStatus(status: string): boolean {
+  return TERMINAL_STATUSES.has(status) || status.startsWith("incompatible-");
+}
+
+/**
+ * The power state a status amounts to, for drift (refresh) and for `initialState`: `stopping`
+ * counts as stopped and `starting` or any busy status as running. Undefined for terminal and
+ * unknown statuses, which are neither.
+ */
+export function powerStateOf(status: string): PowerState | undefined {
+  if (status === "stopped" || status === "stopping") return "stopped";
+  if (status === "available" || status === "starting" || status === "creating") return "running";
+  if (RUNNING_BUSY_STATUSES.has(status)) return "running";
+  return undefined;
+}
+
+/**
+ * Plans the next step to bring a cluster observed in `observedStatus` to `desired`. Pure: the
+ * converge loop calls it after every observation, so a race (someone else started the cluster, a
+ * stale describe) is handled by planning again.
+ *
+ * Rules (Aurora User Guide, "Stopping and starting an Amazon Aurora DB cluster"): StopDBCluster is
+ * accepted only from `available`; StartDBCluster only from `stopped` or
+ * `inaccessible-encryption-credentials-recoverable`. A stopped cluster is started at once, never
+ * after waiting for `available` (the hang of terraform-provider-aws#40785).
+ */
+export function planTransition(observedStatus: string, desired: PowerState): TransitionPlan {
+  if (isTerminalStatus(observedStatus)) {
+    return { kind: "fail", reason: terminalReason(observedStatus) };
+  }
+  return desired === "stopped" ? planStop(observedStatus) : planStart(observedStatus);
+}
+
+function planStop(status: string): TransitionPlan {
+  switch (status) {
+    case "stopped":
+      return { kind: "done" };
+    case "available":
+      return { kind: "act", action: "stop" };
+    case "stopping":
+      return { kind: "wait", reason: "the stop in progress to finish" };
+    case "inaccessible-encryption-credentials-recoverable":
+      return {
+        kind: "fail",
+        reason:
+          "the cluster lost access to its KMS key; restore the key's access and start the cluster before stopping it",
+      };
+    default:
+      // starting, creating, backing-up, modifying, … and statuses this code does not know yet:
+      // StopDBCluster would be refused, so wait for `available` (bounded by `timeoutMinutes`).
+      return { kind: "wait", reason: "the cluster to become `available` before stopping it" };
+  }
+}
+
+function planStart(status: string): TransitionPlan {
+  if (status === "stopped" || status === "inaccessible-encryption-credentials-recoverable") {
+    return { kind: "act", action: "start" };
+  }
+  // The instances are up in these statuses: the cluster is running, waiting for `available`
+  // would only add minutes (after a start RDS often takes a backup first, apache/airflow#38120).
+  if (status === "available" || RUNNING_BUSY_STATUSES.has(status)) return { kind: "done" };
+  if (status === "stopping") return { kind: "wait", reason: "the stop in progress to finish before starting" };
+  return { kind: "wait", reason: "the cluster to become `available`" };
+}
+
+function terminalReason(status: string): string {
+  if (status === "deleting") return "the cluster is being deleted";
+  if (status === "inaccessible-encryption-credentials") {
+    return "the cluster cannot use its KMS key and can only be restored from a backup";
+  }
+  if (status.startsWith("incompatible-")) {
+    return `RDS cannot run the cluster with its current settings (${status}); fix them in the RDS console`;
+  }
+  return `the cluster is in \`${status}\`, which needs an operator's action in the RDS console`;
+}

@@ -1,0 +1,185 @@
+import type { DBCluster } from "@aws-sdk/client-rds";
+import { MAX_IDS_PER_DESCRIBE, type ClusterApi } from "../rds/clusterApi";
+
+/** Source of the current time in epoch milliseconds. */
+export interface Clock {
+  now(): number;
+}
+
+/** Waits `ms`; must resolve early when `signal` aborts. */
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+/** The real clock. */
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A `setTimeout` sleep that ends early on abort. */
+export const timerSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve) => {
+    const finish = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, ms);
+    signal.addEventListener("abort", finish, { once: true });
+  });
+
+/** One cluster being waited on. */
+export interface WaitRequest {
+  clusterIdentifier: string;
+  /** Delay before the first describe of this wait. */
+  firstDelayMs: number;
+  /** Sees every observation (undefined: the cluster no longer exists); true ends the wait. */
+  observe(cluster: DBCluster | undefined, now: number): boolean;
+  /** Delay before the next describe after an observation that did not end the wait. */
+  nextDelayMs(now: number): number;
+  /** Epoch ms at which the wait fails with `timeoutError()`. */
+  deadlineAt: number;
+  timeoutError(): Error;
+  signal?: AbortSignal;
+}
+
+/** Counters that show the batching works (tests and the bench read them). */
+export interface PollerStats {
+  ticks: number;
+  describeCalls: number;
+  maxCallsPerTick: number;
+  maxIdsPerCall: number;
+}
+
+interface Waiter {
+  request: WaitRequest;
+  id: string;
+  dueAt: number;
+  consecutiveErrors: number;
+  resolve(cluster: DBCluster | undefined): void;
+  reject(error: unknown): void;
+}
+
+/** Dependencies of {@link ClusterPoller}, injectable for tests. */
+export interface PollerDeps {
+  api: Pick<ClusterApi, "describeClusters">;
+  clock: Clock;
+  sleep: Sleep;
+  maxConsecutiveDescribeErrors: number;
+}
+
+/**
+ * One poller per provider process and (Region, endpoint, credentials): every cluster being waited
+ * on is described in the same tick, with one DescribeDBClusters `db-cluster-id` filter call per 100
+ * ids. A tick happens when the earliest wait is due; each wait then chooses its own next delay.
+ */
+export class ClusterPoller {
+  private readonly waiters = new Set<Waiter>();
+  private running = false;
+  private wakeAt = Number.POSITIVE_INFINITY;
+  private wake: AbortController | undefined;
+  readonly stats: PollerStats = { ticks: 0, describeCalls: 0, maxCallsPerTick: 0, maxIdsPerCall: 0 };
+
+  constructor(private readonly deps: PollerDeps) {}
+
+  /** Number of waits in progress. */
+  get size(): number {
+    return this.waiters.size;
+  }
+
+  /** Waits until `request.observe` returns true; resolves with that observation. */
+  waitFor(request: WaitRequest): Promise<DBCluster | undefined> {
+    return new Promise((resolve, reject) => {
+      const now = this.deps.clock.now();
+      const waiter: Waiter = {
+        request,
+        id: request.clusterIdentifier.toLowerCase(),
+        dueAt: now + request.firstDelayMs,
+        consecutiveErrors: 0,
+        resolve,
+        reject,
+      };
+      if (request.signal?.aborted) return reject(request.signal.reason);
+      request.signal?.addEventListener("abort", () => this.fail(waiter, request.signal?.reason), { once: true });
+      this.waiters.add(waiter);
+      if (Math.min(waiter.dueAt, request.deadlineAt) < this.wakeAt) this.wake?.abort();
+      if (!this.running) void this.run();
+    });
+  }
+
+  private succeed(waiter: Waiter, cluster: DBCluster | undefined): void {
+    if (this.waiters.delete(waiter)) waiter.resolve(cluster);
+  }
+
+  private fail(waiter: Waiter, error: unknown): void {
+    if (this.waiters.delete(waiter)) waiter.reject(error);
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.waiters.size > 0) {
+        await this.sleepUntilDue();
+        this.expireDeadlines();
+        const due = [...this.waiters].filter((w) => w.dueAt <= this.deps.clock.now());
+        // Everyone waiting rides along in the tick: the calls are per 100 ids, not per cluster.
+        if (due.length > 0) await this.tick([...this.waiters]);
+      }
+    } finally {
+      this.running = false;
+      this.wakeAt = Number.POSITIVE_INFINITY;
+    }
+  }
+
+  private async sleepUntilDue(): Promise<void> {
+    const now = this.deps.clock.now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const w of this.waiters) next = Math.min(next, w.dueAt, w.request.deadlineAt);
+    this.wakeAt = next;
+    this.wake = new AbortController();
+    await this.deps.sleep(Math.max(0, next - now), this.wake.signal);
+    this.wakeAt = Number.POSITIVE_INFINITY;
+  }
+
+  private expireDeadlines(): void {
+    const now = this.deps.clock.now();
+    for (const w of [...this.waiters]) {
+      if (w.request.deadlineAt <= now) this.fail(w, w.request.timeoutError());
+    }
+  }
+
+  private async tick(batch: Waiter[]): Promise<void> {
+    const ids = [...new Set(batch.map((w) => w.id))];
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += MAX_IDS_PER_DESCRIBE) chunks.push(ids.slice(i, i + MAX_IDS_PER_DESCRIBE));
+    this.recordTick(chunks);
+    const results = await Promise.allSettled(chunks.map((chunk) => this.deps.api.describeClusters(chunk)));
+    const now = this.deps.clock.now();
+    const byId = new Map<string, PromiseSettledResult<Map<string, DBCluster>>>();
+    chunks.forEach((chunk, i) => chunk.forEach((id) => byId.set(id, results[i] as PromiseSettledResult<Map<string, DBCluster>>)));
+    for (const waiter of batch) {
+      const result = byId.get(waiter.id);
+      if (result && this.waiters.has(waiter)) this.deliver(waiter, result, now);
+    }
+  }
+
+  private recordTick(chunks: string[][]): void {
+    this.stats.ticks += 1;
+    this.stats.describeCalls += chunks.length;
+    this.stats.maxCallsPerTick = Math.max(this.stats.maxCallsPerTick, chunks.length);
+    for (const chunk of chunks) this.stats.maxIdsPerCall = Math.max(this.stats.maxIdsPerCall, chunk.length);
+  }
+
+  private deliver(waiter: Waiter, result: PromiseSettledResult<Map<string, DBCluster>>, now: number): void {
+    if (result.status === "rejected") {
+      waiter.consecutiveErrors += 1;
+      if (waiter.consecutiveErrors >= this.deps.maxConsecutiveDescribeErrors) return this.fail(waiter, result.reason);
+      waiter.dueAt = now + waiter.request.nextDelayMs(now);
+      return;
+    }
+    waiter.consecutiveErrors = 0;
+    const cluster = result.value.get(waiter.id);
+    try {
+      if (waiter.request.observe(cluster, now)) return this.succeed(waiter, cluster);
+      waiter.dueAt = now + waiter.request.nextDelayMs(now);
+    } catch (error) {
+      this.fail(waiter, error);
+    }
+  }
+}

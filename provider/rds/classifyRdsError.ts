@@ -1,0 +1,57 @@
+/** How the provider reacts to an error from an RDS call. */
+export type RdsErrorKind =
+  /** `DBClusterNotFoundFault`: no such cluster. */
+  | "not-found"
+  /** The cluster (or an instance / shard group) is in the wrong state for the call: re-plan. */
+  | "invalid-state"
+  /** RDS says the cluster is not eligible for stopping and starting. */
+  | "not-eligible"
+  /** The credentials may not make the call. */
+  | "access-denied"
+  /** Anything else (the SDK already retried throttling and 5xx). */
+  | "other";
+
+const INVALID_STATE = new Set([
+  "InvalidDBClusterStateFault",
+  "InvalidDBInstanceStateFault",
+  "InvalidDBShardGroupStateFault",
+]);
+
+const ACCESS_DENIED = new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "UnauthorizedOperation",
+  "UnrecognizedClientException",
+  "InvalidClientTokenId",
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "SignatureDoesNotMatch",
+]);
+
+/**
+ * Maps an error thrown by the AWS SDK to what the provider does with it, by `error.name` (the
+ * SDK's modeled exception classes and unmodeled errors both carry the RDS error code there).
+ */
+export function classifyRdsError(error: unknown): RdsErrorKind {
+  const name = error instanceof Error ? error.name : "";
+  if (name === "DBClusterNotFoundFault") return "not-found";
+  if (INVALID_STATE.has(name)) return "invalid-state";
+  if (name === "InvalidParameterCombination" || name === "InvalidParameterValue") return "not-eligible";
+  if (ACCESS_DENIED.has(name)) return "access-denied";
+  return "other";
+}
+
+/** The SDK error's message, or its name when it has none. */
+export function sdkErrorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+/**
+ * True when a refusal names a Blue/Green deployment: RDS does not flag that on `DBCluster`, so the
+ * provider can only tell from StopDBCluster's answer ("Working with Amazon RDS Blue/Green
+ * Deployments", Limitations: stopping and starting is not supported).
+ */
+export function mentionsBlueGreen(error: unknown): boolean {
+  return /blue\s*\/?\s*green/i.test(sdkErrorMessage(error));
+}

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { DescribeDBClustersCommand } from "@aws-sdk/client-rds";
+import { rdsClient } from "./sdk";
+
+const ROOT = join(__dirname, "..", "..", "..");
+
+/** Runs the CLI from its TypeScript source and resolves with its first stdout line. */
+function runCli(args: string[]): { child: ChildProcess; firstLine: Promise<string> } {
+  const child = spawn(
+    process.execPath,
+    ["-r", join(__dirname, "tsRegister.js"), join(ROOT, "emulator", "cli.ts"), ...args],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const firstLine = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`CLI exited early with ${code}`)));
+  });
+  return { child, firstLine };
+}
+
+function exitCode(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+describe("aurora-power-emulator CLI", () => {
+  it("prints its URL first, serves a seed file and exits cleanly on SIGTERM", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "emu-cli-"));
+    const seed = join(dir, "clusters.json");
+    writeFileSync(seed, JSON.stringify([{ DBClusterIdentifier: "from-file", Status: "stopped" }]));
+    const { child, firstLine } = runCli(["--seed", seed, "--stop-seconds", "0.1", "--port", "0"]);
+    const line = await firstLine;
+    expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+    const rds = rdsClient(line.slice("listening on ".length));
+    const out = await rds.send(new DescribeDBClustersCommand({}));
+    expect(out.DBClusters?.map((c) => [c.DBClusterIdentifier, c.Status])).toEqual([
+      ["from-file", "stopped"],
+    ]);
+    rds.destroy();
+    const exited = exitCode(child);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("exits cleanly on SIGINT", async () => {
+    const { child, firstLine } = runCli([]);
+    await firstLine;
+    const exited = exitCode(child);
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  });
+
+  it("exits with 2 and usage on a bad flag", async () => {
+    const { child } = runCli(["--error-rate", "lots"]);
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await exitCode(child)).toBe(2);
+    expect(stderr).toContain("`--error-rate` must be a non-negative number, got `lots`");
+    expect(stderr).toContain("Usage: aurora-power-emulator");
+  });
+});

@@ -1,0 +1,144 @@
+import { DescribeDBClustersCommand, StopDBClusterCommand } from "@aws-sdk/client-rds";
+import { EmulatorAdminError, startEmulator, type RunningEmulator } from "aurora-power/emulator";
+import { rdsClient, sdkError } from "./sdk";
+
+let emu: RunningEmulator;
+
+beforeEach(async () => {
+  emu = await startEmulator({ seed: [{ DBClusterIdentifier: "c1" }] });
+});
+afterEach(async () => {
+  await emu.stop();
+});
+
+const describeAll = new DescribeDBClustersCommand({});
+
+describe("fault injection", () => {
+  it("answers Throttling (400) at throttleRate 1 and counts it", async () => {
+    await emu.admin.setConfig({ throttleRate: 1 });
+    const error = await sdkError(rdsClient(emu.url).send(describeAll));
+    expect(error).toEqual({
+      name: "Throttling",
+      message: "Rate exceeded",
+      status: 400,
+      fault: "client",
+    });
+    expect((await emu.admin.counters()).errorsInjected).toEqual({
+      Throttling: 1,
+      InternalFailure: 0,
+    });
+  });
+
+  it("answers InternalFailure (500) at errorRate 1 and counts it", async () => {
+    await emu.admin.setConfig({ errorRate: 1 });
+    const error = await sdkError(rdsClient(emu.url).send(describeAll));
+    expect([error.name, error.status, error.fault]).toEqual(["InternalFailure", 500, "server"]);
+    expect((await emu.admin.counters()).errorsInjected).toEqual({
+      Throttling: 0,
+      InternalFailure: 1,
+    });
+  });
+
+  it("is retried by the SDK's standard retry strategy", async () => {
+    const emuFlaky = await startEmulator({ errorRate: 0.5, random: sequence([0.1, 0.9]) });
+    try {
+      const out = await rdsClient(emuFlaky.url, "eu-west-1", 3).send(describeAll);
+      expect(out.DBClusters).toEqual([]);
+      const counters = await emuFlaky.admin.counters();
+      expect([counters.calls.DescribeDBClusters, counters.errorsInjected.InternalFailure]).toEqual([
+        2, 1,
+      ]);
+    } finally {
+      await emuFlaky.stop();
+    }
+  });
+
+  it("adds latencyMs to every answer", async () => {
+    await emu.admin.setConfig({ latencyMs: 150 });
+    const started = Date.now();
+    await rdsClient(emu.url).send(describeAll);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+});
+
+function sequence(values: number[]): () => number {
+  let i = 0;
+  return () => values[i++ % values.length]!;
+}
+
+describe("admin API", () => {
+  it("counts calls per action and resets", async () => {
+    const rds = rdsClient(emu.url);
+    await rds.send(describeAll);
+    await rds.send(new StopDBClusterCommand({ DBClusterIdentifier: "c1" }));
+    const counters = await emu.admin.counters();
+    expect(counters.calls).toMatchObject({
+      DescribeDBClusters: 1,
+      StopDBCluster: 1,
+      StartDBCluster: 0,
+    });
+    await emu.admin.resetCounters();
+    expect(await emu.admin.counters()).toEqual({
+      calls: {
+        DescribeDBClusters: 0,
+        StopDBCluster: 0,
+        StartDBCluster: 0,
+        CreateDBCluster: 0,
+        DeleteDBCluster: 0,
+        DescribeDBInstances: 0,
+        ListTagsForResource: 0,
+      },
+      errorsInjected: { Throttling: 0, InternalFailure: 0 },
+      describeClusterIdsPerCall: [],
+    });
+  });
+
+  it("seeds, lists, gets, forces a status and deletes clusters", async () => {
+    await emu.admin.seed([{ DBClusterIdentifier: "C2", Tags: [{ Key: "env", Value: "dev" }] }]);
+    expect((await emu.admin.listClusters()).map((c) => c.DBClusterIdentifier)).toEqual([
+      "c1",
+      "c2",
+    ]);
+    expect(await emu.admin.getCluster("c2")).toMatchObject({
+      Status: "available",
+      TagList: [{ Key: "env", Value: "dev" }],
+    });
+    expect((await emu.admin.forceStatus("c2", "inaccessible-encryption-credentials")).Status).toBe(
+      "inaccessible-encryption-credentials",
+    );
+    expect(await emu.admin.events()).toEqual([
+      expect.objectContaining({
+        clusterIdentifier: "c2",
+        from: "available",
+        to: "inaccessible-encryption-credentials",
+      }),
+    ]);
+    expect(await emu.admin.deleteCluster("c2")).toBe(true);
+    expect(await emu.admin.deleteCluster("c2")).toBe(false);
+    expect(await emu.admin.getCluster("c2")).toBeUndefined();
+  });
+
+  it("reads and changes the configuration, rejecting bad values", async () => {
+    expect(await emu.admin.getConfig()).toEqual({
+      stopSeconds: 5,
+      startSeconds: 5,
+      backingUpSeconds: 0,
+      instanceSettleSeconds: 0,
+      autoRestartSeconds: 604800,
+      throttleRate: 0,
+      errorRate: 0,
+      latencyMs: 0,
+    });
+    expect((await emu.admin.setConfig({ stopSeconds: 0.5 })).stopSeconds).toBe(0.5);
+    await expect(emu.admin.setConfig({ errorRate: 3 })).rejects.toThrow(EmulatorAdminError);
+  });
+
+  it("refuses to auto-restart a cluster that is not stopped", async () => {
+    await expect(emu.admin.triggerAutoRestart("c1")).rejects.toThrow(/is in available state/);
+  });
+
+  it("answers 404 for unknown admin routes", async () => {
+    const response = await fetch(`${emu.url}/_emulator/nothing`);
+    expect(response.status).toBe(404);
+  });
+});
