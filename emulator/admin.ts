@@ -75,23 +75,26 @@ export function handleAdminRequest(
   path: string,
   body: unknown,
 ): AdminReply {
-  const segments = path
-    .split("/")
-    .filter((s) => s !== "")
-    .map(decodeURIComponent);
-  const id = segments[1] ?? "";
-  const pattern = segments.map((seg, i) => (i === 1 && segments[0] === "clusters" ? ":id" : seg));
-  const route = ROUTES[`${method} ${pattern.join("/")}`];
-  if (!route)
-    return {
-      status: 404,
-      json: { error: "NotFound", message: `No admin route ${method} /_emulator/${path}` },
-    };
   try {
+    const segments = path
+      .split("/")
+      .filter((s) => s !== "")
+      .map(decodeURIComponent);
+    const id = segments[1] ?? "";
+    const pattern = segments.map((seg, i) => (i === 1 && segments[0] === "clusters" ? ":id" : seg));
+    const route = ROUTES[`${method} ${pattern.join("/")}`];
+    if (!route) {
+      const message = `No admin route ${method} /_emulator/${path}`;
+      return { status: 404, json: { error: "NotFound", message } };
+    }
     return route(state, body, id);
   } catch (error) {
     if (error instanceof RdsApiError) {
       return { status: error.httpStatus, json: { error: error.code, message: error.message } };
+    }
+    if (error instanceof URIError) {
+      const message = `Bad percent-escape in \`/_emulator/${path}\`.`;
+      return { status: 400, json: { error: "MalformedPath", message } };
     }
     throw error;
   }

@@ -82,15 +82,16 @@ async function main(): Promise<void> {
     return;
   }
   const emulator = await startEmulator(parsed.options);
-  process.stdout.write(`listening on ${emulator.url}\n`);
   const shutdown = () => {
     emulator.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
+  // Install the handlers before announcing the URL: a supervisor may signal as soon as it reads it.
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  process.stdout.write(`listening on ${emulator.url}\n`);
 }
 
 if (require.main === module) {

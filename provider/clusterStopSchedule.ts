@@ -39,6 +39,41 @@ function nextTime(schedule: ScheduleExpression, timeZone: string, now: Date): st
   return nextRuns(schedule, timeZone, now, 1)[0]?.toISOString();
 }
 
+/** One EventBridge Scheduler schedule calling the RDS universal target for `action`. */
+function createSchedule(
+  resourceName: string,
+  action: Action,
+  expression: string,
+  args: ClusterStopScheduleArgs,
+  roleArn: pulumi.Output<string>,
+  opts: pulumi.CustomResourceOptions,
+): aws.scheduler.Schedule {
+  const verb = action === "stop" ? "Stop" : "Start";
+  return new aws.scheduler.Schedule(
+    resourceName,
+    {
+      description: pulumi.interpolate`${verb} Aurora cluster ${args.clusterIdentifier} (aurora-power)`,
+      groupName: args.groupName,
+      scheduleExpression: expression,
+      scheduleExpressionTimezone: args.timezone,
+      state: args.enabled === false ? "DISABLED" : "ENABLED",
+      flexibleTimeWindow: { mode: "OFF" },
+      target: {
+        arn: action === "stop" ? STOP_DB_CLUSTER_TARGET_ARN : START_DB_CLUSTER_TARGET_ARN,
+        roleArn,
+        // The cluster identifier in the input is what links a schedule to its cluster.
+        input: pulumi
+          .output(args.clusterIdentifier)
+          .apply((id) => JSON.stringify({ DbClusterIdentifier: id })),
+        retryPolicy: { ...DEFAULT_RETRY, ...args.retry },
+        deadLetterConfig:
+          args.deadLetterArn === undefined ? undefined : { arn: args.deadLetterArn },
+      },
+    },
+    opts,
+  );
+}
+
 /**
  * Stops (and optionally starts) an Aurora DB cluster on a schedule: one EventBridge Scheduler
  * schedule per action, targeting `arn:aws:scheduler:::aws-sdk:rds:stopDBCluster` /
@@ -100,42 +135,31 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
       args.roleArn === undefined
         ? createSchedulerRole(
             name,
-            { clusterIdentifier: args.clusterIdentifier, hasStart: args.start !== undefined, deadLetterArn: args.deadLetterArn },
+            {
+              clusterIdentifier: args.clusterIdentifier,
+              hasStart: args.start !== undefined,
+              deadLetterArn: args.deadLetterArn,
+            },
             this,
           )
         : undefined;
     const roleArn: pulumi.Output<string> =
-      created !== undefined ? created.role.arn : pulumi.output(args.roleArn as pulumi.Input<string>);
+      created !== undefined
+        ? created.role.arn
+        : pulumi.output(args.roleArn as pulumi.Input<string>);
     const scheduleOpts: pulumi.CustomResourceOptions = {
       parent: this,
       // The first invocation must find the permissions in place.
       dependsOn: created === undefined ? [] : [created.policy],
     };
     const schedule = (action: Action, expression: string): aws.scheduler.Schedule =>
-      new aws.scheduler.Schedule(
-        `${name}-${action}`,
-        {
-          description: pulumi.interpolate`${action === "stop" ? "Stop" : "Start"} Aurora cluster ${args.clusterIdentifier} (aurora-power)`,
-          groupName: args.groupName,
-          scheduleExpression: expression,
-          scheduleExpressionTimezone: args.timezone,
-          state: args.enabled === false ? "DISABLED" : "ENABLED",
-          flexibleTimeWindow: { mode: "OFF" },
-          target: {
-            arn: action === "stop" ? STOP_DB_CLUSTER_TARGET_ARN : START_DB_CLUSTER_TARGET_ARN,
-            roleArn,
-            input: pulumi.output(args.clusterIdentifier).apply((id) => JSON.stringify({ DbClusterIdentifier: id })),
-            retryPolicy: { ...DEFAULT_RETRY, ...args.retry },
-            deadLetterConfig: args.deadLetterArn === undefined ? undefined : { arn: args.deadLetterArn },
-          },
-        },
-        scheduleOpts,
-      );
+      createSchedule(`${name}-${action}`, action, expression, args, roleArn, scheduleOpts);
 
     const stopSchedule = schedule("stop", args.stop);
     const startSchedule = args.start === undefined ? undefined : schedule("start", args.start);
     this.stopScheduleArn = stopSchedule.arn;
-    this.startScheduleArn = startSchedule === undefined ? pulumi.output(undefined) : startSchedule.arn;
+    this.startScheduleArn =
+      startSchedule === undefined ? pulumi.output(undefined) : startSchedule.arn;
     this.roleArn = roleArn;
     this.nextStopTime = pulumi.output(nextTime(validated.stop, args.timezone, now));
     this.nextStartTime = pulumi.output(

@@ -57,7 +57,12 @@ export class InvalidClusterStopScheduleError extends Error {
   /** The offending input: `stop`, `start`, `timezone`, `retry`, `clusterIdentifier`. */
   readonly input: string;
 
-  constructor(resourceName: string, clusterIdentifier: string | undefined, input: string, detail: string) {
+  constructor(
+    resourceName: string,
+    clusterIdentifier: string | undefined,
+    input: string,
+    detail: string,
+  ) {
     super(`${describeSchedule(resourceName, clusterIdentifier)}: ${detail}`);
     this.name = "InvalidClusterStopScheduleError";
     this.resourceName = resourceName;
@@ -67,8 +72,14 @@ export class InvalidClusterStopScheduleError extends Error {
 }
 
 /** "ClusterStopSchedule `nightly` for cluster `dev-orders`" (the cluster when it is known). */
-export function describeSchedule(resourceName: string, clusterIdentifier: string | undefined): string {
-  const cluster = clusterIdentifier === undefined || clusterIdentifier === "" ? "" : ` for cluster \`${clusterIdentifier}\``;
+export function describeSchedule(
+  resourceName: string,
+  clusterIdentifier: string | undefined,
+): string {
+  const cluster =
+    clusterIdentifier === undefined || clusterIdentifier === ""
+      ? ""
+      : ` for cluster \`${clusterIdentifier}\``;
   return `ClusterStopSchedule \`${resourceName}\`${cluster}`;
 }
 
@@ -86,7 +97,9 @@ function parseInput(
   input: "stop" | "start",
   expression: unknown,
 ): ScheduleExpression {
-  const parsed = tryParseScheduleExpression(typeof expression === "string" ? expression : String(expression));
+  const parsed = tryParseScheduleExpression(
+    typeof expression === "string" ? expression : String(expression),
+  );
   if (!parsed.ok) {
     throw new InvalidClusterStopScheduleError(
       resourceName,
@@ -136,7 +149,10 @@ export function validateClusterStopScheduleArgs(
     throw new InvalidClusterStopScheduleError(resourceName, cluster, input, detail);
   };
   if (cluster !== undefined && cluster.trim() === "") {
-    fail("clusterIdentifier", "`clusterIdentifier` is empty; pass the cluster's identifier, e.g. `cluster.clusterIdentifier`");
+    fail(
+      "clusterIdentifier",
+      "`clusterIdentifier` is empty; pass the cluster's identifier, e.g. `cluster.clusterIdentifier`",
+    );
   }
   if (!isValidTimeZone(args.timezone)) {
     fail(
@@ -146,7 +162,8 @@ export function validateClusterStopScheduleArgs(
     );
   }
   const stop = parseInput(resourceName, cluster, "stop", args.stop);
-  const start = args.start === undefined ? undefined : parseInput(resourceName, cluster, "start", args.start);
+  const start =
+    args.start === undefined ? undefined : parseInput(resourceName, cluster, "start", args.start);
   if (start !== undefined && sameSchedule(stop, start)) {
     fail(
       "start",
@@ -154,10 +171,25 @@ export function validateClusterStopScheduleArgs(
         "stopped and started at the same moment; give `start` a different time or leave it out",
     );
   }
-  checkRange(resourceName, cluster, "maximumRetryAttempts", args.retry?.maximumRetryAttempts, [0, 185]);
-  checkRange(resourceName, cluster, "maximumEventAgeInSeconds", args.retry?.maximumEventAgeInSeconds, [60, 86400]);
+  checkRange(
+    resourceName,
+    cluster,
+    "maximumRetryAttempts",
+    args.retry?.maximumRetryAttempts,
+    [0, 185],
+  );
+  checkRange(
+    resourceName,
+    cluster,
+    "maximumEventAgeInSeconds",
+    args.retry?.maximumEventAgeInSeconds,
+    [60, 86400],
+  );
   const warnings: string[] = [];
-  if (start === undefined && !recursAtLeastEvery(stop, args.timezone, WEEKLY_MAX_GAP_SECONDS, now)) {
+  if (
+    start === undefined &&
+    !recursAtLeastEvery(stop, args.timezone, WEEKLY_MAX_GAP_SECONDS, now)
+  ) {
     warnings.push(
       `${describeSchedule(resourceName, cluster)}: \`stop\` \`${stop.expression}\` does not run at least ` +
         "once a week and there is no `start`; RDS starts a stopped cluster by itself after 7 days, so " +

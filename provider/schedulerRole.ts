@@ -65,10 +65,20 @@ export function schedulerPermissionPolicy(
 ): PolicyDocument {
   const actions = hasStart ? ["rds:StopDBCluster", "rds:StartDBCluster"] : ["rds:StopDBCluster"];
   const statements: PolicyDocument["Statement"] = [
-    { Sid: "StopStartOneCluster", Effect: "Allow", Action: actions, Resource: clusterArn(location) },
+    {
+      Sid: "StopStartOneCluster",
+      Effect: "Allow",
+      Action: actions,
+      Resource: clusterArn(location),
+    },
   ];
   if (deadLetterArn !== undefined) {
-    statements.push({ Sid: "DeadLetterQueue", Effect: "Allow", Action: "sqs:SendMessage", Resource: deadLetterArn });
+    statements.push({
+      Sid: "DeadLetterQueue",
+      Effect: "Allow",
+      Action: "sqs:SendMessage",
+      Resource: deadLetterArn,
+    });
   }
   return { Version: "2012-10-17", Statement: statements };
 }
@@ -114,6 +124,10 @@ export function createSchedulerRole(
         ),
       ),
     );
-  const policy = new aws.iam.RolePolicy(`${name}-policy`, { role: role.id, policy: document }, { parent });
+  const policy = new aws.iam.RolePolicy(
+    `${name}-policy`,
+    { role: role.id, policy: document },
+    { parent },
+  );
   return { role, policy };
 }

@@ -1,4 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { RawProperties } from "./dynamic/checkInputs";
 import type * as Implementation from "./dynamic/implementation";
 
 /*
@@ -14,14 +15,15 @@ import type * as Implementation from "./dynamic/implementation";
  * installed `aurora-power`, or a program inside this package itself).
  */
 
+/* eslint-disable @typescript-eslint/no-require-imports -- resolved at run time, by name, in the provider process (a comment inside the function would be serialized too) */
 function loadImplementation(): typeof Implementation {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved at run time, by name, in the provider process
   const { createRequire } = require("node:module") as typeof import("node:module");
   return createRequire(`${process.cwd()}/`)("aurora-power/dynamic") as typeof Implementation;
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The thin provider whose methods only load `aurora-power/dynamic` and forward to it. */
-export const clusterPowerStateShim: dynamic.ResourceProvider = {
+export const clusterPowerStateShim: dynamic.ResourceProvider<RawProperties, RawProperties> = {
   configure: (req) => loadImplementation().configure(req),
   check: (olds, news) => loadImplementation().check(olds, news),
   diff: (id, olds, news) => loadImplementation().diff(id, olds, news),

@@ -24,7 +24,7 @@ export const DEFAULT_TIMEOUT_MINUTES = 60;
 export const SCHEMA_VERSION = 1;
 
 /** Plain (resolved) inputs of `ClusterPowerState`, as the provider process receives them. */
-export interface ClusterPowerStateInputs {
+export type ClusterPowerStateInputs = {
   /** The DB cluster identifier (`DBClusterIdentifier`). */
   clusterIdentifier: string;
   /** The power state to hold. */
@@ -39,10 +39,13 @@ export interface ClusterPowerStateInputs {
   profile?: string;
   /** IAM role to assume for the RDS calls. */
   roleArn?: string;
-}
+};
 
-/** Outputs of `ClusterPowerState`: the (defaulted) inputs echoed, plus what RDS reported. */
-export interface ClusterPowerStateOutputs extends ClusterPowerStateInputs {
+/**
+ * Outputs of `ClusterPowerState`: the (defaulted) inputs echoed, plus what RDS reported. (Type
+ * aliases rather than interfaces: they must be assignable to the engine's property bags.)
+ */
+export type ClusterPowerStateOutputs = ClusterPowerStateInputs & {
   region: string;
   onDelete: OnDelete;
   timeoutMinutes: number;
@@ -56,4 +59,4 @@ export interface ClusterPowerStateOutputs extends ClusterPowerStateInputs {
   /** ISO 8601 time at which RDS will start the stopped cluster again (present while stopped). */
   automaticRestartTime?: string;
   schemaVersion: number;
-}
+};

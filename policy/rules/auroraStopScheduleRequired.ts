@@ -6,7 +6,7 @@ import type {
 } from "@pulumi/policy";
 import { ClassificationConfig, DEFAULT_CLASSIFICATION, resolveConfig, ruleConfigSchema } from "../config";
 import { classifyEnvironment, exemptionOf } from "../classifyEnvironment";
-import { ActionIndex, ClusterNode, buildStackModel, clusterKey, describeCluster, identifierKey, indexActions, stopsCluster } from "../stackModel";
+import { ActionIndex, ClusterNode, buildStackModel, clusterKey, describeCluster, indexActions, stopsCluster } from "../stackModel";
 import { Maybe, UnknownValue, throwUndecided } from "../unknowns";
 import { remediateScheduleTag } from "./remediateScheduleTag";
 
@@ -58,7 +58,7 @@ function subjectsOf(clusters: readonly ClusterNode[], index: ActionIndex): Subje
 /** Whether a stop schedule covers the subject: true, false, or unknown at preview. */
 function coverage(subject: Subject, index: ActionIndex, config: StopScheduleRequiredConfig): boolean | UnknownValue {
   const tags = subject.cluster?.facts.tags;
-  if (tags instanceof Map) {
+  if (tags !== undefined && !(tags instanceof UnknownValue)) {
     const wanted = new Set(config.scheduleTagKeys.map((k) => k.toLowerCase()));
     for (const [key, value] of tags) {
       if (wanted.has(key.toLowerCase()) && value !== "" && value !== undefined) {

@@ -56,7 +56,7 @@ function unstoppableReasons(cluster: ClusterNode, sources: ReadonlySet<string>):
   }
   if (cluster.aurora === false && present(f.dbClusterInstanceClass)) {
     reasons.push({
-      reason: `it is a Multi-AZ DB cluster (engine \`${String(f.engine)}\` with \`dbClusterInstanceClass\`), not Aurora`,
+      reason: `it is a Multi-AZ DB cluster (engine \`${typeof f.engine === "string" ? f.engine : "?"}\` with \`dbClusterInstanceClass\`), not Aurora`,
       fix: "remove the stop; Multi-AZ DB clusters cannot be stopped at all",
     });
   }

@@ -30,7 +30,8 @@ export function remediateScheduleTag(
     { identifier: facts.identifier, tags: facts.tags, stackTags: args.stackTags },
     config,
   );
-  const tagValues = facts.tags instanceof Map ? [...facts.tags.values()] : [];
+  const known = facts.tags instanceof UnknownValue ? undefined : facts.tags;
+  const tagValues = known === undefined ? [] : [...known.values()];
   const unknown = [aurora, classification, facts.tags, ...tagValues].find((v) => v instanceof UnknownValue);
   if (unknown !== undefined) {
     throwUndecided([`cluster of resource \`${args.name}\`: \`${unknown.path}\` is unknown`]);
@@ -38,14 +39,14 @@ export function remediateScheduleTag(
   if (classification instanceof UnknownValue || classification.environment === "production") {
     return undefined;
   }
-  const tags = facts.tags instanceof Map ? facts.tags : new Map<string, string>();
+  const tags = known ?? new Map<string, string>();
   const wanted = new Set(config.scheduleTagKeys.map((k) => k.toLowerCase()));
   if ([...tags.keys()].some((k) => wanted.has(k.toLowerCase()))) {
     return undefined;
   }
   // Assigning through the SDK's proxy writes to the underlying inputs; returning them (instead of
   // a spread copy) avoids reading every other input, some of which may be unknown at preview.
-  const props = args.props;
+  const props: Record<string, unknown> = args.props;
   props.tags = { ...Object.fromEntries(tags), [config.remediationTagKey]: config.remediationTagValue };
   return props;
 }

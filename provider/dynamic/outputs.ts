@@ -91,7 +91,8 @@ export function buildOutputs(
   const restart = cluster ? cluster.AutomaticRestartTime : previous.automaticRestartTime;
   // RDS sets AutomaticRestartTime while the cluster is stopped (the 7-day automatic start).
   if (status === "stopped" && restart !== undefined) {
-    outputs.automaticRestartTime = restart instanceof Date ? restart.toISOString() : String(restart);
+    if (restart instanceof Date) outputs.automaticRestartTime = restart.toISOString();
+    else if (typeof restart === "string") outputs.automaticRestartTime = restart;
   }
   return outputs;
 }

@@ -1,4 +1,5 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
+import { isTransientError } from "../rds/classifyRdsError";
 import { MAX_IDS_PER_DESCRIBE, type ClusterApi } from "../rds/clusterApi";
 
 /** Source of the current time in epoch milliseconds. */
@@ -23,6 +24,11 @@ export const timerSleep: Sleep = (ms, signal) =>
     const timer = setTimeout(finish, ms);
     signal.addEventListener("abort", finish, { once: true });
   });
+
+function abortError(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new Error("the wait was aborted", { cause: reason });
+}
 
 /** One cluster being waited on. */
 export interface WaitRequest {
@@ -95,8 +101,8 @@ export class ClusterPoller {
         resolve,
         reject,
       };
-      if (request.signal?.aborted) return reject(request.signal.reason);
-      request.signal?.addEventListener("abort", () => this.fail(waiter, request.signal?.reason), { once: true });
+      if (request.signal?.aborted) return reject(abortError(request.signal));
+      request.signal?.addEventListener("abort", () => this.fail(waiter, abortError(request.signal)), { once: true });
       this.waiters.add(waiter);
       if (Math.min(waiter.dueAt, request.deadlineAt) < this.wakeAt) this.wake?.abort();
       if (!this.running) void this.run();
@@ -169,7 +175,8 @@ export class ClusterPoller {
   private deliver(waiter: Waiter, result: PromiseSettledResult<Map<string, DBCluster>>, now: number): void {
     if (result.status === "rejected") {
       waiter.consecutiveErrors += 1;
-      if (waiter.consecutiveErrors >= this.deps.maxConsecutiveDescribeErrors) return this.fail(waiter, result.reason);
+      const giveUp = !isTransientError(result.reason) || waiter.consecutiveErrors >= this.deps.maxConsecutiveDescribeErrors;
+      if (giveUp) return this.fail(waiter, result.reason);
       waiter.dueAt = now + waiter.request.nextDelayMs(now);
       return;
     }

@@ -55,3 +55,26 @@ export function sdkErrorMessage(error: unknown): string {
 export function mentionsBlueGreen(error: unknown): boolean {
   return /blue\s*\/?\s*green/i.test(sdkErrorMessage(error));
 }
+
+const THROTTLING = new Set([
+  "Throttling",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "TooManyRequestsException",
+  "RequestThrottled",
+]);
+
+/**
+ * True when retrying the same call later may succeed: throttling, a 5xx, or a network error (no
+ * HTTP response at all). The SDK already retried these `maxAttempts` times; the poller tolerates a
+ * few more failed ticks during a long wait. Anything else (access denied, a bad request) fails the
+ * wait at once.
+ */
+export function isTransientError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (THROTTLING.has(error.name)) return true;
+  // Credentials that cannot be loaded (or assumed) will not appear by polling again.
+  if (error.name === "CredentialsProviderError" || error.name === "ProviderError") return false;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status === undefined || status >= 500;
+}

@@ -44,7 +44,8 @@ export function readCronValue(spec: CronFieldSpec, text: string): number | strin
   const named = spec.names[upper];
   if (named !== undefined) return named;
   if (!/^\d+$/.test(text)) {
-    const hint = Object.keys(spec.names).length > 0 ? ` or ${Object.keys(spec.names).join("|")}` : "";
+    const hint =
+      Object.keys(spec.names).length > 0 ? ` or ${Object.keys(spec.names).join("|")}` : "";
     return `\`${text}\` is not a value of ${spec.name} (${spec.min}-${spec.max}${hint})`;
   }
   const value = Number(text);

@@ -7,7 +7,12 @@ import { Cron } from "croner";
  * croner's default OR would match every day. `mode: "7-part"` pins seconds + year.
  */
 export function cronJob(cronerPattern: string, timeZone: string): Cron {
-  return new Cron(cronerPattern, { timezone: timeZone, domAndDow: true, mode: "7-part", paused: true });
+  return new Cron(cronerPattern, {
+    timezone: timeZone,
+    domAndDow: true,
+    mode: "7-part",
+    paused: true,
+  });
 }
 
 /** The instant of a wall-clock `yyyy-mm-ddThh:mm:ss` in `timeZone` if after `from`, else null. */

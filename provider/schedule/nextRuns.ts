@@ -18,17 +18,29 @@ import { isValidTimeZone, wallClock } from "./timeZone";
 const MAX_LOOKUPS_PER_RUN = 4;
 
 /** Parses `expression` (unless already parsed) after checking `timeZone`. */
-export function parsed(expression: string | ScheduleExpression, timeZone: string): ScheduleExpression {
+export function parsed(
+  expression: string | ScheduleExpression,
+  timeZone: string,
+): ScheduleExpression {
   if (!isValidTimeZone(timeZone)) throw new InvalidTimeZoneError(timeZone);
   return typeof expression === "string" ? parseScheduleExpression(expression) : expression;
 }
 
-function cronRuns(schedule: CronScheduleExpression, timeZone: string, from: Date, count: number): Date[] {
+function cronRuns(
+  schedule: CronScheduleExpression,
+  timeZone: string,
+  from: Date,
+  count: number,
+): Date[] {
   const job: Cron = cronJob(schedule.cronerPattern, timeZone);
   const runs: Date[] = [];
   const seenWallClocks = new Set<string>();
   let cursor: Date | null = from;
-  for (let lookups = 0; runs.length < count && lookups < count * MAX_LOOKUPS_PER_RUN + 8; lookups++) {
+  for (
+    let lookups = 0;
+    runs.length < count && lookups < count * MAX_LOOKUPS_PER_RUN + 8;
+    lookups++
+  ) {
     cursor = cursor === null ? null : job.nextRun(cursor);
     if (cursor === null) break;
     const local = wallClock(cursor, timeZone);

@@ -36,7 +36,8 @@ export interface AtScheduleExpression {
 }
 
 /** A parsed EventBridge Scheduler expression. */
-export type ScheduleExpression = CronScheduleExpression | RateScheduleExpression | AtScheduleExpression;
+export type ScheduleExpression =
+  CronScheduleExpression | RateScheduleExpression | AtScheduleExpression;
 
 const UNIT_SECONDS = { minutes: 60, hours: 3600, days: 86400 } as const;
 
@@ -70,7 +71,10 @@ function parseCron(expression: string, body: string): CronScheduleExpression {
   } catch (error) {
     // Our field checks are stricter than croner's; this only catches what slipped past them.
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ScheduleExpressionError(expression, `the fields do not form a valid schedule (${detail})`);
+    throw new ScheduleExpressionError(
+      expression,
+      `the fields do not form a valid schedule (${detail})`,
+    );
   }
   return { kind: "cron", expression, fields, cronerPattern };
 }
@@ -86,7 +90,9 @@ function parseRate(expression: string, body: string): RateScheduleExpression {
     );
   }
   const unitText = match[2] ?? "";
-  const unit = (unitText.endsWith("s") ? unitText : `${unitText}s`) as RateScheduleExpression["unit"];
+  const unit = (
+    unitText.endsWith("s") ? unitText : `${unitText}s`
+  ) as RateScheduleExpression["unit"];
   return { kind: "rate", expression, value, unit, intervalSeconds: value * UNIT_SECONDS[unit] };
 }
 
@@ -120,7 +126,8 @@ function parseAt(expression: string, body: string): AtScheduleExpression {
  * @example parseScheduleExpression("cron(0 19 ? * MON-FRI *)").kind // "cron"
  */
 export function parseScheduleExpression(expression: string): ScheduleExpression {
-  const match = typeof expression === "string" ? /^(cron|rate|at)\((.*)\)$/s.exec(expression) : null;
+  const match =
+    typeof expression === "string" ? /^(cron|rate|at)\((.*)\)$/s.exec(expression) : null;
   const body = match?.[2] ?? "";
   switch (match?.[1]) {
     case "cron":

@@ -101,7 +101,9 @@ export function translateCronField(index: number, text: string): Translated {
   }
   const items = text.split(",");
   if (spec.name === "day-of-week" && text.includes("#") && items.length > 1) {
-    return { error: `\`${text}\`: with \`#\` day-of-week takes a single item (AWS refuses \`3#1,6#3\`)` };
+    return {
+      error: `\`${text}\`: with \`#\` day-of-week takes a single item (AWS refuses \`3#1,6#3\`)`,
+    };
   }
   const patterns: string[] = [];
   for (const item of items) {

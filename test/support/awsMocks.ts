@@ -16,15 +16,24 @@ export const MOCK_ACCOUNT_ID = "123456789012";
 export const MOCK_REGION = "eu-west-1";
 
 /** Outputs a real provider would add, for the types our programs create. */
-function computedOutputs(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+function computedOutputs(
+  type: string,
+  name: string,
+  inputs: Record<string, unknown>,
+): Record<string, unknown> {
+  const text = (value: unknown, fallback: string): string =>
+    typeof value === "string" ? value : fallback;
   switch (type) {
     case "aws:iam/role:Role":
       return { arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${name}`, name };
     case "aws:scheduler/schedule:Schedule":
-      return { arn: `arn:aws:scheduler:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:schedule/${String(inputs.groupName ?? "default")}/${name}`, name };
+      return {
+        arn: `arn:aws:scheduler:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:schedule/${text(inputs.groupName, "default")}/${name}`,
+        name,
+      };
     case "aws:rds/cluster:Cluster":
       return {
-        arn: `arn:aws:rds:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:cluster:${String(inputs.clusterIdentifier ?? name)}`,
+        arn: `arn:aws:rds:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:cluster:${text(inputs.clusterIdentifier, name)}`,
         clusterIdentifier: inputs.clusterIdentifier ?? name,
       };
     default:

@@ -100,6 +100,11 @@ describe("bad input over raw HTTP", () => {
     expect(response.status).toBe(400);
   });
 
+  it("answers a bad percent-escape in an admin path with 400", async () => {
+    const response = await fetch(`${emu.url}/_emulator/clusters/%E0%A4%A`);
+    expect(response.status).toBe(400);
+  });
+
   it("answers an admin seed without an identifier with 400", async () => {
     const response = await fetch(`${emu.url}/_emulator/clusters`, { method: "POST", body: "[{}]" });
     expect(response.status).toBe(400);

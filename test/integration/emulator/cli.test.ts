@@ -8,17 +8,37 @@ import { rdsClient } from "./sdk";
 
 const ROOT = join(__dirname, "..", "..", "..");
 
-/** Runs the CLI from its TypeScript source and resolves with its first stdout line. */
-function runCli(args: string[]): { child: ChildProcess; firstLine: Promise<string> } {
+// A require hook that transpiles each .ts file to CommonJS on load (no type check), so the child
+// runs the CLI from source and the test needs no prior build.
+const TS_REGISTER = `
+const fs = require("node:fs");
+const ts = require(${JSON.stringify(require.resolve("typescript"))});
+require.extensions[".ts"] = (module, filename) => {
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    fileName: filename,
+  });
+  module._compile(outputText, filename);
+};`;
+let registerPath: string;
+
+beforeAll(() => {
+  registerPath = join(mkdtempSync(join(tmpdir(), "emu-register-")), "tsRegister.js");
+  writeFileSync(registerPath, TS_REGISTER);
+});
+
+/** Runs the CLI from its TypeScript source; `firstLine()` resolves with its first stdout line. */
+function runCli(args: string[]): { child: ChildProcess; firstLine: () => Promise<string> } {
   const child = spawn(
     process.execPath,
-    ["-r", join(__dirname, "tsRegister.js"), join(ROOT, "emulator", "cli.ts"), ...args],
+    ["-r", registerPath, join(ROOT, "emulator", "cli.ts"), ...args],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
   );
-  const firstLine = new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`CLI exited early with ${code}`)));
-  });
+  const firstLine = () =>
+    new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", resolve);
+      child.once("exit", (code) => reject(new Error(`CLI exited early with ${code}`)));
+    });
   return { child, firstLine };
 }
 
@@ -32,7 +52,7 @@ describe("aurora-power-emulator CLI", () => {
     const seed = join(dir, "clusters.json");
     writeFileSync(seed, JSON.stringify([{ DBClusterIdentifier: "from-file", Status: "stopped" }]));
     const { child, firstLine } = runCli(["--seed", seed, "--stop-seconds", "0.1", "--port", "0"]);
-    const line = await firstLine;
+    const line = await firstLine();
     expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
     const rds = rdsClient(line.slice("listening on ".length));
     const out = await rds.send(new DescribeDBClustersCommand({}));
@@ -47,7 +67,7 @@ describe("aurora-power-emulator CLI", () => {
 
   it("exits cleanly on SIGINT", async () => {
     const { child, firstLine } = runCli([]);
-    await firstLine;
+    await firstLine();
     const exited = exitCode(child);
     child.kill("SIGINT");
     expect(await exited).toBe(0);

@@ -212,6 +212,8 @@ describe("CreateDBCluster and DeleteDBCluster", () => {
       MultiAZ: true,
       DBClusterInstanceClass: "db.m6gd.large",
     });
+    const stop = await sdkError(rds.send(new StopDBClusterCommand({ DBClusterIdentifier: "maz" })));
+    expect(stop).toMatchObject({ name: "InvalidParameterCombination", status: 400 });
   });
 
   it("requires Engine on create and refuses to delete a stopped cluster", async () => {

@@ -2,7 +2,7 @@ import {
   DescribeDBClustersCommand,
   StartDBClusterCommand,
   StopDBClusterCommand,
-  type RDSClient,
+  RDSClient,
 } from "@aws-sdk/client-rds";
 import { startEmulator, type RunningEmulator } from "aurora-power/emulator";
 import { rdsClient, sdkError, waitForStatus } from "./sdk";
@@ -84,6 +84,24 @@ describe("stop and start over the real SDK", () => {
   it("triggers the automatic restart through the admin API", async () => {
     await emu.admin.seed([{ DBClusterIdentifier: "c1", Status: "stopped" }]);
     expect((await emu.admin.triggerAutoRestart("c1")).Status).toBe("starting");
+  });
+
+  it("is reached through AWS_ENDPOINT_URL_RDS with an unmodified client", async () => {
+    await emu.admin.seed([{ DBClusterIdentifier: "env-configured" }]);
+    const saved = process.env.AWS_ENDPOINT_URL_RDS;
+    process.env.AWS_ENDPOINT_URL_RDS = emu.url;
+    const plain = new RDSClient({
+      region: "eu-west-1",
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    });
+    try {
+      const out = await plain.send(new DescribeDBClustersCommand({}));
+      expect(out.DBClusters?.map((c) => c.DBClusterIdentifier)).toEqual(["env-configured"]);
+    } finally {
+      plain.destroy();
+      if (saved === undefined) delete process.env.AWS_ENDPOINT_URL_RDS;
+      else process.env.AWS_ENDPOINT_URL_RDS = saved;
+    }
   });
 
   it("treats identifiers case-insensitively and stores them lowercase", async () => {

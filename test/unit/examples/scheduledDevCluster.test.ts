@@ -1,5 +1,9 @@
 import { installAwsMocks, settle, valueOf } from "../../support/awsMocks";
-import { program, START_EXPRESSION, STOP_EXPRESSION } from "../../../examples/scheduled-dev-cluster/program";
+import {
+  program,
+  START_EXPRESSION,
+  STOP_EXPRESSION,
+} from "../../../examples/scheduled-dev-cluster/program";
 
 const resources = installAwsMocks();
 
@@ -16,11 +20,30 @@ describe("examples/scheduled-dev-cluster", () => {
       tags: { Environment: "dev", Team: "orders" },
     });
     const schedules = resources.filter((r) => r.type === "aws:scheduler/schedule:Schedule");
-    expect(schedules.map((s) => [s.inputs.scheduleExpression, (s.inputs.target as { arn: string; input: string })])).toEqual([
-      [STOP_EXPRESSION, expect.objectContaining({ arn: "arn:aws:scheduler:::aws-sdk:rds:stopDBCluster", input: '{"DbClusterIdentifier":"dev-orders"}' })],
-      [START_EXPRESSION, expect.objectContaining({ arn: "arn:aws:scheduler:::aws-sdk:rds:startDBCluster", input: '{"DbClusterIdentifier":"dev-orders"}' })],
+    expect(
+      schedules.map((s) => [
+        s.inputs.scheduleExpression,
+        s.inputs.target as { arn: string; input: string },
+      ]),
+    ).toEqual([
+      [
+        STOP_EXPRESSION,
+        expect.objectContaining({
+          arn: "arn:aws:scheduler:::aws-sdk:rds:stopDBCluster",
+          input: '{"DbClusterIdentifier":"dev-orders"}',
+        }),
+      ],
+      [
+        START_EXPRESSION,
+        expect.objectContaining({
+          arn: "arn:aws:scheduler:::aws-sdk:rds:startDBCluster",
+          input: '{"DbClusterIdentifier":"dev-orders"}',
+        }),
+      ],
     ]);
-    expect(schedules.every((s) => s.inputs.scheduleExpressionTimezone === "Europe/Berlin")).toBe(true);
+    expect(schedules.every((s) => s.inputs.scheduleExpressionTimezone === "Europe/Berlin")).toBe(
+      true,
+    );
     expect(resources.map((r) => r.type).sort()).toEqual([
       "aurora-power:index:ClusterStopSchedule",
       "aws:iam/role:Role",

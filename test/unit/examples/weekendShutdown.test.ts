@@ -9,10 +9,30 @@ describe("examples/weekend-shutdown", () => {
     pulumi.runtime.setConfig("project:state", "stopped");
     const { statuses } = program();
     await settle();
-    expect(Object.keys(statuses)).toEqual(["eu-west-1/dev-orders", "eu-west-1/dev-billing", "us-east-1/qa-search"]);
-    const powers = resources.filter((r) => r.type === "pulumi-nodejs:dynamic/aurora:ClusterPowerState");
-    expect(powers.map((p) => [p.name, p.inputs.clusterIdentifier, p.inputs.region, p.inputs.state, p.inputs.onDelete])).toEqual(
-      DEFAULT_FLEET.map((c) => [`${c.clusterIdentifier}-${c.region}`, c.clusterIdentifier, c.region, "stopped", "running"]),
+    expect(Object.keys(statuses)).toEqual([
+      "eu-west-1/dev-orders",
+      "eu-west-1/dev-billing",
+      "us-east-1/qa-search",
+    ]);
+    const powers = resources.filter(
+      (r) => r.type === "pulumi-nodejs:dynamic/aurora:ClusterPowerState",
+    );
+    expect(
+      powers.map((p) => [
+        p.name,
+        p.inputs.clusterIdentifier,
+        p.inputs.region,
+        p.inputs.state,
+        p.inputs.onDelete,
+      ]),
+    ).toEqual(
+      DEFAULT_FLEET.map((c) => [
+        `${c.clusterIdentifier}-${c.region}`,
+        c.clusterIdentifier,
+        c.region,
+        "stopped",
+        "running",
+      ]),
     );
   });
 

@@ -95,13 +95,13 @@ describe("aurora-stop-schedule-required", () => {
     expect((await runStack(auroraStopScheduleRequired, [cluster, stop])).violations).toEqual([]);
   });
 
-  it("reports what preview cannot decide as unknown, after the definite violations", async () => {
+  it("reports what preview cannot decide as unknown, after the definite violations", () => {
     const unknownTags = auroraCluster("dev-search", { tags: UNKNOWN_STRING });
     const resources = [...withoutSchedules(), unknownTags];
     const violations: string[] = [];
     const run = () =>
       auroraStopScheduleRequired.validateStack(
-        { resources, stackTags: new Map(), getConfig: () => ({}), notApplicable: () => { throw new Error("n/a"); } },
+        { resources, stackTags: new Map(), getConfig: <T extends object>() => ({}) as T, notApplicable: () => { throw new Error("n/a"); } },
         (message) => violations.push(message),
       );
     expect(run).toThrow("cluster `dev-search`: `tags` is unknown; the check runs again when the values are known (`pulumi up`)");

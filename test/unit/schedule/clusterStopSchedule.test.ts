@@ -13,9 +13,20 @@ beforeAll(() => {
   jest.useFakeTimers({
     now: NOW,
     doNotFake: [
-      "hrtime", "nextTick", "performance", "queueMicrotask", "requestAnimationFrame", "cancelAnimationFrame",
-      "requestIdleCallback", "cancelIdleCallback", "setImmediate", "clearImmediate", "setInterval",
-      "clearInterval", "setTimeout", "clearTimeout",
+      "hrtime",
+      "nextTick",
+      "performance",
+      "queueMicrotask",
+      "requestAnimationFrame",
+      "cancelAnimationFrame",
+      "requestIdleCallback",
+      "cancelIdleCallback",
+      "setImmediate",
+      "clearImmediate",
+      "setInterval",
+      "clearInterval",
+      "setTimeout",
+      "clearTimeout",
     ],
   });
 });
@@ -30,12 +41,17 @@ const validArgs = (): ClusterStopScheduleArgs => ({
 });
 
 let counter = 0;
-async function build(args: ClusterStopScheduleArgs): Promise<{ component: ClusterStopSchedule; children: MockedResource[] }> {
+async function build(
+  args: ClusterStopScheduleArgs,
+): Promise<{ component: ClusterStopSchedule; children: MockedResource[] }> {
   const name = `sched${++counter}`;
   const component = new ClusterStopSchedule(name, args);
   await valueOf(component.stopScheduleArn);
   await settle();
-  return { component, children: resources.filter((resource) => resource.name.startsWith(`${name}-`)) };
+  return {
+    component,
+    children: resources.filter((resource) => resource.name.startsWith(`${name}-`)),
+  };
 }
 
 const byType = (children: MockedResource[], type: string): MockedResource[] =>
@@ -44,7 +60,9 @@ const byType = (children: MockedResource[], type: string): MockedResource[] =>
 describe("resources created", () => {
   it("creates a stop and a start schedule, a role and its inline policy", async () => {
     const { children } = await build(validArgs());
-    expect(children.map((child) => `${child.type} ${child.name.replace(/^sched\d+/, "x")}`).sort()).toEqual([
+    expect(
+      children.map((child) => `${child.type} ${child.name.replace(/^sched\d+/, "x")}`).sort(),
+    ).toEqual([
       "aws:iam/role:Role x-role",
       "aws:iam/rolePolicy:RolePolicy x-policy",
       "aws:scheduler/schedule:Schedule x-start",
@@ -54,7 +72,9 @@ describe("resources created", () => {
 
   it("targets the RDS universal targets with the cluster in the input JSON", async () => {
     const { children } = await build(validArgs());
-    const [stop, start] = ["-stop", "-start"].map((suffix) => children.find((c) => c.name.endsWith(suffix)));
+    const [stop, start] = ["-stop", "-start"].map((suffix) =>
+      children.find((c) => c.name.endsWith(suffix)),
+    );
     expect(stop?.inputs).toMatchObject({
       scheduleExpression: "cron(0 19 ? * MON-FRI *)",
       scheduleExpressionTimezone: "Europe/Berlin",
@@ -75,7 +95,9 @@ describe("resources created", () => {
       },
     });
     const role = byType(children, "aws:iam/role:Role")[0];
-    expect((stop?.inputs.target as { roleArn: string }).roleArn).toBe(`arn:aws:iam::123456789012:role/${role?.name}`);
+    expect((stop?.inputs.target as { roleArn: string }).roleArn).toBe(
+      `arn:aws:iam::123456789012:role/${role?.name}`,
+    );
   });
 
   it("trusts only scheduler.amazonaws.com from this account", async () => {
@@ -114,7 +136,9 @@ describe("resources created", () => {
   it("stop-only allows only rds:StopDBCluster and creates no start schedule", async () => {
     const { component, children } = await build({ ...validArgs(), start: undefined });
     const policy = byType(children, "aws:iam/rolePolicy:RolePolicy")[0];
-    expect(JSON.parse(policy?.inputs.policy as string).Statement[0].Action).toEqual(["rds:StopDBCluster"]);
+    expect(JSON.parse(policy?.inputs.policy as string).Statement[0].Action).toEqual([
+      "rds:StopDBCluster",
+    ]);
     expect(byType(children, "aws:scheduler/schedule:Schedule")).toHaveLength(1);
     expect(await valueOf(component.startScheduleArn)).toBeUndefined();
     expect(await valueOf(component.nextStartTime)).toBeUndefined();
@@ -143,7 +167,10 @@ describe("resources created", () => {
     expect(stop?.inputs).toMatchObject({
       groupName: "aurora",
       state: "DISABLED",
-      target: { retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 3600 }, deadLetterConfig: { arn: deadLetterArn } },
+      target: {
+        retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 3600 },
+        deadLetterConfig: { arn: deadLetterArn },
+      },
     });
     const policy = byType(children, "aws:iam/rolePolicy:RolePolicy")[0];
     expect(JSON.parse(policy?.inputs.policy as string).Statement[1]).toEqual({
@@ -155,9 +182,14 @@ describe("resources created", () => {
   });
 
   it("accepts the cluster identifier as an Output", async () => {
-    const { children } = await build({ ...validArgs(), clusterIdentifier: pulumi.output("dev-billing") });
+    const { children } = await build({
+      ...validArgs(),
+      clusterIdentifier: pulumi.output("dev-billing"),
+    });
     const stop = children.find((c) => c.name.endsWith("-stop"));
-    expect((stop?.inputs.target as { input: string }).input).toBe('{"DbClusterIdentifier":"dev-billing"}');
+    expect((stop?.inputs.target as { input: string }).input).toBe(
+      '{"DbClusterIdentifier":"dev-billing"}',
+    );
   });
 });
 
@@ -167,7 +199,9 @@ describe("outputs", () => {
     // Wednesday 12:00 UTC = 13:00 Berlin: next stop today 19:00 CET, next start Thursday 07:00 CET.
     expect(await valueOf(component.nextStopTime)).toBe("2026-03-04T18:00:00.000Z");
     expect(await valueOf(component.nextStartTime)).toBe("2026-03-05T06:00:00.000Z");
-    expect(await valueOf(component.stopScheduleArn)).toMatch(/^arn:aws:scheduler:eu-west-1:123456789012:schedule\/default\/sched\d+-stop$/);
+    expect(await valueOf(component.stopScheduleArn)).toMatch(
+      /^arn:aws:scheduler:eu-west-1:123456789012:schedule\/default\/sched\d+-stop$/,
+    );
     expect(await valueOf(component.startScheduleArn)).toMatch(/schedule\/default\/sched\d+-start$/);
     expect(await valueOf(component.clusterIdentifier)).toBe("dev-orders");
   });

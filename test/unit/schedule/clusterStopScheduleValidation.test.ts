@@ -77,7 +77,11 @@ describe("validation messages", () => {
   });
 
   it("names the component only when the cluster is an Output", () => {
-    const error = errorFor({ ...validArgs(), clusterIdentifier: pulumi.output("dev-orders"), timezone: "+01:00" });
+    const error = errorFor({
+      ...validArgs(),
+      clusterIdentifier: pulumi.output("dev-orders"),
+      timezone: "+01:00",
+    });
     expect(error.message).toBe(
       "ClusterStopSchedule `nightly`: `timezone` `+01:00` is not an IANA time zone name; use a name such as `Europe/Berlin`, `America/New_York` or `UTC`",
     );
@@ -93,7 +97,11 @@ describe("the 7-day warning for stop-only schedules", () => {
   afterEach(() => warn.mockRestore());
 
   it("warns for a monthly stop without start", () => {
-    new ClusterStopSchedule("monthly", { ...validArgs(), start: undefined, stop: "cron(0 19 1 * ? *)" });
+    new ClusterStopSchedule("monthly", {
+      ...validArgs(),
+      start: undefined,
+      stop: "cron(0 19 1 * ? *)",
+    });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toBe(
       "ClusterStopSchedule `monthly` for cluster `dev-orders`: `stop` `cron(0 19 1 * ? *)` does not run at least once a week and there is no `start`; RDS starts a stopped cluster by itself after 7 days, so it runs (and bills) until the next stop. Stop at least weekly, e.g. `cron(0 19 ? * FRI *)`, or keep it stopped with `ClusterPowerState`.",
@@ -105,12 +113,19 @@ describe("the 7-day warning for stop-only schedules", () => {
     ["monthly stop with a start", { stop: "cron(0 19 1 * ? *)", start: "cron(0 7 2 * ? *)" }],
     ["daily rate stop-only", { start: undefined, stop: "rate(1 day)" }],
   ])("does not warn for %s", (_title, change) => {
-    new ClusterStopSchedule(`ok-${String(_title).replace(/\W/g, "")}`, { ...validArgs(), ...change });
+    new ClusterStopSchedule(`ok-${String(_title).replace(/\W/g, "")}`, {
+      ...validArgs(),
+      ...change,
+    });
     expect(warn).not.toHaveBeenCalled();
   });
 
   it("warns for a one-time stop", () => {
-    new ClusterStopSchedule("once", { ...validArgs(), start: undefined, stop: "at(2030-01-31T19:00:00)" });
+    new ClusterStopSchedule("once", {
+      ...validArgs(),
+      start: undefined,
+      stop: "at(2030-01-31T19:00:00)",
+    });
     expect(warn).toHaveBeenCalledTimes(1);
   });
 });

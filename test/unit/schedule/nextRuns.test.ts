@@ -57,7 +57,9 @@ describe("nextRuns for cron expressions", () => {
       "2026-04-30T23:00:00.000Z",
     ]);
     // 2026-03-15 is a Sunday, so the nearest weekday is Monday the 16th.
-    expect(iso(nextRuns("cron(0 8 15W * ? *)", "UTC", FROM, 1))).toEqual(["2026-03-16T08:00:00.000Z"]);
+    expect(iso(nextRuns("cron(0 8 15W * ? *)", "UTC", FROM, 1))).toEqual([
+      "2026-03-16T08:00:00.000Z",
+    ]);
   });
 
   it("honours ranges, steps and the year field", () => {
@@ -162,14 +164,18 @@ describe("recursAtLeastEvery (the 7-day automatic restart bound)", () => {
     ["rate(8 days)", false],
     ["at(2026-03-06T19:00:00)", false],
   ])("%s -> %s", (expression, expected) => {
-    expect(recursAtLeastEvery(expression, "Europe/Berlin", WEEKLY_MAX_GAP_SECONDS, FROM)).toBe(expected);
+    expect(recursAtLeastEvery(expression, "Europe/Berlin", WEEKLY_MAX_GAP_SECONDS, FROM)).toBe(
+      expected,
+    );
   });
 
   it("needs the DST hour of slack: a Berlin Friday schedule has one 7 d 1 h gap in October", () => {
     expect(
       recursAtLeastEvery("cron(0 19 ? * FRI *)", "Europe/Berlin", AUTOMATIC_RESTART_SECONDS, FROM),
     ).toBe(false);
-    expect(recursAtLeastEvery("cron(0 19 ? * FRI *)", "UTC", AUTOMATIC_RESTART_SECONDS, FROM)).toBe(true);
+    expect(recursAtLeastEvery("cron(0 19 ? * FRI *)", "UTC", AUTOMATIC_RESTART_SECONDS, FROM)).toBe(
+      true,
+    );
   });
 
   it("counts the wait before the first run", () => {

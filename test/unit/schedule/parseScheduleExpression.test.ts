@@ -56,7 +56,11 @@ describe("rate and at", () => {
     ["rate(1 day)", "days", 86400],
     ["rate(7 days)", "days", 604800],
   ])("%s", (expression, unit, intervalSeconds) => {
-    expect(parseScheduleExpression(expression)).toMatchObject({ kind: "rate", unit, intervalSeconds });
+    expect(parseScheduleExpression(expression)).toMatchObject({
+      kind: "rate",
+      unit,
+      intervalSeconds,
+    });
   });
 
   it("reads at() as a wall-clock time", () => {
@@ -103,12 +107,21 @@ describe("validation messages", () => {
     ["cron(60 19 ? * MON *)", "minutes value `60` is out of range 0-59"],
     ["cron(0 19 ? * 0 *)", "day-of-week value `0` is out of range 1-7"],
     ["cron(0 19 ? * MON 2200)", "year value `2200` is out of range 1970-2199"],
-    ["cron(0 19 ? FOO MON *)", "`FOO` is not a value of month (1-12 or JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"],
+    [
+      "cron(0 19 ? FOO MON *)",
+      "`FOO` is not a value of month (1-12 or JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)",
+    ],
     ["cron(0 22-6 ? * MON *)", "range `22-6` in hours runs backwards; split it as `22-23,0-6`"],
-    ["cron(0 8 ? * 3#1,6#3 *)", "`3#1,6#3`: with `#` day-of-week takes a single item (AWS refuses `3#1,6#3`)"],
+    [
+      "cron(0 8 ? * 3#1,6#3 *)",
+      "`3#1,6#3`: with `#` day-of-week takes a single item (AWS refuses `3#1,6#3`)",
+    ],
     ["cron(0 8 ? * 3#6 *)", "`3#6`: the week after `#` must be 1-5"],
     ["cron(*/0 8 ? * MON *)", "step `/0` in minutes must be a positive whole number"],
-    ["cron(0 8 ? * MON/2 *)", "`MON/2` is not a value of day-of-week (1-7 or SUN|MON|TUE|WED|THU|FRI|SAT)"],
+    [
+      "cron(0 8 ? * MON/2 *)",
+      "`MON/2` is not a value of day-of-week (1-7 or SUN|MON|TUE|WED|THU|FRI|SAT)",
+    ],
     ["cron(0 8 32W * ? *)", "`32W` in day-of-month needs a day 1-31 before `W`"],
     ["cron(0 8 1,,2 * ? *)", "day-of-month `1,,2` has an empty item"],
     ["cron(0 L 1 * ? *)", "`L` is not a value of hours (0-23)"],

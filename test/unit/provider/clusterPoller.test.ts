@@ -1,0 +1,153 @@
+import type { DBCluster } from "@aws-sdk/client-rds";
+import { ClusterPoller, type Sleep, type WaitRequest } from "../../../provider/poller/clusterPoller";
+import { FakeTime } from "./support/fakeTime";
+
+/** A describe that reports `statusOf(id, now)` for every id asked. */
+function fakeApi(time: FakeTime, statusOf: (id: string, now: number) => string | undefined) {
+  const calls: string[][] = [];
+  const describeClusters = (ids: readonly string[]) => {
+    calls.push([...ids]);
+    const found = new Map<string, DBCluster>();
+    for (const id of ids) {
+      const status = statusOf(id, time.nowMs);
+      if (status) found.set(id, { DBClusterIdentifier: id, Status: status });
+    }
+    return Promise.resolve(found);
+  };
+  return { calls, api: { describeClusters } };
+}
+
+function request(id: string, overrides: Partial<WaitRequest> = {}): WaitRequest {
+  return {
+    clusterIdentifier: id,
+    firstDelayMs: 0,
+    observe: (cluster) => cluster?.Status === "stopped",
+    nextDelayMs: () => 1000,
+    deadlineAt: Number.POSITIVE_INFINITY,
+    timeoutError: () => new Error(`timeout ${id}`),
+    ...overrides,
+  };
+}
+
+function poller(time: FakeTime, api: ReturnType<typeof fakeApi>["api"], sleep: Sleep = time.sleep) {
+  return new ClusterPoller({ api, clock: time.clock, sleep, maxConsecutiveDescribeErrors: 3 });
+}
+
+describe("ClusterPoller", () => {
+  it("sleeps the requested delays and resolves with the accepted observation", async () => {
+    const time = new FakeTime();
+    const { api, calls } = fakeApi(time, (_id, now) => (now >= 2500 ? "stopped" : "stopping"));
+    const delays = [700, 900, 1100];
+    const cluster = await poller(time, api).waitFor(request("dev", { firstDelayMs: 300, nextDelayMs: () => delays.shift() ?? 5000 }));
+    expect(time.sleeps).toEqual([300, 700, 900, 1100]);
+    expect(calls).toEqual([["dev"], ["dev"], ["dev"], ["dev"]]);
+    expect(cluster).toEqual({ DBClusterIdentifier: "dev", Status: "stopped" });
+  });
+
+  it("describes 250 waiting clusters with 3 calls a tick, at most 100 ids each", async () => {
+    const time = new FakeTime();
+    const { api, calls } = fakeApi(time, (_id, now) => (now >= 1000 ? "stopped" : "stopping"));
+    const p = poller(time, api);
+    const ids = Array.from({ length: 250 }, (_, i) => `c-${i}`);
+    await Promise.all(ids.map((id) => p.waitFor(request(id))));
+    expect(calls.map((c) => c.length)).toEqual([100, 100, 50, 100, 100, 50]);
+    expect(time.sleeps).toEqual([0, 1000]);
+    expect(p.stats).toEqual({ ticks: 2, describeCalls: 6, maxCallsPerTick: 3, maxIdsPerCall: 100 });
+  });
+
+  it("describes a cluster waited on twice once per tick", async () => {
+    const time = new FakeTime();
+    const { api, calls } = fakeApi(time, () => "stopped");
+    const p = poller(time, api);
+    await Promise.all([p.waitFor(request("Dev")), p.waitFor(request("dev"))]);
+    expect(calls).toEqual([["dev"]]);
+  });
+
+  it("takes every waiter along on the tick of the earliest one", async () => {
+    const time = new FakeTime();
+    const { api, calls } = fakeApi(time, (id, now) => (id === "a" || now >= 4000 ? "stopped" : "stopping"));
+    const p = poller(time, api);
+    await Promise.all([p.waitFor(request("a", { firstDelayMs: 500 })), p.waitFor(request("b", { firstDelayMs: 4000, nextDelayMs: () => 3500 }))]);
+    // `b` rides along at 500 ms, then asks for 3500 ms more.
+    expect(time.sleeps).toEqual([500, 3500]);
+    expect(calls).toEqual([["a", "b"], ["b"]]);
+  });
+
+  it("reports a missing cluster as undefined", async () => {
+    const time = new FakeTime();
+    const { api } = fakeApi(time, () => undefined);
+    await expect(poller(time, api).waitFor(request("gone", { observe: (c) => c === undefined }))).resolves.toBeUndefined();
+  });
+
+  it("fails at the deadline, sleeping no further than it", async () => {
+    const time = new FakeTime();
+    const { api } = fakeApi(time, () => "stopping");
+    const wait = poller(time, api).waitFor(request("slow", { firstDelayMs: 500, nextDelayMs: () => 500, deadlineAt: 1200 }));
+    await expect(wait).rejects.toThrow("timeout slow");
+    expect(time.sleeps).toEqual([500, 500, 200]);
+  });
+
+  it("keeps waiting through describe errors, and fails after 3 in a row with the SDK error", async () => {
+    const time = new FakeTime();
+    let n = 0;
+    const throttled = Object.assign(new Error("Rate exceeded"), { name: "Throttling" });
+    const api = {
+      describeClusters: (ids: readonly string[]) => {
+        n += 1;
+        if (n === 1 || n >= 3) return Promise.reject(throttled);
+        return Promise.resolve(new Map(ids.map((id) => [id, { DBClusterIdentifier: id, Status: "stopping" }])));
+      },
+    };
+    const wait = poller(time, api).waitFor(request("x"));
+    await expect(wait).rejects.toBe(throttled);
+    expect(n).toBe(5);
+    expect(time.sleeps).toEqual([0, 1000, 1000, 1000, 1000]);
+  });
+
+  it("fails the wait whose observe throws, and only that one", async () => {
+    const time = new FakeTime();
+    const { api } = fakeApi(time, () => "stopped");
+    const p = poller(time, api);
+    const bad = p.waitFor(request("a", { observe: () => { throw new Error("terminal"); } }));
+    await expect(Promise.all([bad, p.waitFor(request("b"))])).rejects.toThrow("terminal");
+    await expect(p.waitFor(request("b"))).resolves.toEqual({ DBClusterIdentifier: "b", Status: "stopped" });
+  });
+
+  it("wakes early when a waiter due sooner arrives during a long sleep, and stops on abort", async () => {
+    const time = new FakeTime();
+    const { api, calls } = fakeApi(time, () => "stopped");
+    const pending: { ms: number; resolve: () => void }[] = [];
+    const sleep: Sleep = (ms, signal) =>
+      new Promise((resolve) => {
+        time.sleeps.push(ms);
+        pending.push({ ms, resolve });
+        signal.addEventListener("abort", () => resolve(), { once: true });
+      });
+    const p = poller(time, api, sleep);
+    const abort = new AbortController();
+    const slow = p.waitFor(request("slow", { firstDelayMs: 60_000, signal: abort.signal }));
+    const fast = p.waitFor(request("fast", { firstDelayMs: 100 }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(time.sleeps).toEqual([60_000, 100]);
+    time.nowMs = 100;
+    pending[1]?.resolve();
+    await expect(fast).resolves.toEqual({ DBClusterIdentifier: "fast", Status: "stopped" });
+    // `slow` rode along on the tick at 100 ms and was accepted too.
+    await expect(slow).resolves.toEqual({ DBClusterIdentifier: "slow", Status: "stopped" });
+    expect(calls).toEqual([["slow", "fast"]]);
+    const aborted = new AbortController();
+    aborted.abort(new Error("cancelled"));
+    await expect(p.waitFor(request("x", { signal: aborted.signal }))).rejects.toThrow("cancelled");
+    expect(p.size).toBe(0);
+  });
+});
+
+describe("ClusterPoller describe failures", () => {
+  it("fails at once on an error that retrying cannot fix", async () => {
+    const time = new FakeTime();
+    const denied = Object.assign(new Error("not authorized"), { name: "AccessDenied", $metadata: { httpStatusCode: 403 } });
+    const api = { describeClusters: () => Promise.reject(denied) };
+    await expect(poller(time, api).waitFor(request("x"))).rejects.toBe(denied);
+    expect(time.sleeps).toEqual([0]);
+  });
+});

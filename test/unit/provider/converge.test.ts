@@ -1,0 +1,169 @@
+import { InvalidDBInstanceStateFault } from "@aws-sdk/client-rds";
+import { converge, type ConvergeContext, type ConvergeOutcome } from "../../../provider/dynamic/converge";
+import { ClusterNotFoundError, ClusterStateError, ClusterTimeoutError } from "../../../provider/errors";
+import type { PowerState } from "../../../provider/planTransition";
+import { ClusterPoller } from "../../../provider/poller/clusterPoller";
+import { DurationModel } from "../../../provider/poller/durationModel";
+import { DEFAULT_POLLER_SETTINGS } from "../../../provider/poller/pollerSettings";
+import { FakeCluster } from "./support/fakeCluster";
+import { FakeTime } from "./support/fakeTime";
+
+interface Harness {
+  time: FakeTime;
+  cluster: FakeCluster;
+  messages: string[];
+  run(desired: PowerState, extra?: Partial<ConvergeContext>, outcome?: ConvergeOutcome): Promise<ConvergeOutcome>;
+}
+
+function harness(initialStatus: string, transitionMs = 5000): Harness {
+  const time = new FakeTime();
+  const cluster = new FakeCluster(time, initialStatus, transitionMs);
+  const settings = { ...DEFAULT_POLLER_SETTINGS };
+  const poller = new ClusterPoller({ api: cluster.api, clock: time.clock, sleep: time.sleep, maxConsecutiveDescribeErrors: 5 });
+  const durations = new DurationModel(settings);
+  const messages: string[] = [];
+  const run = async (desired: PowerState, extra: Partial<ConvergeContext> = {}, outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined }) => {
+    const ctx: ConvergeContext = {
+      clusterIdentifier: "dev",
+      region: "eu-west-1",
+      desired,
+      timeoutMinutes: 60,
+      api: cluster.api,
+      poller,
+      durations,
+      settings,
+      clock: time.clock,
+      random: () => 0.5, // no jitter: exact sleeps
+      progress: (m) => messages.push(m),
+      ...extra,
+    };
+    await converge(ctx, outcome);
+    return outcome;
+  };
+  return { time, cluster, messages, run };
+}
+
+describe("converge", () => {
+  it("stops an available cluster, polling fast while the duration is unknown, then learns it", async () => {
+    const h = harness("available");
+    const first = await h.run("stopped");
+    expect(first.actionIssued).toBe(true);
+    expect(first.cluster?.Status).toBe("stopped");
+    // Unlearned: at most a fifth of the time spent so far, never under 500 ms.
+    expect(h.time.sleeps).toEqual([0, 500, 500, 500, 500, 500, 500, 600, 720, 864]);
+    expect(h.messages).toEqual(["dev (eu-west-1): available, 0s", "dev (eu-west-1): stopping, 0s", "dev (eu-west-1): stopped, 5s"]);
+
+    // Start again, then stop with the learned 5184 ms: halve the remaining time down to 500 ms.
+    await h.run("running");
+    h.time.sleeps.length = 0;
+    await h.run("stopped");
+    expect(h.time.sleeps).toEqual([0, 2592, 1296, 648, 500]);
+    expect(h.cluster.calls.filter((c) => c !== "describe")).toEqual(["stop", "start", "stop"]);
+  });
+
+  it("adopts a cluster already in the desired state with no power call", async () => {
+    const h = harness("stopped");
+    const outcome = await h.run("stopped");
+    expect(outcome.actionIssued).toBe(false);
+    expect(h.cluster.calls).toEqual(["describe"]);
+  });
+
+  it("waits for a stop in progress, then starts", async () => {
+    const h = harness("available");
+    h.cluster.setStatusAt(0, "stopping");
+    h.cluster.setStatusAt(2000, "stopped");
+    await h.run("running");
+    expect(h.cluster.calls.filter((c) => c !== "describe")).toEqual(["start"]);
+    expect(h.cluster.statusAt(h.time.nowMs)).toBe("available");
+  });
+
+  it("waits out backing-up after a start before stopping", async () => {
+    const h = harness("backing-up");
+    h.cluster.setStatusAt(3000, "available");
+    const outcome = await h.run("stopped");
+    expect(h.cluster.calls.filter((c) => c !== "describe")).toEqual(["stop"]);
+    expect(outcome.cluster?.Status).toBe("stopped");
+  });
+
+  it("re-plans after InvalidDBInstanceStateFault, backing off 1 s then 2 s", async () => {
+    const h = harness("available");
+    const fault = () => new InvalidDBInstanceStateFault({ message: "instance dev-1 is not available", $metadata: {} });
+    h.cluster.refusals.push(fault(), fault());
+    await h.run("stopped");
+    expect(h.cluster.calls.slice(0, 6)).toEqual(["describe", "stop", "describe", "stop", "describe", "stop"]);
+    expect(h.time.sleeps.slice(0, 3)).toEqual([0, 1000, 2000]);
+  });
+
+  it("does not stop twice when a describe right after the stop is stale", async () => {
+    const h = harness("available");
+    h.cluster.staleUntilMs = 1200;
+    await h.run("stopped");
+    expect(h.cluster.calls.filter((c) => c === "stop")).toHaveLength(1);
+  });
+
+  it("gives up when something keeps undoing the stop", async () => {
+    const h = harness("available", 100);
+    const settings = { ...DEFAULT_POLLER_SETTINGS, maxRaceRetries: 2 };
+    // Every stop is answered, but someone starts the cluster again 50 ms after it stopped.
+    const origStop = h.cluster.api.stopCluster;
+    h.cluster.api.stopCluster = async (id) => {
+      const result = await origStop(id);
+      h.cluster.setStatusAt(h.time.nowMs + 150, "available");
+      return result;
+    };
+    await expect(h.run("stopped", { settings })).rejects.toThrow(
+      new ClusterStateError("cluster `dev` (eu-west-1) kept returning to `available` after 3 attempts to call StopDBCluster; check what else starts or stops it", {
+        clusterIdentifier: "dev",
+        region: "eu-west-1",
+      }),
+    );
+  });
+
+  it("fails clearly on a terminal status", async () => {
+    const h = harness("inaccessible-encryption-credentials");
+    await expect(h.run("stopped")).rejects.toThrow(
+      "cluster `dev` (eu-west-1) is `inaccessible-encryption-credentials`: the cluster cannot use its KMS key and can only be restored from a backup",
+    );
+  });
+
+  it("times out with the observed status, after the action was issued", async () => {
+    const h = harness("available", 10_000);
+    const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
+    const error = await h.run("stopped", { timeoutMinutes: 0.05 }, outcome).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClusterTimeoutError);
+    expect(error).toMatchObject({
+      message: "cluster `dev` (eu-west-1) is still `stopping` after 0.05 min (expected `stopped`); raise `timeoutMinutes` or check the RDS console",
+      clusterIdentifier: "dev",
+      region: "eu-west-1",
+      expected: "stopped",
+      lastObservedStatus: "stopping",
+      elapsedSeconds: 3,
+    });
+    expect(outcome).toMatchObject({ actionIssued: true, cluster: { Status: "stopping" } });
+    expect(h.time.nowMs).toBe(3000);
+  });
+
+  it("reports a cluster that disappears while waiting", async () => {
+    const h = harness("available");
+    h.cluster.setStatusAt(1000, "gone");
+    await expect(h.run("stopped")).rejects.toBeInstanceOf(ClusterNotFoundError);
+  });
+
+  it("treats a vanished or deleting cluster as done on delete", async () => {
+    const h = harness("deleting");
+    await expect(h.run("running", { goneIsDone: true })).resolves.toMatchObject({ actionIssued: false });
+  });
+
+  it("reports progress every minute while waiting", async () => {
+    const h = harness("available", 150_000);
+    await h.run("stopped");
+    expect(h.messages).toEqual([
+      "dev (eu-west-1): available, 0s",
+      "dev (eu-west-1): stopping, 0s",
+      expect.stringMatching(/^dev \(eu-west-1\): stopping, 1m0\ds$/),
+      // Ticks are up to 30 s apart by then: the message comes with the first tick after a minute.
+      expect.stringMatching(/^dev \(eu-west-1\): stopping, 2m[0-3]\ds$/),
+      expect.stringMatching(/^dev \(eu-west-1\): stopped, 2m\d\ds$/),
+    ]);
+  });
+});
