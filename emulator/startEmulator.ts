@@ -11,7 +11,7 @@ export interface RunningEmulator {
   /** `http://127.0.0.1:PORT`: pass as the SDK's `endpoint` or `AWS_ENDPOINT_URL_RDS`. */
   url: string;
   admin: EmulatorAdminClient;
-  /** Closes the server and every open connection. */
+  /** Closes the server and every open connection; calling it again is harmless. */
   stop(): Promise<void>;
 }
 
@@ -49,13 +49,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const address = server.address() as AddressInfo;
   const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${hostPart}:${address.port}`;
+  let stopping: Promise<void> | undefined;
   return {
     url,
     admin: new EmulatorAdminClient(url),
+    // Idempotent: a test's afterEach may stop an emulator the test already stopped.
     stop: () =>
-      new Promise<void>((resolve, reject) => {
+      (stopping ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      })),
   };
 }

@@ -11,7 +11,8 @@ import { ClusterPowerState } from "aurora-power";
 import { startEmulator, type RunningEmulator } from "aurora-power/emulator";
 import { quickstartProgram } from "../examples/quickstart/program";
 import { DEMO_CLUSTERS, DEMO_TRANSITION_SECONDS } from "./demo/demoClusters";
-import { exitCleanlyOnInterrupt } from "./demo/interrupt";
+import { indentedLineWriter } from "./demo/engineOutput";
+import { exitCleanlyOnInterrupt, stopDescendants, wasInterrupted } from "./demo/interrupt";
 import { formatStatusTable, statusColumn, type StatusColumn } from "./demo/statusTable";
 import { acceleratedProviderEnv, createInlineStack, repoRoot, type InlineStack, type InlineStackOptions } from "./harness";
 
@@ -28,6 +29,8 @@ function indented(text: string): void {
   process.stdout.write(text.replace(/^(?=.)/gm, "   │ "));
 }
 
+const engineOutput = indentedLineWriter((text) => process.stdout.write(text));
+
 function stackOptions(emulator: RunningEmulator, program: InlineStackOptions["program"], quiet = false): InlineStackOptions {
   return {
     program,
@@ -36,12 +39,23 @@ function stackOptions(emulator: RunningEmulator, program: InlineStackOptions["pr
     projectName: "aurora-power-quickstart",
     config: { "aws:region": { value: "us-east-1" } },
     env: acceleratedProviderEnv(DEMO_TRANSITION_SECONDS),
-    onOutput: quiet ? undefined : indented,
+    onOutput: quiet ? undefined : engineOutput.onOutput,
   };
 }
 
+/**
+ * The statuses once no cluster is in transition (a start ends with a short `backing-up`, see
+ * DESIGN.md §1), bounded so a stuck cluster still shows up in the table.
+ */
 async function capture(emulator: RunningEmulator, heading: string): Promise<StatusColumn> {
-  return statusColumn(heading, await emulator.admin.listClusters());
+  engineOutput.flush();
+  const deadline = Date.now() + 15_000;
+  let clusters = await emulator.admin.listClusters();
+  while (Date.now() < deadline && clusters.some((c) => c.Status !== "available" && c.Status !== "stopped")) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    clusters = await emulator.admin.listClusters();
+  }
+  return statusColumn(heading, clusters);
 }
 
 /** A program that tries to stop the production cluster: the policy pack must refuse it. */
@@ -59,9 +73,10 @@ async function showPolicyRefusal(emulator: RunningEmulator): Promise<void> {
     throw new Error("the policy pack allowed a preview that stops prod-orders; expected a mandatory violation");
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    const violations = text.split("\n").filter((line) => /mandatory|production/i.test(line) && !/^\s*at /.test(line));
+    const lines = text.split("\n").map((line) => line.trim());
+    const violations = [...new Set(lines.filter((line) => /mandatory|production/i.test(line) && !line.startsWith("at ")))];
     if (violations.length === 0) throw error;
-    indented(`${violations.map((line) => line.trim()).join("\n")}\n`);
+    indented(`${violations.join("\n")}\n`);
     process.stdout.write("   → the preview failed: nothing was changed.\n");
   }
   await run.dispose();
@@ -106,7 +121,7 @@ async function main(): Promise<void> {
 
 /** Removes what is still up without calling the CLI again (used on failure and on Ctrl-C). */
 async function tearDown(): Promise<void> {
-  for (const run of live.stacks) fs.rmSync(run.workDir, { recursive: true, force: true });
+  for (const run of live.stacks) fs.rmSync(run.workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   await live.emulator?.stop();
 }
 
@@ -114,7 +129,10 @@ exitCleanlyOnInterrupt(tearDown);
 main().then(
   () => process.exit(0),
   async (error: unknown) => {
+    // After Ctrl-C the running operation fails too; the interrupt handler finishes the job.
+    if (wasInterrupted()) return;
     process.stderr.write(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    await stopDescendants();
     await tearDown();
     process.exit(1);
   },

@@ -35,29 +35,48 @@ export function signalAll(pids: number[], signal: NodeJS.Signals): void {
   }
 }
 
+async function waitUntilGone(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && descendantPids(process.pid).length > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
- * On Ctrl-C (or SIGTERM): stops the processes this one started (the pulumi CLI and the provider
- * process it runs), then runs `cleanup` (stack removal, endpoint shutdown) and exits 130. A second
- * Ctrl-C during cleanup exits at once, after killing the descendants.
+ * Stops every process this one started: SIGTERM (the pulumi CLI cancels, the provider process
+ * exits), then SIGKILL for whatever is left after `graceMs`. The provider process runs in its own
+ * process group, so a terminal's Ctrl-C alone does not always reach it.
+ */
+export async function stopDescendants(graceMs = 3000): Promise<void> {
+  signalAll(descendantPids(process.pid), "SIGTERM");
+  await waitUntilGone(graceMs);
+  signalAll(descendantPids(process.pid), "SIGKILL");
+  await waitUntilGone(1000);
+}
+
+let interrupted = false;
+
+/** True once Ctrl-C was pressed: operations failing because of it are not errors to report. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
+
+/**
+ * On Ctrl-C (or SIGTERM): stops the processes this one started, then runs `cleanup` (directories,
+ * endpoint shutdown) and exits 130. A second Ctrl-C exits at once, after killing the descendants.
  */
 export function exitCleanlyOnInterrupt(cleanup: () => Promise<void>): void {
-  let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    const descendants = descendantPids(process.pid);
     if (interrupted) {
-      signalAll(descendants, "SIGKILL");
+      signalAll(descendantPids(process.pid), "SIGKILL");
       process.exit(130);
     }
     interrupted = true;
     process.stderr.write(`\n${signal}: stopping the engine and the local endpoint…\n`);
-    signalAll(descendants, "SIGTERM");
-    setTimeout(() => signalAll(descendantPids(process.pid), "SIGKILL"), 3000).unref();
-    cleanup()
+    stopDescendants()
+      .then(cleanup)
       .catch((error: unknown) => process.stderr.write(`cleanup: ${String(error)}\n`))
-      .finally(() => {
-        signalAll(descendantPids(process.pid), "SIGKILL");
-        process.exit(130);
-      });
+      .finally(() => process.exit(130));
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);

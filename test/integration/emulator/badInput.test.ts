@@ -111,8 +111,15 @@ describe("bad input over raw HTTP", () => {
   });
 });
 
-describe("listening address", () => {
+describe("listening address and shutdown", () => {
   it("binds 127.0.0.1 by default", () => {
     expect(emu.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it("stops idempotently and refuses connections afterwards", async () => {
+    const other = await startEmulator();
+    await other.stop();
+    await other.stop();
+    await expect(fetch(`${other.url}/_emulator/config`)).rejects.toThrow();
   });
 });

@@ -44,17 +44,18 @@ describe("ClusterPowerState implementation against the local RDS endpoint", () =
   });
 
   it.each([
-    ["running", "stopped", "available"],
-    ["stopped", "available", "stopped"],
-    ["retain", "available", "available"],
-    ["restore", "stopped", "stopped"],
-  ])("delete with onDelete %s from a cluster found %s leaves it %s", async (onDelete, initial, after) => {
-    const id = `del-${onDelete}`;
+    // onDelete, status found at create, state held, status after delete
+    ["running", "stopped", "stopped", "available"],
+    ["stopped", "available", "running", "stopped"],
+    ["retain", "available", "stopped", "stopped"],
+    ["restore", "stopped", "running", "stopped"],
+    ["restore", "available", "stopped", "available"],
+  ])("delete with onDelete %s (found %s, held %s) leaves it %s", async (onDelete, initial, state, after) => {
+    const id = `del-${onDelete}-${initial}`;
     await bed.emu.admin.seed([{ DBClusterIdentifier: id, Status: initial }]);
-    const inputs = await bed.inputs(id, { onDelete, state: initial === "stopped" ? "running" : "stopped" });
-    const created = await impl.create(inputs);
+    const created = await impl.create(await bed.inputs(id, { onDelete, state }));
     await impl.delete(created.id, { ...created.outs });
-    expect(await statusOf(bed.emu, id)).toBe(after === "available" && onDelete === "retain" ? (inputs.state === "stopped" ? "stopped" : "available") : after);
+    expect(await statusOf(bed.emu, id)).toBe(after);
   });
 
   it("adopts a cluster already in the desired state with no mutating call", async () => {

@@ -1,0 +1,57 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { clusterPowerStateShim } from "../../../provider/shim";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const BUILT = path.join(ROOT, "dist/provider/dynamic/implementation.js");
+
+/**
+ * Evaluates the serialized provider the way the dynamic provider host does
+ * (`require-from-string`, no file name) in a fresh Node process started in `cwd`, and calls
+ * `check` through it.
+ */
+function runShim(cwd: string, providerText: string): string {
+  const script = `
+    const requireFromString = require(${JSON.stringify(path.join(ROOT, "node_modules/require-from-string"))});
+    const provider = requireFromString(require("fs").readFileSync(0, "utf8")).handler();
+    Promise.resolve()
+      .then(() => provider.check({}, { clusterIdentifier: "dev-orders", state: "stopped", region: "eu-west-1" }))
+      .then((r) => console.log(JSON.stringify(r)), (e) => { console.log("ERR " + e.code); });`;
+  return execFileSync(process.execPath, ["-e", script], { cwd, input: providerText, encoding: "utf8" }).trim();
+}
+
+let providerText: string;
+let scratch: string;
+
+beforeAll(async () => {
+  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does)`);
+  providerText = (await pulumi.runtime.serializeFunction(() => clusterPowerStateShim)).text;
+  scratch = mkdtempSync(path.join(tmpdir(), "aurora-power-shim-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const EXPECTED = JSON.stringify({
+  inputs: { clusterIdentifier: "dev-orders", state: "stopped", region: "eu-west-1", onDelete: "restore", timeoutMinutes: 60 },
+  failures: [],
+});
+
+describe("the serialized shim in a provider process", () => {
+  it("loads aurora-power/dynamic by self-reference when the program runs inside the package", () => {
+    expect(runShim(path.join(ROOT, "examples"), providerText)).toBe(EXPECTED);
+  });
+
+  it("loads aurora-power/dynamic from node_modules of a program that installed the package", () => {
+    const program = path.join(scratch, "program");
+    mkdirSync(path.join(program, "node_modules"), { recursive: true });
+    symlinkSync(ROOT, path.join(program, "node_modules/aurora-power"), "dir");
+    writeFileSync(path.join(program, "package.json"), JSON.stringify({ name: "program", private: true }));
+    expect(runShim(program, providerText)).toBe(EXPECTED);
+  });
+
+  it("fails with MODULE_NOT_FOUND where the package is not installed", () => {
+    expect(runShim(scratch, providerText)).toBe("ERR MODULE_NOT_FOUND");
+  });
+});
