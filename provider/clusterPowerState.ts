@@ -72,7 +72,8 @@ export class ClusterPowerState extends pulumi.dynamic.Resource {
       automaticRestartTime: undefined,
       schemaVersion: undefined,
     };
-    for (const key of ["region", "onDelete", "timeoutMinutes", "profile", "roleArn"]) props[key] ??= undefined;
+    for (const key of ["region", "onDelete", "timeoutMinutes", "profile", "roleArn"])
+      props[key] ??= undefined;
     super(clusterPowerStateShim, name, props, opts, "aurora", "ClusterPowerState");
   }
 }

@@ -27,7 +27,8 @@ export interface PolicyStatement {
  * ```
  */
 export function clusterPowerStatePolicy(clusterArns: readonly string[]): PolicyDocument {
-  if (clusterArns.length === 0) throw new RangeError("clusterPowerStatePolicy needs at least one cluster ARN");
+  if (clusterArns.length === 0)
+    throw new RangeError("clusterPowerStatePolicy needs at least one cluster ARN");
   const resources = [...new Set(clusterArns)];
   const describeResources = [...new Set(resources.map(clusterWildcard))];
   return {

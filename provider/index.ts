@@ -8,7 +8,11 @@
  * ```
  */
 export { ClusterPowerState, type ClusterPowerStateArgs } from "./clusterPowerState";
-export { clusterPowerStatePolicy, type PolicyDocument, type PolicyStatement } from "./clusterPowerStatePolicy";
+export {
+  clusterPowerStatePolicy,
+  type PolicyDocument,
+  type PolicyStatement,
+} from "./clusterPowerStatePolicy";
 export {
   ClusterNotFoundError,
   ClusterPowerError,
@@ -17,8 +21,17 @@ export {
   PartialFailureError,
   UnsupportedClusterError,
 } from "./errors";
-export { planTransition, powerStateOf, type PowerAction, type TransitionPlan } from "./planTransition";
-export { readPollerSettings, DEFAULT_POLLER_SETTINGS, type PollerSettings } from "./poller/pollerSettings";
+export {
+  planTransition,
+  powerStateOf,
+  type PowerAction,
+  type TransitionPlan,
+} from "./planTransition";
+export {
+  readPollerSettings,
+  DEFAULT_POLLER_SETTINGS,
+  type PollerSettings,
+} from "./poller/pollerSettings";
 export { CLUSTER_POWER_STATE_TYPE, CLUSTER_STOP_SCHEDULE_TYPE } from "./typeTokens";
 export {
   DEFAULT_ON_DELETE,

@@ -113,7 +113,8 @@ function planStart(status: string): TransitionPlan {
   // The instances are up in these statuses: the cluster is running, waiting for `available`
   // would only add minutes (after a start RDS often takes a backup first, apache/airflow#38120).
   if (status === "available" || RUNNING_BUSY_STATUSES.has(status)) return { kind: "done" };
-  if (status === "stopping") return { kind: "wait", reason: "the stop in progress to finish before starting" };
+  if (status === "stopping")
+    return { kind: "wait", reason: "the stop in progress to finish before starting" };
   return { kind: "wait", reason: "the cluster to become `available`" };
 }
 

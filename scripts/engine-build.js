@@ -29,7 +29,7 @@ function goEnv() {
     GONOSUMDB: "github.com/pulumi/*,github.com/tgummerer/*",
     CGO_ENABLED: "0",
     GOTOOLCHAIN: "local",
-    GOFLAGS: "-mod=mod",
+    GOFLAGS: `${process.env.GOFLAGS ?? ""} -mod=mod`.trim(),
   };
 }
 
@@ -52,7 +52,7 @@ function requireGo() {
     throw new Error(
       "no pulumi CLI >= 3.259 was found and Go is not installed to build one. Either install the " +
         "official CLI (https://www.pulumi.com/docs/install/) so `pulumi` is on PATH, or install Go " +
-        ">= 1.24 (`apt-get install golang` or https://go.dev/dl/) and run `npm run engine` again.",
+        ">= 1.25.11 (the CLI's go.mod needs it; https://go.dev/dl/) and run `npm run engine` again.",
     );
   }
   return goVersion;
@@ -78,7 +78,8 @@ async function goStep(label, args, cwd, timeoutMs) {
   const why = result.timedOut ? `timed out after ${timeoutMs / MINUTE_MS} min` : `exit code ${result.code}`;
   throw new Error(
     `building the pulumi CLI failed while ${label} (${why}).\n${result.output.slice(-4000)}\n` +
-      "Check that the Go module proxy is reachable (`go env GOPROXY`) and that the disk has ~4 GB " +
+      "Check that the Go module proxy is reachable (`go env GOPROXY`), that Go is >= 1.25.11 " +
+      "(`go version`; GOTOOLCHAIN=local forbids downloading another) and that the disk has ~4 GB " +
       "free for the module and build caches, then run `npm run engine` again.",
   );
 }

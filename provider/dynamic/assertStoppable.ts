@@ -83,7 +83,11 @@ export function unsupportedClusterError(
  * Throws {@link UnsupportedClusterError} when RDS cannot stop this cluster, before any call that
  * changes it.
  */
-export function assertStoppable(cluster: DBCluster, clusterIdentifier: string, region: string): void {
+export function assertStoppable(
+  cluster: DBCluster,
+  clusterIdentifier: string,
+  region: string,
+): void {
   const refusal = findStopRefusal(cluster, region);
   if (refusal) throw unsupportedClusterError(clusterIdentifier, region, refusal);
 }

@@ -39,21 +39,32 @@ function shown(value: unknown): string {
 }
 
 function checkIdentifier(value: unknown): string | undefined {
-  if (typeof value !== "string" || value.length === 0) return "`clusterIdentifier` is required (a string)";
+  if (typeof value !== "string" || value.length === 0)
+    return "`clusterIdentifier` is required (a string)";
   if (value.length > 63 || !IDENTIFIER.test(value) || value.endsWith("-")) {
     return `\`clusterIdentifier\` must be 1–63 letters, digits or hyphens, start with a letter, and not end with a hyphen or contain two consecutive hyphens; got ${shown(value)}`;
   }
   return undefined;
 }
 
-function checkOneOf(name: string, value: unknown, allowed: readonly string[], required: boolean): string | undefined {
+function checkOneOf(
+  name: string,
+  value: unknown,
+  allowed: readonly string[],
+  required: boolean,
+): string | undefined {
   if (value === undefined && !required) return undefined;
   if (typeof value === "string" && allowed.includes(value)) return undefined;
   const choices = allowed.map((a) => `"${a}"`).join(", ");
   return `\`${name}\` must be one of ${choices}; got ${value === undefined ? "nothing" : shown(value)}`;
 }
 
-function checkPattern(name: string, value: unknown, pattern: RegExp, what: string): string | undefined {
+function checkPattern(
+  name: string,
+  value: unknown,
+  pattern: RegExp,
+  what: string,
+): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === "string" && pattern.test(value)) return undefined;
   return `\`${name}\` must be ${what}; got ${shown(value)}`;
@@ -69,10 +80,16 @@ const CHECKS: Record<keyof ClusterPowerStateInputs, (value: unknown) => string |
   clusterIdentifier: checkIdentifier,
   state: (v) => checkOneOf("state", v, POWER_STATES, true),
   onDelete: (v) => checkOneOf("onDelete", v, ON_DELETE_VALUES, false),
-  region: (v) => checkPattern("region", v, REGION, "an AWS Region name such as \"eu-west-1\""),
+  region: (v) => checkPattern("region", v, REGION, 'an AWS Region name such as "eu-west-1"'),
   timeoutMinutes: checkTimeout,
   profile: (v) => checkPattern("profile", v, PROFILE, "a shared-config profile name"),
-  roleArn: (v) => checkPattern("roleArn", v, ROLE_ARN, "an IAM role ARN such as \"arn:aws:iam::123456789012:role/name\""),
+  roleArn: (v) =>
+    checkPattern(
+      "roleArn",
+      v,
+      ROLE_ARN,
+      'an IAM role ARN such as "arn:aws:iam::123456789012:role/name"',
+    ),
 };
 
 /**
@@ -81,7 +98,10 @@ const CHECKS: Record<keyof ClusterPowerStateInputs, (value: unknown) => string |
  * `restore`, `timeoutMinutes` 60, `region` from `aws:region` / `AWS_REGION`) so they are echoed in
  * the outputs and a later explicit default causes no diff.
  */
-export function checkInputs(news: RawProperties, defaultRegion: string | undefined): CheckResult<RawProperties> {
+export function checkInputs(
+  news: RawProperties,
+  defaultRegion: string | undefined,
+): CheckResult<RawProperties> {
   const failures: CheckFailure[] = [];
   for (const [property, check] of Object.entries(CHECKS)) {
     const value = news[property];

@@ -41,7 +41,10 @@ export interface ConvergeOutcome {
   cluster: DBCluster | undefined;
 }
 
-const ACTION_NAMES: Record<PowerAction, string> = { stop: "StopDBCluster", start: "StartDBCluster" };
+const ACTION_NAMES: Record<PowerAction, string> = {
+  stop: "StopDBCluster",
+  start: "StartDBCluster",
+};
 
 /**
  * Drives one cluster to `ctx.desired`: observe, plan, act or wait, and plan again after every
@@ -83,7 +86,10 @@ class ConvergeRun {
       const plan = planTransition(status, this.ctx.desired);
       if (plan.kind === "done") return;
       if (plan.kind === "fail") throw this.stateError(`is \`${status}\`: ${plan.reason}`, status);
-      cluster = plan.kind === "act" ? await this.act(plan.action, status) : await this.waitUntilActionable();
+      cluster =
+        plan.kind === "act"
+          ? await this.act(plan.action, status)
+          : await this.waitUntilActionable();
     }
   }
 
@@ -92,7 +98,9 @@ class ConvergeRun {
     const { api, clusterIdentifier } = this.ctx;
     let response: DBCluster | undefined;
     try {
-      response = await (action === "stop" ? api.stopCluster(clusterIdentifier) : api.startCluster(clusterIdentifier));
+      response = await (action === "stop"
+        ? api.stopCluster(clusterIdentifier)
+        : api.startCluster(clusterIdentifier));
     } catch (error) {
       return this.handleRefusal(action, error);
     }
@@ -122,10 +130,18 @@ class ConvergeRun {
     if (kind === "not-found") return undefined;
     if (kind === "not-eligible" || (kind === "invalid-state" && mentionsBlueGreen(error))) {
       const why = `RDS refused ${ACTION_NAMES[action]}: ${sdkErrorMessage(error)}`;
-      throw unsupportedClusterError(clusterIdentifier, region, { why, fix: "leave it running" }, error);
+      throw unsupportedClusterError(
+        clusterIdentifier,
+        region,
+        { why, fix: "leave it running" },
+        error,
+      );
     }
     if (kind === "invalid-state") {
-      const delayMs = Math.min(this.ctx.settings.raceMaxDelayMs, this.ctx.settings.minIntervalMs * 2 ** this.attempts);
+      const delayMs = Math.min(
+        this.ctx.settings.raceMaxDelayMs,
+        this.ctx.settings.minIntervalMs * 2 ** this.attempts,
+      );
       return this.observeAfter(delayMs);
     }
     const status = this.tracker.current;
@@ -145,7 +161,10 @@ class ConvergeRun {
   }
 
   /** Waits until the plan is no longer `wait`, ignoring a stale pre-action status for a grace period. */
-  private waitUntilActionable(stale?: { status: string; at: number }): Promise<DBCluster | undefined> {
+  private waitUntilActionable(stale?: {
+    status: string;
+    at: number;
+  }): Promise<DBCluster | undefined> {
     const { desired, settings } = this.ctx;
     const firstDelayMs = this.tracker.nextDelayMs(this.ctx.clock.now(), this.ctx.random());
     return this.wait(firstDelayMs, (cluster, now) => {
@@ -155,7 +174,10 @@ class ConvergeRun {
     });
   }
 
-  private wait(firstDelayMs: number, accept: (cluster: DBCluster, now: number) => boolean): Promise<DBCluster | undefined> {
+  private wait(
+    firstDelayMs: number,
+    accept: (cluster: DBCluster, now: number) => boolean,
+  ): Promise<DBCluster | undefined> {
     return this.ctx.poller.waitFor({
       clusterIdentifier: this.ctx.clusterIdentifier,
       firstDelayMs,
@@ -173,7 +195,14 @@ class ConvergeRun {
   private details(status: string | undefined, cause?: unknown) {
     const elapsedSeconds = Math.round((this.ctx.clock.now() - this.startedAt) / 1000);
     const { clusterIdentifier, region, desired } = this.ctx;
-    return { clusterIdentifier, region, expected: desired, lastObservedStatus: status, elapsedSeconds, cause };
+    return {
+      clusterIdentifier,
+      region,
+      expected: desired,
+      lastObservedStatus: status,
+      elapsedSeconds,
+      cause,
+    };
   }
 
   private timeoutError(): ClusterTimeoutError {
@@ -188,7 +217,10 @@ class ConvergeRun {
 
   private stateError(what: string, status: string): ClusterStateError {
     const { clusterIdentifier, region } = this.ctx;
-    return new ClusterStateError(`${describeCluster(clusterIdentifier, region)} ${what}`, this.details(status));
+    return new ClusterStateError(
+      `${describeCluster(clusterIdentifier, region)} ${what}`,
+      this.details(status),
+    );
   }
 
   private notFound(): ClusterNotFoundError {

@@ -34,7 +34,11 @@ function effective(field: Field, props: RawProperties, defaultRegion: string | u
  * included). An unknown value at preview counts as a change, and as a replacement for an identity
  * field: the safe prediction.
  */
-export function diffInputs(olds: RawProperties, news: RawProperties, defaultRegion: string | undefined): DiffResult {
+export function diffInputs(
+  olds: RawProperties,
+  news: RawProperties,
+  defaultRegion: string | undefined,
+): DiffResult {
   const changed = [...IDENTITY_FIELDS, ...OTHER_FIELDS].filter((field) => {
     const next = effective(field, news, defaultRegion);
     return isUnknown(next) || effective(field, olds, defaultRegion) !== next;

@@ -17,27 +17,43 @@ export function configure(req: dynamic.ConfigureRequest): Promise<void> {
 }
 
 /** `check`: failures for bad inputs, defaults filled in; no AWS call. */
-export function check(_olds: RawProperties, news: RawProperties): Promise<dynamic.CheckResult<RawProperties>> {
+export function check(
+  _olds: RawProperties,
+  news: RawProperties,
+): Promise<dynamic.CheckResult<RawProperties>> {
   return Promise.resolve(checkInputs(news, defaultRegion()));
 }
 
 /** `diff`: per-field changes; `clusterIdentifier` / `region` replace (delete first). */
-export function diff(_id: string, olds: RawProperties, news: RawProperties): Promise<dynamic.DiffResult> {
+export function diff(
+  _id: string,
+  olds: RawProperties,
+  news: RawProperties,
+): Promise<dynamic.DiffResult> {
   return Promise.resolve(diffInputs(olds, news, defaultRegion()));
 }
 
 /** `create`: adopt the cluster and converge to `state`. */
-export function create(inputs: RawProperties): Promise<dynamic.CreateResult<ClusterPowerStateOutputs>> {
+export function create(
+  inputs: RawProperties,
+): Promise<dynamic.CreateResult<ClusterPowerStateOutputs>> {
   return createResource(inputs);
 }
 
 /** `read`: the live power state (refresh). */
-export function read(id: string, props?: RawProperties): Promise<dynamic.ReadResult<ClusterPowerStateOutputs>> {
+export function read(
+  id: string,
+  props?: RawProperties,
+): Promise<dynamic.ReadResult<ClusterPowerStateOutputs>> {
   return readResource(id, props);
 }
 
 /** `update`: converge to the new `state`; other changes make no call. */
-export function update(id: string, olds: RawProperties, news: RawProperties): Promise<dynamic.UpdateResult<ClusterPowerStateOutputs>> {
+export function update(
+  id: string,
+  olds: RawProperties,
+  news: RawProperties,
+): Promise<dynamic.UpdateResult<ClusterPowerStateOutputs>> {
   return updateResource(id, olds, news);
 }
 

@@ -23,9 +23,22 @@ import {
 } from "./outputs";
 import { defaultRegion, runtimeFor } from "./runtime";
 
-function contextFor(inputs: ResolvedInputs, desired: PowerState, initial?: DBCluster, goneIsDone = false) {
+function contextFor(
+  inputs: ResolvedInputs,
+  desired: PowerState,
+  initial?: DBCluster,
+  goneIsDone = false,
+) {
   const runtime = runtimeFor(inputs);
-  return { ...runtime, clusterIdentifier: inputs.clusterIdentifier, region: inputs.region, desired, timeoutMinutes: inputs.timeoutMinutes, initial, goneIsDone };
+  return {
+    ...runtime,
+    clusterIdentifier: inputs.clusterIdentifier,
+    region: inputs.region,
+    desired,
+    timeoutMinutes: inputs.timeoutMinutes,
+    initial,
+    goneIsDone,
+  };
 }
 
 /** An SDK error from a describe, turned into a message that names the cluster and the fix. */
@@ -48,7 +61,8 @@ async function describeOnce(inputs: ResolvedInputs): Promise<DBCluster | undefin
     deadlineAt: now + inputs.timeoutMinutes * 60_000,
     observe: () => true,
     nextDelayMs: () => settings.minIntervalMs,
-    timeoutError: () => new Error(`DescribeDBClusters did not answer within ${inputs.timeoutMinutes} min`),
+    timeoutError: () =>
+      new Error(`DescribeDBClusters did not answer within ${inputs.timeoutMinutes} min`),
   });
 }
 
@@ -56,7 +70,13 @@ async function describeOnce(inputs: ResolvedInputs): Promise<DBCluster | undefin
  * After a power call was issued, or once the wait ran out, a failure must not lose the resource:
  * throw the partial-failure shape so the engine records it and the next `pulumi up` resumes.
  */
-function partialFailure(error: unknown, raw: RawProperties, inputs: ResolvedInputs, outcome: ConvergeOutcome, initialState: PowerState): unknown {
+function partialFailure(
+  error: unknown,
+  raw: RawProperties,
+  inputs: ResolvedInputs,
+  outcome: ConvergeOutcome,
+  initialState: PowerState,
+): unknown {
   const resumable = outcome.actionIssued || error instanceof ClusterTimeoutError;
   if (!resumable || !(error instanceof Error)) return error;
   const outputs = buildOutputs(inputs, outcome.cluster, initialState, raw);
@@ -64,7 +84,9 @@ function partialFailure(error: unknown, raw: RawProperties, inputs: ResolvedInpu
 }
 
 /** `create`: adopt the cluster (refusing one RDS cannot stop) and converge to `state`. */
-export async function createResource(raw: RawProperties): Promise<dynamic.CreateResult<ClusterPowerStateOutputs>> {
+export async function createResource(
+  raw: RawProperties,
+): Promise<dynamic.CreateResult<ClusterPowerStateOutputs>> {
   const inputs = resolveInputs(raw, defaultRegion());
   let cluster: DBCluster | undefined;
   try {
@@ -95,11 +117,18 @@ export async function createResource(raw: RawProperties): Promise<dynamic.Create
  * refresh that saw drift) does not satisfy it; otherwise (only `onDelete` / `timeoutMinutes` /
  * credentials changed) no API call.
  */
-export async function updateResource(id: string, olds: RawProperties, news: RawProperties): Promise<dynamic.UpdateResult<ClusterPowerStateOutputs>> {
+export async function updateResource(
+  id: string,
+  olds: RawProperties,
+  news: RawProperties,
+): Promise<dynamic.UpdateResult<ClusterPowerStateOutputs>> {
   const inputs = resolveInputs(news, defaultRegion(), id);
   const initialState = storedInitialState(olds);
   const status = typeof olds.status === "string" ? olds.status : undefined;
-  const satisfied = olds.state === inputs.state && status !== undefined && planTransition(status, inputs.state).kind === "done";
+  const satisfied =
+    olds.state === inputs.state &&
+    status !== undefined &&
+    planTransition(status, inputs.state).kind === "done";
   if (satisfied) return { outs: buildOutputs(inputs, undefined, initialState, olds) };
   const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
   try {
@@ -115,7 +144,10 @@ export async function updateResource(id: string, olds: RawProperties, news: RawP
  * automatic start, a manual start) shows as a change of `state` and `status`; the inputs are left
  * alone, so the next `pulumi up` converges again. A cluster that no longer exists: resource gone.
  */
-export async function readResource(id: string, props: RawProperties | undefined): Promise<dynamic.ReadResult<ClusterPowerStateOutputs>> {
+export async function readResource(
+  id: string,
+  props: RawProperties | undefined,
+): Promise<dynamic.ReadResult<ClusterPowerStateOutputs>> {
   const stored = props ?? {};
   const inputs = resolveInputs(stored, defaultRegion(), id);
   let cluster: DBCluster | undefined;
@@ -126,7 +158,8 @@ export async function readResource(id: string, props: RawProperties | undefined)
   }
   if (!cluster || cluster.Status === "deleting") return { id: "" };
   const live = powerStateOf(cluster.Status ?? "") ?? inputs.state;
-  const initialState = stored.initialState === undefined ? initialStateOf(cluster) : storedInitialState(stored);
+  const initialState =
+    stored.initialState === undefined ? initialStateOf(cluster) : storedInitialState(stored);
   return { id, props: buildOutputs({ ...inputs, state: live }, cluster, initialState, stored) };
 }
 
@@ -137,7 +170,8 @@ export async function readResource(id: string, props: RawProperties | undefined)
 export async function deleteResource(id: string, props: RawProperties): Promise<void> {
   const inputs = resolveInputs(props, defaultRegion(), id);
   if (inputs.onDelete === "retain") return;
-  const target: PowerState = inputs.onDelete === "restore" ? storedInitialState(props) : inputs.onDelete;
+  const target: PowerState =
+    inputs.onDelete === "restore" ? storedInitialState(props) : inputs.onDelete;
   const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
   try {
     await converge(contextFor(inputs, target, undefined, true), outcome);

@@ -35,12 +35,17 @@ export function resourceId(inputs: Pick<ResolvedInputs, "region" | "clusterIdent
  * Reads inputs (or stored outputs of any `schemaVersion` so far) into {@link ResolvedInputs}; the
  * ID fills in what an old or empty property bag lacks.
  */
-export function resolveInputs(props: RawProperties, defaultRegion: string | undefined, id?: string): ResolvedInputs {
+export function resolveInputs(
+  props: RawProperties,
+  defaultRegion: string | undefined,
+  id?: string,
+): ResolvedInputs {
   const [idRegion, idCluster] = id?.includes("/") ? id.split("/", 2) : [undefined, undefined];
   const onDelete = str(props, "onDelete");
   const timeout = props.timeoutMinutes;
   const region = str(props, "region") ?? idRegion ?? defaultRegion;
-  if (!region) throw new Error("no AWS Region: set `region`, the stack's `aws:region` config, or AWS_REGION");
+  if (!region)
+    throw new Error("no AWS Region: set `region`, the stack's `aws:region` config, or AWS_REGION");
   const resolved: ResolvedInputs = {
     clusterIdentifier: str(props, "clusterIdentifier") ?? idCluster ?? "",
     state: props.state === "stopped" ? "stopped" : "running",

@@ -1,5 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterPoller, systemClock, timerSleep, type Clock, type PollerStats, type Sleep } from "../poller/clusterPoller";
+import {
+  ClusterPoller,
+  systemClock,
+  timerSleep,
+  type Clock,
+  type PollerStats,
+  type Sleep,
+} from "../poller/clusterPoller";
 import { DurationModel } from "../poller/durationModel";
 import { readPollerSettings, type PollerSettings } from "../poller/pollerSettings";
 import { createClusterApi, type ClusterApi } from "../rds/clusterApi";
@@ -54,7 +61,12 @@ export function defaultRegion(): string | undefined {
  * same way shares its DescribeDBClusters calls. The key holds names only, never secrets.
  */
 export function runtimeFor(target: RdsTarget): Runtime {
-  const key = [target.region, configuredEndpoint(hooks.env), target.profile ?? "", target.roleArn ?? ""].join("|");
+  const key = [
+    target.region,
+    configuredEndpoint(hooks.env),
+    target.profile ?? "",
+    target.roleArn ?? "",
+  ].join("|");
   let runtime = runtimes.get(key);
   if (!runtime) {
     const settings = readPollerSettings(hooks.env);
@@ -66,7 +78,15 @@ export function runtimeFor(target: RdsTarget): Runtime {
       maxConsecutiveDescribeErrors: settings.maxConsecutiveDescribeErrors,
     });
     const durations = new DurationModel(settings);
-    runtime = { api, poller, durations, settings, clock: hooks.clock, random: hooks.random, progress: (m) => hooks.progress(m) };
+    runtime = {
+      api,
+      poller,
+      durations,
+      settings,
+      clock: hooks.clock,
+      random: hooks.random,
+      progress: (m) => hooks.progress(m),
+    };
     runtimes.set(key, runtime);
   }
   return runtime;
@@ -74,7 +94,9 @@ export function runtimeFor(target: RdsTarget): Runtime {
 
 /** Poller counters per runtime key (tests and the bench check the batching with them). */
 export function pollerStats(): Record<string, PollerStats> {
-  return Object.fromEntries([...runtimes].map(([key, runtime]) => [key, { ...runtime.poller.stats }]));
+  return Object.fromEntries(
+    [...runtimes].map(([key, runtime]) => [key, { ...runtime.poller.stats }]),
+  );
 }
 
 /** Replaces process-wide hooks and forgets every runtime (tests only). */

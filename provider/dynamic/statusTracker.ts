@@ -34,7 +34,8 @@ export class StatusTracker {
   /** Records an observation (`undefined` status: the cluster is gone). */
   observe(status: string | undefined, now: number, causedByAction = false): void {
     if (status !== this.status) {
-      if (this.status !== undefined && this.sawBeginning) this.durations.record(this.status, now - this.statusSince);
+      if (this.status !== undefined && this.sawBeginning)
+        this.durations.record(this.status, now - this.statusSince);
       this.sawBeginning = this.status !== undefined || causedByAction;
       this.status = status;
       this.statusSince = now;

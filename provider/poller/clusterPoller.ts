@@ -80,7 +80,12 @@ export class ClusterPoller {
   private running = false;
   private wakeAt = Number.POSITIVE_INFINITY;
   private wake: AbortController | undefined;
-  readonly stats: PollerStats = { ticks: 0, describeCalls: 0, maxCallsPerTick: 0, maxIdsPerCall: 0 };
+  readonly stats: PollerStats = {
+    ticks: 0,
+    describeCalls: 0,
+    maxCallsPerTick: 0,
+    maxIdsPerCall: 0,
+  };
 
   constructor(private readonly deps: PollerDeps) {}
 
@@ -102,7 +107,11 @@ export class ClusterPoller {
         reject,
       };
       if (request.signal?.aborted) return reject(abortError(request.signal));
-      request.signal?.addEventListener("abort", () => this.fail(waiter, abortError(request.signal)), { once: true });
+      request.signal?.addEventListener(
+        "abort",
+        () => this.fail(waiter, abortError(request.signal)),
+        { once: true },
+      );
       this.waiters.add(waiter);
       if (Math.min(waiter.dueAt, request.deadlineAt) < this.wakeAt) this.wake?.abort();
       if (!this.running) void this.run();
@@ -153,12 +162,19 @@ export class ClusterPoller {
   private async tick(batch: Waiter[]): Promise<void> {
     const ids = [...new Set(batch.map((w) => w.id))];
     const chunks: string[][] = [];
-    for (let i = 0; i < ids.length; i += MAX_IDS_PER_DESCRIBE) chunks.push(ids.slice(i, i + MAX_IDS_PER_DESCRIBE));
+    for (let i = 0; i < ids.length; i += MAX_IDS_PER_DESCRIBE)
+      chunks.push(ids.slice(i, i + MAX_IDS_PER_DESCRIBE));
     this.recordTick(chunks);
-    const results = await Promise.allSettled(chunks.map((chunk) => this.deps.api.describeClusters(chunk)));
+    const results = await Promise.allSettled(
+      chunks.map((chunk) => this.deps.api.describeClusters(chunk)),
+    );
     const now = this.deps.clock.now();
     const byId = new Map<string, PromiseSettledResult<Map<string, DBCluster>>>();
-    chunks.forEach((chunk, i) => chunk.forEach((id) => byId.set(id, results[i] as PromiseSettledResult<Map<string, DBCluster>>)));
+    chunks.forEach((chunk, i) =>
+      chunk.forEach((id) =>
+        byId.set(id, results[i] as PromiseSettledResult<Map<string, DBCluster>>),
+      ),
+    );
     for (const waiter of batch) {
       const result = byId.get(waiter.id);
       if (result && this.waiters.has(waiter)) this.deliver(waiter, result, now);
@@ -169,13 +185,20 @@ export class ClusterPoller {
     this.stats.ticks += 1;
     this.stats.describeCalls += chunks.length;
     this.stats.maxCallsPerTick = Math.max(this.stats.maxCallsPerTick, chunks.length);
-    for (const chunk of chunks) this.stats.maxIdsPerCall = Math.max(this.stats.maxIdsPerCall, chunk.length);
+    for (const chunk of chunks)
+      this.stats.maxIdsPerCall = Math.max(this.stats.maxIdsPerCall, chunk.length);
   }
 
-  private deliver(waiter: Waiter, result: PromiseSettledResult<Map<string, DBCluster>>, now: number): void {
+  private deliver(
+    waiter: Waiter,
+    result: PromiseSettledResult<Map<string, DBCluster>>,
+    now: number,
+  ): void {
     if (result.status === "rejected") {
       waiter.consecutiveErrors += 1;
-      const giveUp = !isTransientError(result.reason) || waiter.consecutiveErrors >= this.deps.maxConsecutiveDescribeErrors;
+      const giveUp =
+        !isTransientError(result.reason) ||
+        waiter.consecutiveErrors >= this.deps.maxConsecutiveDescribeErrors;
       if (giveUp) return this.fail(waiter, result.reason);
       waiter.dueAt = now + waiter.request.nextDelayMs(now);
       return;

@@ -15,13 +15,21 @@ const SMOOTHING = 0.5;
 export class DurationModel {
   private readonly learned = new Map<string, number>();
 
-  constructor(private readonly settings: Pick<PollerSettings, "expectedStopMs" | "expectedStartMs" | "expectedOtherMs">) {}
+  constructor(
+    private readonly settings: Pick<
+      PollerSettings,
+      "expectedStopMs" | "expectedStartMs" | "expectedOtherMs"
+    >,
+  ) {}
 
   /** Records that `status` lasted `durationMs`. */
   record(status: string, durationMs: number): void {
     const bounded = Math.min(MAX_LEARNED_MS, Math.max(MIN_LEARNED_MS, durationMs));
     const previous = this.learned.get(status);
-    this.learned.set(status, previous === undefined ? bounded : previous + SMOOTHING * (bounded - previous));
+    this.learned.set(
+      status,
+      previous === undefined ? bounded : previous + SMOOTHING * (bounded - previous),
+    );
   }
 
   /** True once a full `status` was observed in this process. */

@@ -23,7 +23,11 @@ export interface PollTiming {
  *
  * The result gets ± `jitterRatio` jitter and is clamped to [`minIntervalMs`, `maxIntervalMs`].
  */
-export function nextPollDelayMs(timing: PollTiming, settings: PollerSettings, random: number): number {
+export function nextPollDelayMs(
+  timing: PollTiming,
+  settings: PollerSettings,
+  random: number,
+): number {
   const remainingMs = timing.expectedMs - timing.sinceStatusMs;
   let targetMs = remainingMs > 0 ? remainingMs / 2 : -remainingMs / 4;
   if (!timing.learned) targetMs = Math.min(targetMs, timing.sinceStatusMs / 5);

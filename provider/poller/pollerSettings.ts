@@ -56,12 +56,30 @@ export function readPollerSettings(env: NodeJS.ProcessEnv = process.env): Poller
   const minIntervalMs = numberFrom(env, "AURORA_POWER_POLL_MIN_INTERVAL_MS", d.minIntervalMs);
   return {
     minIntervalMs,
-    maxIntervalMs: Math.max(minIntervalMs, numberFrom(env, "AURORA_POWER_POLL_MAX_INTERVAL_MS", d.maxIntervalMs)),
+    maxIntervalMs: Math.max(
+      minIntervalMs,
+      numberFrom(env, "AURORA_POWER_POLL_MAX_INTERVAL_MS", d.maxIntervalMs),
+    ),
     jitterRatio: Math.min(1, numberFrom(env, "AURORA_POWER_POLL_JITTER_RATIO", d.jitterRatio)),
     expectedStopMs: numberFrom(env, "AURORA_POWER_EXPECTED_STOP_SECONDS", d.expectedStopMs, 1000),
-    expectedStartMs: numberFrom(env, "AURORA_POWER_EXPECTED_START_SECONDS", d.expectedStartMs, 1000),
-    expectedOtherMs: numberFrom(env, "AURORA_POWER_EXPECTED_OTHER_SECONDS", d.expectedOtherMs, 1000),
-    progressIntervalMs: numberFrom(env, "AURORA_POWER_PROGRESS_INTERVAL_SECONDS", d.progressIntervalMs, 1000),
+    expectedStartMs: numberFrom(
+      env,
+      "AURORA_POWER_EXPECTED_START_SECONDS",
+      d.expectedStartMs,
+      1000,
+    ),
+    expectedOtherMs: numberFrom(
+      env,
+      "AURORA_POWER_EXPECTED_OTHER_SECONDS",
+      d.expectedOtherMs,
+      1000,
+    ),
+    progressIntervalMs: numberFrom(
+      env,
+      "AURORA_POWER_PROGRESS_INTERVAL_SECONDS",
+      d.progressIntervalMs,
+      1000,
+    ),
     staleGraceMs: numberFrom(env, "AURORA_POWER_STALE_GRACE_MS", d.staleGraceMs),
     maxRaceRetries: Math.floor(numberFrom(env, "AURORA_POWER_MAX_RACE_RETRIES", d.maxRaceRetries)),
     raceMaxDelayMs: numberFrom(env, "AURORA_POWER_RACE_MAX_DELAY_MS", d.raceMaxDelayMs),

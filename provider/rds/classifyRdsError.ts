@@ -36,7 +36,8 @@ export function classifyRdsError(error: unknown): RdsErrorKind {
   const name = error instanceof Error ? error.name : "";
   if (name === "DBClusterNotFoundFault") return "not-found";
   if (INVALID_STATE.has(name)) return "invalid-state";
-  if (name === "InvalidParameterCombination" || name === "InvalidParameterValue") return "not-eligible";
+  if (name === "InvalidParameterCombination" || name === "InvalidParameterValue")
+    return "not-eligible";
   if (ACCESS_DENIED.has(name)) return "access-denied";
   return "other";
 }

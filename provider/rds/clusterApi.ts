@@ -22,9 +22,14 @@ export interface ClusterApi {
   startCluster(clusterIdentifier: string): Promise<DBCluster | undefined>;
 }
 
-async function describeClusters(client: RDSClient, ids: readonly string[]): Promise<Map<string, DBCluster>> {
+async function describeClusters(
+  client: RDSClient,
+  ids: readonly string[],
+): Promise<Map<string, DBCluster>> {
   if (ids.length > MAX_IDS_PER_DESCRIBE) {
-    throw new RangeError(`describeClusters takes at most ${MAX_IDS_PER_DESCRIBE} ids, got ${ids.length}`);
+    throw new RangeError(
+      `describeClusters takes at most ${MAX_IDS_PER_DESCRIBE} ids, got ${ids.length}`,
+    );
   }
   const found = new Map<string, DBCluster>();
   let marker: string | undefined;
@@ -37,7 +42,8 @@ async function describeClusters(client: RDSClient, ids: readonly string[]): Prom
       }),
     );
     for (const cluster of page.DBClusters ?? []) {
-      if (cluster.DBClusterIdentifier) found.set(cluster.DBClusterIdentifier.toLowerCase(), cluster);
+      if (cluster.DBClusterIdentifier)
+        found.set(cluster.DBClusterIdentifier.toLowerCase(), cluster);
     }
     marker = page.Marker;
   } while (marker);

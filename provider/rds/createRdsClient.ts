@@ -48,7 +48,10 @@ export function configuredEndpoint(env: NodeJS.ProcessEnv = process.env): string
  * SDK's retry strategy (`AWS_RETRY_MODE`, default `adaptive`, which also rate-limits the client
  * after throttling; `AWS_MAX_ATTEMPTS`, default 8).
  */
-export function createRdsClient(target: RdsTarget, env: NodeJS.ProcessEnv = process.env): RDSClient {
+export function createRdsClient(
+  target: RdsTarget,
+  env: NodeJS.ProcessEnv = process.env,
+): RDSClient {
   const credentials = credentialsFor(target);
   return new RDSClient({
     region: target.region,

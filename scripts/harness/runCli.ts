@@ -32,7 +32,7 @@ export function runProvisionedCli(args: string[], options: RunCliOptions): Promi
       { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 120_000, maxBuffer: 16 << 20 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") {
-          reject(error);
+          reject(new Error(`could not run ${binary}: ${error.message}`, { cause: error }));
           return;
         }
         resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });

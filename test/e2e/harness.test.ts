@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "node:fs";
 import { withInlineStack } from "../../scripts/harness";
-import { echoProgram } from "../support/echoProgram";
+import { EchoResource, echoProgram } from "../support/echoProgram";
 
 describe("inline-stack harness with the provisioned CLI", () => {
   it("runs a dynamic resource through up, preview, destroy and removes its directories", async () => {
@@ -29,7 +29,8 @@ describe("inline-stack harness with the provisioned CLI", () => {
       create: () => Promise.reject(new Error("create failed on purpose")),
     };
     const failing = () => {
-      new pulumi.dynamic.Resource(failingProvider, "failing", {}, {});
+      new EchoResource("failing", {}, failingProvider);
+      return Promise.resolve({});
     };
     await expect(
       withInlineStack({ program: failing, endpointUrl: "http://127.0.0.1:9" }, async (run) => {

@@ -7,10 +7,17 @@ const echoProvider: pulumi.dynamic.ResourceProvider = {
   },
 };
 
+/** The abstract dynamic resource made concrete, with the echo provider. */
+export class EchoResource extends pulumi.dynamic.Resource {
+  constructor(name: string, props: pulumi.Inputs, provider: pulumi.dynamic.ResourceProvider = echoProvider) {
+    super(provider, name, props, {});
+  }
+}
+
 /** An inline program with one dynamic resource echoing `message`. */
 export function echoProgram(message: string): () => Promise<Record<string, pulumi.Output<string>>> {
   return () => {
-    const echo = new pulumi.dynamic.Resource(echoProvider, "echo", { message, echoed: undefined }, {});
+    const echo = new EchoResource("echo", { message, echoed: undefined });
     return Promise.resolve({ urn: echo.urn });
   };
 }

@@ -34,9 +34,13 @@ describe("one poller for every cluster of the provider process", () => {
 
     // Detection: each create returned within 1 s of its cluster reaching `stopped`.
     const stoppedAt = new Map(
-      (await bed.emu.admin.events()).filter((e) => e.to === "stopped").map((e) => [e.clusterIdentifier, Date.parse(e.at)]),
+      (await bed.emu.admin.events())
+        .filter((e) => e.to === "stopped")
+        .map((e) => [e.clusterIdentifier, Date.parse(e.at)]),
     );
-    const lags = ids.map((id, i) => (results[i]?.doneAt ?? 0) - (stoppedAt.get(id) ?? 0)).sort((a, b) => a - b);
+    const lags = ids
+      .map((id, i) => (results[i]?.doneAt ?? 0) - (stoppedAt.get(id) ?? 0))
+      .sort((a, b) => a - b);
     expect(lags[0]).toBeGreaterThanOrEqual(0);
     expect(lags[Math.floor(lags.length * 0.95)]).toBeLessThanOrEqual(1000);
   });

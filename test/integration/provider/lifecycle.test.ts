@@ -14,31 +14,62 @@ describe("ClusterPowerState implementation against the local RDS endpoint", () =
   it.each([
     ["stopped", "available", "running"],
     ["running", "stopped", "stopped"],
-  ])("create to %s from %s, then delete with restore returns it", async (state, initial, initialState) => {
-    const id = `life-${state}`;
-    await bed.emu.admin.seed([{ DBClusterIdentifier: id, Status: initial }]);
-    const inputs = await bed.inputs(id, { state });
-    const created = await impl.create(inputs);
-    expect(created.id).toBe(`eu-west-1/${id}`);
-    expect(created.outs).toMatchObject({ state, initialState, status: state === "stopped" ? "stopped" : "available", engine: "aurora-postgresql" });
-    expect(created.outs?.clusterArn).toMatch(new RegExp(`^arn:aws:rds:eu-west-1:\\d{12}:cluster:${id}$`));
-    expect(await statusOf(bed.emu, id)).toBe(state === "stopped" ? "stopped" : "available");
-    if (state === "stopped") expect(created.outs?.automaticRestartTime).toMatch(/^\d{4}-\d\d-\d\dT/);
-    await impl.delete(created.id, { ...created.outs });
-    expect(await statusOf(bed.emu, id)).toBe(initial);
-  });
+  ])(
+    "create to %s from %s, then delete with restore returns it",
+    async (state, initial, initialState) => {
+      const id = `life-${state}`;
+      await bed.emu.admin.seed([{ DBClusterIdentifier: id, Status: initial }]);
+      const inputs = await bed.inputs(id, { state });
+      const created = await impl.create(inputs);
+      expect(created.id).toBe(`eu-west-1/${id}`);
+      expect(created.outs).toMatchObject({
+        state,
+        initialState,
+        status: state === "stopped" ? "stopped" : "available",
+        engine: "aurora-postgresql",
+      });
+      expect(created.outs?.clusterArn).toMatch(
+        new RegExp(`^arn:aws:rds:eu-west-1:\\d{12}:cluster:${id}$`),
+      );
+      expect(await statusOf(bed.emu, id)).toBe(state === "stopped" ? "stopped" : "available");
+      if (state === "stopped")
+        expect(created.outs?.automaticRestartTime).toMatch(/^\d{4}-\d\d-\d\dT/);
+      await impl.delete(created.id, { ...created.outs });
+      expect(await statusOf(bed.emu, id)).toBe(initial);
+    },
+  );
 
   it("updates state both ways, and makes no call for onDelete/timeoutMinutes changes", async () => {
     await bed.emu.admin.seed([{ DBClusterIdentifier: "life-upd" }]);
     const inputs = await bed.inputs("life-upd");
     const created = await impl.create(inputs);
-    const started = await impl.update(created.id, { ...created.outs }, { ...inputs, state: "running" });
-    expect(started.outs).toMatchObject({ state: "running", status: "available", initialState: "running" });
-    const stopped = await impl.update(created.id, { ...started.outs }, { ...inputs, state: "stopped" });
+    const started = await impl.update(
+      created.id,
+      { ...created.outs },
+      { ...inputs, state: "running" },
+    );
+    expect(started.outs).toMatchObject({
+      state: "running",
+      status: "available",
+      initialState: "running",
+    });
+    const stopped = await impl.update(
+      created.id,
+      { ...started.outs },
+      { ...inputs, state: "stopped" },
+    );
     expect(stopped.outs?.status).toBe("stopped");
     await bed.emu.admin.resetCounters();
-    const retimed = await impl.update(created.id, { ...stopped.outs }, { ...inputs, onDelete: "retain", timeoutMinutes: 5 });
-    expect(retimed.outs).toMatchObject({ onDelete: "retain", timeoutMinutes: 5, status: "stopped" });
+    const retimed = await impl.update(
+      created.id,
+      { ...stopped.outs },
+      { ...inputs, onDelete: "retain", timeoutMinutes: 5 },
+    );
+    expect(retimed.outs).toMatchObject({
+      onDelete: "retain",
+      timeoutMinutes: 5,
+      status: "stopped",
+    });
     const counters = await bed.emu.admin.counters();
     expect(Object.values(counters.calls).reduce((a, b) => a + b, 0)).toBe(0);
   });
@@ -50,13 +81,16 @@ describe("ClusterPowerState implementation against the local RDS endpoint", () =
     ["retain", "available", "stopped", "stopped"],
     ["restore", "stopped", "running", "stopped"],
     ["restore", "available", "stopped", "available"],
-  ])("delete with onDelete %s (found %s, held %s) leaves it %s", async (onDelete, initial, state, after) => {
-    const id = `del-${onDelete}-${initial}`;
-    await bed.emu.admin.seed([{ DBClusterIdentifier: id, Status: initial }]);
-    const created = await impl.create(await bed.inputs(id, { onDelete, state }));
-    await impl.delete(created.id, { ...created.outs });
-    expect(await statusOf(bed.emu, id)).toBe(after);
-  });
+  ])(
+    "delete with onDelete %s (found %s, held %s) leaves it %s",
+    async (onDelete, initial, state, after) => {
+      const id = `del-${onDelete}-${initial}`;
+      await bed.emu.admin.seed([{ DBClusterIdentifier: id, Status: initial }]);
+      const created = await impl.create(await bed.inputs(id, { onDelete, state }));
+      await impl.delete(created.id, { ...created.outs });
+      expect(await statusOf(bed.emu, id)).toBe(after);
+    },
+  );
 
   it("adopts a cluster already in the desired state with no mutating call", async () => {
     await bed.emu.admin.seed([{ DBClusterIdentifier: "adopt", Status: "stopped" }]);
@@ -89,7 +123,9 @@ describe("ClusterPowerState implementation against the local RDS endpoint", () =
     const created = await impl.create(await bed.inputs("gone"));
     await bed.emu.admin.deleteCluster("gone");
     await expect(impl.read(created.id, { ...created.outs })).resolves.toEqual({ id: "" });
-    await expect(impl.delete(created.id, { ...created.outs, onDelete: "running" })).resolves.toBeUndefined();
+    await expect(
+      impl.delete(created.id, { ...created.outs, onDelete: "running" }),
+    ).resolves.toBeUndefined();
   });
 
   it("create of a missing cluster fails with ClusterNotFoundError", async () => {
@@ -101,12 +137,30 @@ describe("ClusterPowerState implementation against the local RDS endpoint", () =
   });
 
   it.each([
-    [{ EngineMode: "serverless" }, "it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped"],
-    [{ EngineMode: "multimaster" }, "its engine mode `multimaster` cannot be stopped; migrate to a provisioned or Serverless v2 cluster"],
-    [{ GlobalClusterIdentifier: "orders-global" }, "it is a member of global database `orders-global`; remove it from the global database first, or leave it running"],
-    [{ ReplicationSourceIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:src" }, "it replicates from `arn:aws:rds:us-east-1:123456789012:cluster:src`; promote the replica first, or leave it running"],
-    [{ ReadReplicaIdentifiers: ["arn:aws:rds:us-west-2:123456789012:cluster:replica"] }, "it has cross-Region read replicas (arn:aws:rds:us-west-2:123456789012:cluster:replica); promote or delete the replicas first, or leave it running"],
-    [{ Engine: "mysql", DBClusterInstanceClass: "db.m6gd.large", MultiAZ: true }, "it is a Multi-AZ DB cluster of engine `mysql`, not an Aurora cluster; RDS cannot stop those; remove the `ClusterPowerState` for it, or stop the workload another way"],
+    [
+      { EngineMode: "serverless" },
+      "it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped",
+    ],
+    [
+      { EngineMode: "multimaster" },
+      "its engine mode `multimaster` cannot be stopped; migrate to a provisioned or Serverless v2 cluster",
+    ],
+    [
+      { GlobalClusterIdentifier: "orders-global" },
+      "it is a member of global database `orders-global`; remove it from the global database first, or leave it running",
+    ],
+    [
+      { ReplicationSourceIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:src" },
+      "it replicates from `arn:aws:rds:us-east-1:123456789012:cluster:src`; promote the replica first, or leave it running",
+    ],
+    [
+      { ReadReplicaIdentifiers: ["arn:aws:rds:us-west-2:123456789012:cluster:replica"] },
+      "it has cross-Region read replicas (arn:aws:rds:us-west-2:123456789012:cluster:replica); promote or delete the replicas first, or leave it running",
+    ],
+    [
+      { Engine: "mysql", DBClusterInstanceClass: "db.m6gd.large", MultiAZ: true },
+      "it is a Multi-AZ DB cluster of engine `mysql`, not an Aurora cluster; RDS cannot stop those; remove the `ClusterPowerState` for it, or stop the workload another way",
+    ],
   ])("refuses an unsupported cluster %j before any mutating call", async (seed, why) => {
     const id = `unsup-${Object.keys(seed).join("-").toLowerCase()}`;
     await bed.emu.admin.seed([{ DBClusterIdentifier: id, ...seed }]);
@@ -118,10 +172,14 @@ describe("ClusterPowerState implementation against the local RDS endpoint", () =
   });
 
   it("maps RDS's own refusal (a same-Region replica) to UnsupportedClusterError", async () => {
-    await bed.emu.admin.seed([{ DBClusterIdentifier: "samereg", ReadReplicaIdentifiers: ["samereg-replica"] }]);
+    await bed.emu.admin.seed([
+      { DBClusterIdentifier: "samereg", ReadReplicaIdentifiers: ["samereg-replica"] },
+    ]);
     const error = await rejectionOf(impl.create(await bed.inputs("samereg")));
     expect(error).toBeInstanceOf(UnsupportedClusterError);
-    expect(error.message).toMatch(/^cluster `samereg` \(eu-west-1\) cannot be stopped: RDS refused StopDBCluster: .+; leave it running$/);
+    expect(error.message).toMatch(
+      /^cluster `samereg` \(eu-west-1\) cannot be stopped: RDS refused StopDBCluster: .+; leave it running$/,
+    );
     expect(error.cause).toMatchObject({ name: "InvalidParameterCombination" });
   });
 

@@ -20,21 +20,32 @@ function runShim(cwd: string, providerText: string): string {
     Promise.resolve()
       .then(() => provider.check({}, { clusterIdentifier: "dev-orders", state: "stopped", region: "eu-west-1" }))
       .then((r) => console.log(JSON.stringify(r)), (e) => { console.log("ERR " + e.code); });`;
-  return execFileSync(process.execPath, ["-e", script], { cwd, input: providerText, encoding: "utf8" }).trim();
+  return execFileSync(process.execPath, ["-e", script], {
+    cwd,
+    input: providerText,
+    encoding: "utf8",
+  }).trim();
 }
 
 let providerText: string;
 let scratch: string;
 
 beforeAll(async () => {
-  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does)`);
+  if (!existsSync(BUILT))
+    throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does)`);
   providerText = (await pulumi.runtime.serializeFunction(() => clusterPowerStateShim)).text;
   scratch = mkdtempSync(path.join(tmpdir(), "aurora-power-shim-"));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const EXPECTED = JSON.stringify({
-  inputs: { clusterIdentifier: "dev-orders", state: "stopped", region: "eu-west-1", onDelete: "restore", timeoutMinutes: 60 },
+  inputs: {
+    clusterIdentifier: "dev-orders",
+    state: "stopped",
+    region: "eu-west-1",
+    onDelete: "restore",
+    timeoutMinutes: 60,
+  },
   failures: [],
 });
 
@@ -47,7 +58,10 @@ describe("the serialized shim in a provider process", () => {
     const program = path.join(scratch, "program");
     mkdirSync(path.join(program, "node_modules"), { recursive: true });
     symlinkSync(ROOT, path.join(program, "node_modules/aurora-power"), "dir");
-    writeFileSync(path.join(program, "package.json"), JSON.stringify({ name: "program", private: true }));
+    writeFileSync(
+      path.join(program, "package.json"),
+      JSON.stringify({ name: "program", private: true }),
+    );
     expect(runShim(program, providerText)).toBe(EXPECTED);
   });
 

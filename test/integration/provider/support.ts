@@ -22,20 +22,32 @@ export interface ProviderTestbed {
   emu: RunningEmulator;
   messages: string[];
   /** Inputs as `check` completes them. */
-  inputs(clusterIdentifier: string, extra?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  inputs(
+    clusterIdentifier: string,
+    extra?: Record<string, unknown>,
+  ): Promise<Record<string, unknown>>;
 }
 
 /** Starts the emulator and points the provider implementation at it (env as the engine passes it). */
 export async function startTestbed(options: EmulatorOptions = {}): Promise<ProviderTestbed> {
   const emu = await startEmulator({ stopSeconds: 0.3, startSeconds: 0.3, ...options });
   // The SDK reads the endpoint and credentials from process.env itself, as in the provider process.
-  for (const name of ["AWS_PROFILE", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ENDPOINT_URL"]) delete process.env[name];
+  for (const name of [
+    "AWS_PROFILE",
+    "AWS_ROLE_ARN",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_ENDPOINT_URL",
+  ])
+    delete process.env[name];
   Object.assign(process.env, FAST_ENV, { AWS_ENDPOINT_URL_RDS: emu.url });
   const env = process.env;
   const messages: string[] = [];
   impl.setRuntimeHooks({ env, progress: (m) => messages.push(m) });
   const inputs = async (clusterIdentifier: string, extra: Record<string, unknown> = {}) => {
-    const result = await impl.check({}, { clusterIdentifier, state: "stopped", ...extra, __provider: "shim" });
+    const result = await impl.check(
+      {},
+      { clusterIdentifier, state: "stopped", ...extra, __provider: "shim" },
+    );
     expect(result.failures).toEqual([]);
     return result.inputs ?? {};
   };

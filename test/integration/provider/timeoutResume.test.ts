@@ -22,15 +22,33 @@ describe("timeout -> partial failure -> resume", () => {
       "cluster `slow-stop` (eu-west-1) is still `stopping` after 0.01 min (expected `stopped`); raise `timeoutMinutes` or check the RDS console",
     ]);
     expect(partial.cause).toBeInstanceOf(ClusterTimeoutError);
-    expect(partial.cause).toMatchObject({ lastObservedStatus: "stopping", expected: "stopped", clusterIdentifier: "slow-stop", region: "eu-west-1" });
+    expect(partial.cause).toMatchObject({
+      lastObservedStatus: "stopping",
+      expected: "stopped",
+      clusterIdentifier: "slow-stop",
+      region: "eu-west-1",
+    });
     // The engine records these properties; __provider must survive for the next operation.
-    expect(partial.properties).toMatchObject({ __provider: "shim", status: "stopping", initialState: "running", state: "stopped", schemaVersion: 1 });
+    expect(partial.properties).toMatchObject({
+      __provider: "shim",
+      status: "stopping",
+      initialState: "running",
+      state: "stopped",
+      schemaVersion: 1,
+    });
     expect(await statusOf(bed.emu, "slow-stop")).toBe("stopping");
 
     // Next `pulumi up`: the engine calls update for a resource with init errors.
     await bed.emu.admin.resetCounters();
-    const resumed = await impl.update(partial.id, partial.properties, { ...inputs, timeoutMinutes: 1 });
-    expect(resumed.outs).toMatchObject({ status: "stopped", initialState: "running", timeoutMinutes: 1 });
+    const resumed = await impl.update(partial.id, partial.properties, {
+      ...inputs,
+      timeoutMinutes: 1,
+    });
+    expect(resumed.outs).toMatchObject({
+      status: "stopped",
+      initialState: "running",
+      timeoutMinutes: 1,
+    });
     expect((await bed.emu.admin.counters()).calls.StopDBCluster).toBe(0);
   });
 

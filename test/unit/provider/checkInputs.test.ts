@@ -1,7 +1,11 @@
 import { UNKNOWN_VALUE, checkInputs } from "../../../provider/dynamic/checkInputs";
 
 /** One valid fixture; each test changes one field. */
-const valid = (): Record<string, unknown> => ({ clusterIdentifier: "dev-orders", state: "stopped", region: "eu-west-1" });
+const valid = (): Record<string, unknown> => ({
+  clusterIdentifier: "dev-orders",
+  state: "stopped",
+  region: "eu-west-1",
+});
 
 const IDENTIFIER_RULE =
   "`clusterIdentifier` must be 1–63 letters, digits or hyphens, start with a letter, and not end with a hyphen or contain two consecutive hyphens; got ";
@@ -19,16 +23,22 @@ describe("checkInputs", () => {
   });
 
   it("fills in the Region from aws:region / AWS_REGION", () => {
-    const { inputs, failures } = checkInputs({ clusterIdentifier: "dev-orders", state: "running" }, "us-east-2");
+    const { inputs, failures } = checkInputs(
+      { clusterIdentifier: "dev-orders", state: "running" },
+      "us-east-2",
+    );
     expect(failures).toEqual([]);
     expect(inputs).toMatchObject({ region: "us-east-2" });
   });
 
   it("fails when no Region is known", () => {
-    expect(checkInputs({ clusterIdentifier: "dev-orders", state: "running" }, undefined).failures).toEqual([
+    expect(
+      checkInputs({ clusterIdentifier: "dev-orders", state: "running" }, undefined).failures,
+    ).toEqual([
       {
         property: "region",
-        reason: "no AWS Region: set `region`, the stack's `aws:region` config, or AWS_REGION in the environment of `pulumi`",
+        reason:
+          "no AWS Region: set `region`, the stack's `aws:region` config, or AWS_REGION in the environment of `pulumi`",
       },
     ]);
   });
@@ -60,7 +70,10 @@ describe("checkInputs", () => {
     "a%20b",
   ])("refuses hostile identifier %j before any call", (clusterIdentifier) => {
     expect(failuresFor({ clusterIdentifier })).toEqual([
-      { property: "clusterIdentifier", reason: IDENTIFIER_RULE + JSON.stringify(clusterIdentifier) },
+      {
+        property: "clusterIdentifier",
+        reason: IDENTIFIER_RULE + JSON.stringify(clusterIdentifier),
+      },
     ]);
   });
 
@@ -91,28 +104,44 @@ describe("checkInputs", () => {
 
   it("refuses an unknown onDelete", () => {
     expect(failuresFor({ onDelete: "destroy" })).toEqual([
-      { property: "onDelete", reason: '`onDelete` must be one of "restore", "running", "stopped", "retain"; got "destroy"' },
-    ]);
-  });
-
-  it.each(["eu-west-1", "us-gov-west-1", "ap-southeast-5", "cn-north-1", "us-isob-east-1"])("accepts region %s", (region) => {
-    expect(failuresFor({ region })).toEqual([]);
-  });
-
-  it.each(["EU-WEST-1", "eu-west", "eu west 1", "eu-west-1; rm", "https://evil/"])("refuses region %j", (region) => {
-    expect(failuresFor({ region })).toEqual([
-      { property: "region", reason: `\`region\` must be an AWS Region name such as "eu-west-1"; got ${JSON.stringify(region)}` },
-    ]);
-  });
-
-  it.each([0, -5, Number.NaN, "60", Number.POSITIVE_INFINITY])("refuses timeoutMinutes %j", (timeoutMinutes) => {
-    expect(failuresFor({ timeoutMinutes })).toEqual([
       {
-        property: "timeoutMinutes",
-        reason: `\`timeoutMinutes\` must be a number greater than 0; got ${JSON.stringify(typeof timeoutMinutes === "string" ? timeoutMinutes : JSON.stringify(timeoutMinutes))}`,
+        property: "onDelete",
+        reason:
+          '`onDelete` must be one of "restore", "running", "stopped", "retain"; got "destroy"',
       },
     ]);
   });
+
+  it.each(["eu-west-1", "us-gov-west-1", "ap-southeast-5", "cn-north-1", "us-isob-east-1"])(
+    "accepts region %s",
+    (region) => {
+      expect(failuresFor({ region })).toEqual([]);
+    },
+  );
+
+  it.each(["EU-WEST-1", "eu-west", "eu west 1", "eu-west-1; rm", "https://evil/"])(
+    "refuses region %j",
+    (region) => {
+      expect(failuresFor({ region })).toEqual([
+        {
+          property: "region",
+          reason: `\`region\` must be an AWS Region name such as "eu-west-1"; got ${JSON.stringify(region)}`,
+        },
+      ]);
+    },
+  );
+
+  it.each([0, -5, Number.NaN, "60", Number.POSITIVE_INFINITY])(
+    "refuses timeoutMinutes %j",
+    (timeoutMinutes) => {
+      expect(failuresFor({ timeoutMinutes })).toEqual([
+        {
+          property: "timeoutMinutes",
+          reason: `\`timeoutMinutes\` must be a number greater than 0; got ${JSON.stringify(typeof timeoutMinutes === "string" ? timeoutMinutes : JSON.stringify(timeoutMinutes))}`,
+        },
+      ]);
+    },
+  );
 
   it("accepts a fractional timeout", () => {
     expect(failuresFor({ timeoutMinutes: 0.5 })).toEqual([]);
@@ -123,18 +152,36 @@ describe("checkInputs", () => {
       { property: "profile", reason: '`profile` must be a shared-config profile name; got "a b"' },
       {
         property: "roleArn",
-        reason: '`roleArn` must be an IAM role ARN such as "arn:aws:iam::123456789012:role/name"; got "arn:aws:iam::12:user/x"',
+        reason:
+          '`roleArn` must be an IAM role ARN such as "arn:aws:iam::123456789012:role/name"; got "arn:aws:iam::12:user/x"',
       },
     ]);
   });
 
   it("lets unknown preview values through", () => {
-    const news = { clusterIdentifier: UNKNOWN_VALUE, state: UNKNOWN_VALUE, region: UNKNOWN_VALUE, timeoutMinutes: UNKNOWN_VALUE };
-    expect(checkInputs(news, undefined)).toEqual({ inputs: { ...news, onDelete: "restore" }, failures: [] });
+    const news = {
+      clusterIdentifier: UNKNOWN_VALUE,
+      state: UNKNOWN_VALUE,
+      region: UNKNOWN_VALUE,
+      timeoutMinutes: UNKNOWN_VALUE,
+    };
+    expect(checkInputs(news, undefined)).toEqual({
+      inputs: { ...news, onDelete: "restore" },
+      failures: [],
+    });
   });
 
   it("reports every bad property at once", () => {
-    const failures = checkInputs({ clusterIdentifier: "1", state: "on", onDelete: "x", region: "x", timeoutMinutes: -1 }, undefined).failures;
-    expect(failures?.map((f) => f.property)).toEqual(["clusterIdentifier", "state", "onDelete", "region", "timeoutMinutes"]);
+    const failures = checkInputs(
+      { clusterIdentifier: "1", state: "on", onDelete: "x", region: "x", timeoutMinutes: -1 },
+      undefined,
+    ).failures;
+    expect(failures?.map((f) => f.property)).toEqual([
+      "clusterIdentifier",
+      "state",
+      "onDelete",
+      "region",
+      "timeoutMinutes",
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
-import { ClusterPoller, type Sleep, type WaitRequest } from "../../../provider/poller/clusterPoller";
+import {
+  ClusterPoller,
+  type Sleep,
+  type WaitRequest,
+} from "../../../provider/poller/clusterPoller";
 import { FakeTime } from "./support/fakeTime";
 
 /** A describe that reports `statusOf(id, now)` for every id asked. */
@@ -38,7 +42,9 @@ describe("ClusterPoller", () => {
     const time = new FakeTime();
     const { api, calls } = fakeApi(time, (_id, now) => (now >= 2500 ? "stopped" : "stopping"));
     const delays = [700, 900, 1100];
-    const cluster = await poller(time, api).waitFor(request("dev", { firstDelayMs: 300, nextDelayMs: () => delays.shift() ?? 5000 }));
+    const cluster = await poller(time, api).waitFor(
+      request("dev", { firstDelayMs: 300, nextDelayMs: () => delays.shift() ?? 5000 }),
+    );
     expect(time.sleeps).toEqual([300, 700, 900, 1100]);
     expect(calls).toEqual([["dev"], ["dev"], ["dev"], ["dev"]]);
     expect(cluster).toEqual({ DBClusterIdentifier: "dev", Status: "stopped" });
@@ -65,9 +71,14 @@ describe("ClusterPoller", () => {
 
   it("takes every waiter along on the tick of the earliest one", async () => {
     const time = new FakeTime();
-    const { api, calls } = fakeApi(time, (id, now) => (id === "a" || now >= 4000 ? "stopped" : "stopping"));
+    const { api, calls } = fakeApi(time, (id, now) =>
+      id === "a" || now >= 4000 ? "stopped" : "stopping",
+    );
     const p = poller(time, api);
-    await Promise.all([p.waitFor(request("a", { firstDelayMs: 500 })), p.waitFor(request("b", { firstDelayMs: 4000, nextDelayMs: () => 3500 }))]);
+    await Promise.all([
+      p.waitFor(request("a", { firstDelayMs: 500 })),
+      p.waitFor(request("b", { firstDelayMs: 4000, nextDelayMs: () => 3500 })),
+    ]);
     // `b` rides along at 500 ms, then asks for 3500 ms more.
     expect(time.sleeps).toEqual([500, 3500]);
     expect(calls).toEqual([["a", "b"], ["b"]]);
@@ -76,13 +87,17 @@ describe("ClusterPoller", () => {
   it("reports a missing cluster as undefined", async () => {
     const time = new FakeTime();
     const { api } = fakeApi(time, () => undefined);
-    await expect(poller(time, api).waitFor(request("gone", { observe: (c) => c === undefined }))).resolves.toBeUndefined();
+    await expect(
+      poller(time, api).waitFor(request("gone", { observe: (c) => c === undefined })),
+    ).resolves.toBeUndefined();
   });
 
   it("fails at the deadline, sleeping no further than it", async () => {
     const time = new FakeTime();
     const { api } = fakeApi(time, () => "stopping");
-    const wait = poller(time, api).waitFor(request("slow", { firstDelayMs: 500, nextDelayMs: () => 500, deadlineAt: 1200 }));
+    const wait = poller(time, api).waitFor(
+      request("slow", { firstDelayMs: 500, nextDelayMs: () => 500, deadlineAt: 1200 }),
+    );
     await expect(wait).rejects.toThrow("timeout slow");
     expect(time.sleeps).toEqual([500, 500, 200]);
   });
@@ -95,7 +110,9 @@ describe("ClusterPoller", () => {
       describeClusters: (ids: readonly string[]) => {
         n += 1;
         if (n === 1 || n >= 3) return Promise.reject(throttled);
-        return Promise.resolve(new Map(ids.map((id) => [id, { DBClusterIdentifier: id, Status: "stopping" }])));
+        return Promise.resolve(
+          new Map(ids.map((id) => [id, { DBClusterIdentifier: id, Status: "stopping" }])),
+        );
       },
     };
     const wait = poller(time, api).waitFor(request("x"));
@@ -108,9 +125,18 @@ describe("ClusterPoller", () => {
     const time = new FakeTime();
     const { api } = fakeApi(time, () => "stopped");
     const p = poller(time, api);
-    const bad = p.waitFor(request("a", { observe: () => { throw new Error("terminal"); } }));
+    const bad = p.waitFor(
+      request("a", {
+        observe: () => {
+          throw new Error("terminal");
+        },
+      }),
+    );
     await expect(Promise.all([bad, p.waitFor(request("b"))])).rejects.toThrow("terminal");
-    await expect(p.waitFor(request("b"))).resolves.toEqual({ DBClusterIdentifier: "b", Status: "stopped" });
+    await expect(p.waitFor(request("b"))).resolves.toEqual({
+      DBClusterIdentifier: "b",
+      Status: "stopped",
+    });
   });
 
   it("wakes early when a waiter due sooner arrives during a long sleep, and stops on abort", async () => {
@@ -145,7 +171,10 @@ describe("ClusterPoller", () => {
 describe("ClusterPoller describe failures", () => {
   it("fails at once on an error that retrying cannot fix", async () => {
     const time = new FakeTime();
-    const denied = Object.assign(new Error("not authorized"), { name: "AccessDenied", $metadata: { httpStatusCode: 403 } });
+    const denied = Object.assign(new Error("not authorized"), {
+      name: "AccessDenied",
+      $metadata: { httpStatusCode: 403 },
+    });
     const api = { describeClusters: () => Promise.reject(denied) };
     await expect(poller(time, api).waitFor(request("x"))).rejects.toBe(denied);
     expect(time.sleeps).toEqual([0]);

@@ -1,6 +1,14 @@
 import { InvalidDBInstanceStateFault } from "@aws-sdk/client-rds";
-import { converge, type ConvergeContext, type ConvergeOutcome } from "../../../provider/dynamic/converge";
-import { ClusterNotFoundError, ClusterStateError, ClusterTimeoutError } from "../../../provider/errors";
+import {
+  converge,
+  type ConvergeContext,
+  type ConvergeOutcome,
+} from "../../../provider/dynamic/converge";
+import {
+  ClusterNotFoundError,
+  ClusterStateError,
+  ClusterTimeoutError,
+} from "../../../provider/errors";
 import type { PowerState } from "../../../provider/planTransition";
 import { ClusterPoller } from "../../../provider/poller/clusterPoller";
 import { DurationModel } from "../../../provider/poller/durationModel";
@@ -12,17 +20,30 @@ interface Harness {
   time: FakeTime;
   cluster: FakeCluster;
   messages: string[];
-  run(desired: PowerState, extra?: Partial<ConvergeContext>, outcome?: ConvergeOutcome): Promise<ConvergeOutcome>;
+  run(
+    desired: PowerState,
+    extra?: Partial<ConvergeContext>,
+    outcome?: ConvergeOutcome,
+  ): Promise<ConvergeOutcome>;
 }
 
 function harness(initialStatus: string, transitionMs = 5000): Harness {
   const time = new FakeTime();
   const cluster = new FakeCluster(time, initialStatus, transitionMs);
   const settings = { ...DEFAULT_POLLER_SETTINGS };
-  const poller = new ClusterPoller({ api: cluster.api, clock: time.clock, sleep: time.sleep, maxConsecutiveDescribeErrors: 5 });
+  const poller = new ClusterPoller({
+    api: cluster.api,
+    clock: time.clock,
+    sleep: time.sleep,
+    maxConsecutiveDescribeErrors: 5,
+  });
   const durations = new DurationModel(settings);
   const messages: string[] = [];
-  const run = async (desired: PowerState, extra: Partial<ConvergeContext> = {}, outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined }) => {
+  const run = async (
+    desired: PowerState,
+    extra: Partial<ConvergeContext> = {},
+    outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined },
+  ) => {
     const ctx: ConvergeContext = {
       clusterIdentifier: "dev",
       region: "eu-west-1",
@@ -51,7 +72,11 @@ describe("converge", () => {
     expect(first.cluster?.Status).toBe("stopped");
     // Unlearned: at most a fifth of the time spent so far, never under 500 ms.
     expect(h.time.sleeps).toEqual([0, 500, 500, 500, 500, 500, 500, 600, 720, 864]);
-    expect(h.messages).toEqual(["dev (eu-west-1): available, 0s", "dev (eu-west-1): stopping, 0s", "dev (eu-west-1): stopped, 5s"]);
+    expect(h.messages).toEqual([
+      "dev (eu-west-1): available, 0s",
+      "dev (eu-west-1): stopping, 0s",
+      "dev (eu-west-1): stopped, 5s",
+    ]);
 
     // Start again, then stop with the learned 5184 ms: halve the remaining time down to 500 ms.
     await h.run("running");
@@ -87,10 +112,21 @@ describe("converge", () => {
 
   it("re-plans after InvalidDBInstanceStateFault, backing off 1 s then 2 s", async () => {
     const h = harness("available");
-    const fault = () => new InvalidDBInstanceStateFault({ message: "instance dev-1 is not available", $metadata: {} });
+    const fault = () =>
+      new InvalidDBInstanceStateFault({
+        message: "instance dev-1 is not available",
+        $metadata: {},
+      });
     h.cluster.refusals.push(fault(), fault());
     await h.run("stopped");
-    expect(h.cluster.calls.slice(0, 6)).toEqual(["describe", "stop", "describe", "stop", "describe", "stop"]);
+    expect(h.cluster.calls.slice(0, 6)).toEqual([
+      "describe",
+      "stop",
+      "describe",
+      "stop",
+      "describe",
+      "stop",
+    ]);
     expect(h.time.sleeps.slice(0, 3)).toEqual([0, 1000, 2000]);
   });
 
@@ -112,10 +148,13 @@ describe("converge", () => {
       return result;
     };
     await expect(h.run("stopped", { settings })).rejects.toThrow(
-      new ClusterStateError("cluster `dev` (eu-west-1) kept returning to `available` after 3 attempts to call StopDBCluster; check what else starts or stops it", {
-        clusterIdentifier: "dev",
-        region: "eu-west-1",
-      }),
+      new ClusterStateError(
+        "cluster `dev` (eu-west-1) kept returning to `available` after 3 attempts to call StopDBCluster; check what else starts or stops it",
+        {
+          clusterIdentifier: "dev",
+          region: "eu-west-1",
+        },
+      ),
     );
   });
 
@@ -129,10 +168,13 @@ describe("converge", () => {
   it("times out with the observed status, after the action was issued", async () => {
     const h = harness("available", 10_000);
     const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
-    const error = await h.run("stopped", { timeoutMinutes: 0.05 }, outcome).catch((e: unknown) => e);
+    const error = await h
+      .run("stopped", { timeoutMinutes: 0.05 }, outcome)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClusterTimeoutError);
     expect(error).toMatchObject({
-      message: "cluster `dev` (eu-west-1) is still `stopping` after 0.05 min (expected `stopped`); raise `timeoutMinutes` or check the RDS console",
+      message:
+        "cluster `dev` (eu-west-1) is still `stopping` after 0.05 min (expected `stopped`); raise `timeoutMinutes` or check the RDS console",
       clusterIdentifier: "dev",
       region: "eu-west-1",
       expected: "stopped",
@@ -151,7 +193,9 @@ describe("converge", () => {
 
   it("treats a vanished or deleting cluster as done on delete", async () => {
     const h = harness("deleting");
-    await expect(h.run("running", { goneIsDone: true })).resolves.toMatchObject({ actionIssued: false });
+    await expect(h.run("running", { goneIsDone: true })).resolves.toMatchObject({
+      actionIssued: false,
+    });
   });
 
   it("reports progress every minute while waiting", async () => {

@@ -35,7 +35,9 @@ describe("diffInputs", () => {
   });
 
   it("ignores outputs and __provider", () => {
-    expect(diffInputs({ ...olds(), status: "available", __provider: "other" }, news(), undefined)).toEqual(NO_CHANGE);
+    expect(
+      diffInputs({ ...olds(), status: "available", __provider: "other" }, news(), undefined),
+    ).toEqual(NO_CHANGE);
   });
 
   it.each([
@@ -60,7 +62,9 @@ describe("diffInputs", () => {
   });
 
   it("treats identifiers case-insensitively (RDS stores them lowercase)", () => {
-    expect(diffInputs(olds(), { ...news(), clusterIdentifier: "Dev-Orders" }, undefined)).toEqual(NO_CHANGE);
+    expect(diffInputs(olds(), { ...news(), clusterIdentifier: "Dev-Orders" }, undefined)).toEqual(
+      NO_CHANGE,
+    );
   });
 
   it("treats absent defaults as the defaults (older state)", () => {
@@ -74,11 +78,17 @@ describe("diffInputs", () => {
     const next = news();
     delete next.region;
     expect(diffInputs(olds(), next, "eu-west-1")).toEqual(NO_CHANGE);
-    expect(diffInputs(olds(), next, "us-east-1")).toEqual({ changes: true, replaces: ["region"], deleteBeforeReplace: true });
+    expect(diffInputs(olds(), next, "us-east-1")).toEqual({
+      changes: true,
+      replaces: ["region"],
+      deleteBeforeReplace: true,
+    });
   });
 
   it("shows drift seen by refresh as an update", () => {
-    expect(diffInputs({ ...olds(), state: "running", status: "available" }, news(), undefined)).toEqual(UPDATE);
+    expect(
+      diffInputs({ ...olds(), state: "running", status: "available" }, news(), undefined),
+    ).toEqual(UPDATE);
   });
 
   it("predicts a replacement for an unknown identifier at preview", () => {

@@ -11,35 +11,70 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import "aws-sdk-client-mock-jest";
 import * as impl from "../../../provider/dynamic/implementation";
-import { ClusterPowerError, ClusterNotFoundError, PartialFailureError, UnsupportedClusterError } from "../../../provider/errors";
+import {
+  ClusterPowerError,
+  ClusterNotFoundError,
+  PartialFailureError,
+  UnsupportedClusterError,
+} from "../../../provider/errors";
 import { FakeTime } from "./support/fakeTime";
 
 const rds = mockClient(RDSClient);
 const messages: string[] = [];
 
-const INPUTS = { clusterIdentifier: "dev-orders", state: "stopped", region: "eu-west-1", onDelete: "restore", timeoutMinutes: 60, __provider: "shim" };
+const INPUTS = {
+  clusterIdentifier: "dev-orders",
+  state: "stopped",
+  region: "eu-west-1",
+  onDelete: "restore",
+  timeoutMinutes: 60,
+  __provider: "shim",
+};
 const ARN = "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders";
 
 function cluster(status: string, extra: Partial<DBCluster> = {}): DBCluster {
-  return { DBClusterIdentifier: "dev-orders", Status: status, DBClusterArn: ARN, Engine: "aurora-postgresql", EngineMode: "provisioned", ...extra };
+  return {
+    DBClusterIdentifier: "dev-orders",
+    Status: status,
+    DBClusterArn: ARN,
+    Engine: "aurora-postgresql",
+    EngineMode: "provisioned",
+    ...extra,
+  };
 }
 
 function sdkError(name: string, message: string, httpStatusCode = 400): RDSServiceException {
-  return new RDSServiceException({ name, message, $fault: "client", $metadata: { httpStatusCode } });
+  return new RDSServiceException({
+    name,
+    message,
+    $fault: "client",
+    $metadata: { httpStatusCode },
+  });
 }
 
 beforeEach(() => {
   rds.reset();
   messages.length = 0;
   const time = new FakeTime();
-  impl.setRuntimeHooks({ clock: time.clock, sleep: time.sleep, random: () => 0.5, progress: (m) => messages.push(m), env: {} });
+  impl.setRuntimeHooks({
+    clock: time.clock,
+    sleep: time.sleep,
+    random: () => 0.5,
+    progress: (m) => messages.push(m),
+    env: {},
+  });
 });
 
 describe("ClusterPowerState provider with a mocked RDS client", () => {
   it("stops an available cluster and echoes the inputs into the outputs", async () => {
-    rds.on(DescribeDBClustersCommand).resolvesOnce({ DBClusters: [cluster("available")] }).resolves({
-      DBClusters: [cluster("stopped", { AutomaticRestartTime: new Date("2026-11-30T10:00:00Z") })],
-    });
+    rds
+      .on(DescribeDBClustersCommand)
+      .resolvesOnce({ DBClusters: [cluster("available")] })
+      .resolves({
+        DBClusters: [
+          cluster("stopped", { AutomaticRestartTime: new Date("2026-11-30T10:00:00Z") }),
+        ],
+      });
     rds.on(StopDBClusterCommand).resolves({ DBCluster: cluster("stopping") });
     const result = await impl.create(INPUTS);
     expect(result).toEqual({
@@ -60,7 +95,9 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
       },
     });
     expect(rds).toHaveReceivedCommandTimes(StopDBClusterCommand, 1);
-    expect(rds).toHaveReceivedCommandWith(StopDBClusterCommand, { DBClusterIdentifier: "dev-orders" });
+    expect(rds).toHaveReceivedCommandWith(StopDBClusterCommand, {
+      DBClusterIdentifier: "dev-orders",
+    });
     expect(rds).toHaveReceivedCommandWith(DescribeDBClustersCommand, {
       Filters: [{ Name: "db-cluster-id", Values: ["dev-orders"] }],
       MaxRecords: 100,
@@ -70,7 +107,9 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
 
   it("adopts a stopped cluster with no mutating call", async () => {
     rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [cluster("stopped")] });
-    await expect(impl.create(INPUTS)).resolves.toMatchObject({ outs: { status: "stopped", initialState: "stopped" } });
+    await expect(impl.create(INPUTS)).resolves.toMatchObject({
+      outs: { status: "stopped", initialState: "stopped" },
+    });
     expect(rds).not.toHaveReceivedCommand(StopDBClusterCommand);
     expect(rds).toHaveReceivedCommandTimes(DescribeDBClustersCommand, 1);
   });
@@ -85,7 +124,9 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
   });
 
   it("refuses a Serverless v1 cluster before any mutating call", async () => {
-    rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [cluster("available", { EngineMode: "serverless" })] });
+    rds
+      .on(DescribeDBClustersCommand)
+      .resolves({ DBClusters: [cluster("available", { EngineMode: "serverless" })] });
     await expect(impl.create(INPUTS)).rejects.toThrow(
       new UnsupportedClusterError(
         "cluster `dev-orders` (eu-west-1) cannot be stopped: it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped",
@@ -96,7 +137,10 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
   });
 
   it("maps a Blue/Green refusal to UnsupportedClusterError, keeping the SDK error as cause", async () => {
-    const refusal = new InvalidDBClusterStateFault({ message: "Cannot stop a cluster that is part of a blue/green deployment.", $metadata: {} });
+    const refusal = new InvalidDBClusterStateFault({
+      message: "Cannot stop a cluster that is part of a blue/green deployment.",
+      $metadata: {},
+    });
     rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [cluster("available")] });
     rds.on(StopDBClusterCommand).rejects(refusal);
     const error = await impl.create(INPUTS).catch((e: unknown) => e);
@@ -110,7 +154,11 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
 
   it("names the policy helper when access is denied", async () => {
     rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [cluster("available")] });
-    rds.on(StopDBClusterCommand).rejects(sdkError("AccessDenied", "User is not authorized to perform: rds:StopDBCluster", 403));
+    rds
+      .on(StopDBClusterCommand)
+      .rejects(
+        sdkError("AccessDenied", "User is not authorized to perform: rds:StopDBCluster", 403),
+      );
     const error = await impl.create(INPUTS).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClusterPowerError);
     expect((error as Error).message).toBe(
@@ -127,13 +175,21 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
 
   it("throws the partial-failure shape once the stop was issued and waiting failed", async () => {
     const denied = sdkError("AccessDenied", "describe revoked", 403);
-    rds.on(DescribeDBClustersCommand).resolvesOnce({ DBClusters: [cluster("available")] }).rejects(denied);
+    rds
+      .on(DescribeDBClustersCommand)
+      .resolvesOnce({ DBClusters: [cluster("available")] })
+      .rejects(denied);
     rds.on(StopDBClusterCommand).resolves({ DBCluster: cluster("stopping") });
     const error = await impl.create(INPUTS).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PartialFailureError);
     const partial = error as PartialFailureError;
     expect(partial.id).toBe("eu-west-1/dev-orders");
-    expect(partial.properties).toMatchObject({ ...INPUTS, status: "stopping", initialState: "running", schemaVersion: 1 });
+    expect(partial.properties).toMatchObject({
+      ...INPUTS,
+      status: "stopping",
+      initialState: "running",
+      schemaVersion: 1,
+    });
     expect(partial.reasons).toEqual([
       "cluster `dev-orders` (eu-west-1): DescribeDBClusters failed: describe revoked; check the credentials, `region` and the RDS endpoint, then run `pulumi up` again",
     ]);
@@ -141,42 +197,84 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
   });
 
   it("resumes on update after a partial failure, with no new stop when one is in progress", async () => {
-    rds.on(DescribeDBClustersCommand).resolvesOnce({ DBClusters: [cluster("stopping")] }).resolves({ DBClusters: [cluster("stopped")] });
+    rds
+      .on(DescribeDBClustersCommand)
+      .resolvesOnce({ DBClusters: [cluster("stopping")] })
+      .resolves({ DBClusters: [cluster("stopped")] });
     const olds = { ...INPUTS, status: "stopping", initialState: "running" };
-    await expect(impl.update("eu-west-1/dev-orders", olds, INPUTS)).resolves.toMatchObject({ outs: { status: "stopped", initialState: "running" } });
+    await expect(impl.update("eu-west-1/dev-orders", olds, INPUTS)).resolves.toMatchObject({
+      outs: { status: "stopped", initialState: "running" },
+    });
     expect(rds).not.toHaveReceivedCommand(StopDBClusterCommand);
   });
 
   it("makes no call when only onDelete or timeoutMinutes change", async () => {
-    const olds = { ...INPUTS, status: "stopped", initialState: "running", clusterArn: ARN, engine: "aurora-postgresql", engineMode: "provisioned", schemaVersion: 1 };
-    const result = await impl.update("eu-west-1/dev-orders", olds, { ...INPUTS, onDelete: "retain", timeoutMinutes: 5 });
-    expect(result.outs).toMatchObject({ onDelete: "retain", timeoutMinutes: 5, status: "stopped", clusterArn: ARN });
+    const olds = {
+      ...INPUTS,
+      status: "stopped",
+      initialState: "running",
+      clusterArn: ARN,
+      engine: "aurora-postgresql",
+      engineMode: "provisioned",
+      schemaVersion: 1,
+    };
+    const result = await impl.update("eu-west-1/dev-orders", olds, {
+      ...INPUTS,
+      onDelete: "retain",
+      timeoutMinutes: 5,
+    });
+    expect(result.outs).toMatchObject({
+      onDelete: "retain",
+      timeoutMinutes: 5,
+      status: "stopped",
+      clusterArn: ARN,
+    });
     expect(rds.calls()).toHaveLength(0);
   });
 
   it("read shows drift and a gone cluster", async () => {
     const stored = { ...INPUTS, status: "stopped", initialState: "running" };
-    rds.on(DescribeDBClustersCommand).resolvesOnce({ DBClusters: [cluster("available")] }).resolves({ DBClusters: [] });
-    await expect(impl.read("eu-west-1/dev-orders", stored)).resolves.toMatchObject({ id: "eu-west-1/dev-orders", props: { state: "running", status: "available" } });
+    rds
+      .on(DescribeDBClustersCommand)
+      .resolvesOnce({ DBClusters: [cluster("available")] })
+      .resolves({ DBClusters: [] });
+    await expect(impl.read("eu-west-1/dev-orders", stored)).resolves.toMatchObject({
+      id: "eu-west-1/dev-orders",
+      props: { state: "running", status: "available" },
+    });
     await expect(impl.read("eu-west-1/dev-orders", stored)).resolves.toEqual({ id: "" });
   });
 
   it("delete of a cluster already gone succeeds", async () => {
     rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
-    rds.on(StartDBClusterCommand).rejects(new DBClusterNotFoundFault({ message: "not found", $metadata: {} }));
-    await expect(impl.delete("eu-west-1/dev-orders", { ...INPUTS, initialState: "running" })).resolves.toBeUndefined();
+    rds
+      .on(StartDBClusterCommand)
+      .rejects(new DBClusterNotFoundFault({ message: "not found", $metadata: {} }));
+    await expect(
+      impl.delete("eu-west-1/dev-orders", { ...INPUTS, initialState: "running" }),
+    ).resolves.toBeUndefined();
     expect(rds).not.toHaveReceivedCommand(StartDBClusterCommand);
   });
 
   it("delete with restore starts a cluster found running at create", async () => {
-    rds.on(DescribeDBClustersCommand).resolvesOnce({ DBClusters: [cluster("stopped")] }).resolves({ DBClusters: [cluster("available")] });
+    rds
+      .on(DescribeDBClustersCommand)
+      .resolvesOnce({ DBClusters: [cluster("stopped")] })
+      .resolves({ DBClusters: [cluster("available")] });
     rds.on(StartDBClusterCommand).resolves({ DBCluster: cluster("starting") });
     await impl.delete("eu-west-1/dev-orders", { ...INPUTS, initialState: "running" });
-    expect(rds).toHaveReceivedCommandWith(StartDBClusterCommand, { DBClusterIdentifier: "dev-orders" });
+    expect(rds).toHaveReceivedCommandWith(StartDBClusterCommand, {
+      DBClusterIdentifier: "dev-orders",
+    });
   });
 
   it("configure makes aws:region the default Region", async () => {
-    await impl.configure({ config: { get: (k: string) => (k === "aws:region" ? "ap-south-1" : undefined), require: () => "" } });
+    await impl.configure({
+      config: {
+        get: (k: string) => (k === "aws:region" ? "ap-south-1" : undefined),
+        require: () => "",
+      },
+    });
     const { inputs } = await impl.check({}, { clusterIdentifier: "dev-orders", state: "running" });
     expect(inputs).toMatchObject({ region: "ap-south-1" });
     await impl.configure({ config: { get: () => undefined, require: () => "" } });

@@ -1,7 +1,17 @@
-import { planTransition, powerStateOf, type TransitionPlan } from "../../../provider/planTransition";
+import {
+  planTransition,
+  powerStateOf,
+  type TransitionPlan,
+} from "../../../provider/planTransition";
 
-const WAIT_AVAILABLE_TO_STOP: TransitionPlan = { kind: "wait", reason: "the cluster to become `available` before stopping it" };
-const WAIT_AVAILABLE: TransitionPlan = { kind: "wait", reason: "the cluster to become `available`" };
+const WAIT_AVAILABLE_TO_STOP: TransitionPlan = {
+  kind: "wait",
+  reason: "the cluster to become `available` before stopping it",
+};
+const WAIT_AVAILABLE: TransitionPlan = {
+  kind: "wait",
+  reason: "the cluster to become `available`",
+};
 const DONE: TransitionPlan = { kind: "done" };
 const STOP: TransitionPlan = { kind: "act", action: "stop" };
 const START: TransitionPlan = { kind: "act", action: "start" };
@@ -25,7 +35,11 @@ const BUSY = [
 const TABLE: [string, TransitionPlan, TransitionPlan][] = [
   ["available", STOP, DONE],
   ["stopped", DONE, START],
-  ["stopping", { kind: "wait", reason: "the stop in progress to finish" }, { kind: "wait", reason: "the stop in progress to finish before starting" }],
+  [
+    "stopping",
+    { kind: "wait", reason: "the stop in progress to finish" },
+    { kind: "wait", reason: "the stop in progress to finish before starting" },
+  ],
   ["starting", WAIT_AVAILABLE_TO_STOP, WAIT_AVAILABLE],
   ["creating", WAIT_AVAILABLE_TO_STOP, WAIT_AVAILABLE],
   ...BUSY.map((s): [string, TransitionPlan, TransitionPlan] => [s, WAIT_AVAILABLE_TO_STOP, DONE]),
@@ -34,7 +48,8 @@ const TABLE: [string, TransitionPlan, TransitionPlan][] = [
     "inaccessible-encryption-credentials-recoverable",
     {
       kind: "fail",
-      reason: "the cluster lost access to its KMS key; restore the key's access and start the cluster before stopping it",
+      reason:
+        "the cluster lost access to its KMS key; restore the key's access and start the cluster before stopping it",
     },
     START,
   ],
@@ -48,15 +63,39 @@ describe("planTransition", () => {
 
   const terminal: [string, string][] = [
     ["deleting", "the cluster is being deleted"],
-    ["inaccessible-encryption-credentials", "the cluster cannot use its KMS key and can only be restored from a backup"],
-    ["incompatible-network", "RDS cannot run the cluster with its current settings (incompatible-network); fix them in the RDS console"],
-    ["incompatible-parameters", "RDS cannot run the cluster with its current settings (incompatible-parameters); fix them in the RDS console"],
-    ["incompatible-restore", "RDS cannot run the cluster with its current settings (incompatible-restore); fix them in the RDS console"],
+    [
+      "inaccessible-encryption-credentials",
+      "the cluster cannot use its KMS key and can only be restored from a backup",
+    ],
+    [
+      "incompatible-network",
+      "RDS cannot run the cluster with its current settings (incompatible-network); fix them in the RDS console",
+    ],
+    [
+      "incompatible-parameters",
+      "RDS cannot run the cluster with its current settings (incompatible-parameters); fix them in the RDS console",
+    ],
+    [
+      "incompatible-restore",
+      "RDS cannot run the cluster with its current settings (incompatible-restore); fix them in the RDS console",
+    ],
     ["failed", "the cluster is in `failed`, which needs an operator's action in the RDS console"],
-    ["cloning-failed", "the cluster is in `cloning-failed`, which needs an operator's action in the RDS console"],
-    ["migration-failed", "the cluster is in `migration-failed`, which needs an operator's action in the RDS console"],
-    ["storage-full", "the cluster is in `storage-full`, which needs an operator's action in the RDS console"],
-    ["insufficient-capacity", "the cluster is in `insufficient-capacity`, which needs an operator's action in the RDS console"],
+    [
+      "cloning-failed",
+      "the cluster is in `cloning-failed`, which needs an operator's action in the RDS console",
+    ],
+    [
+      "migration-failed",
+      "the cluster is in `migration-failed`, which needs an operator's action in the RDS console",
+    ],
+    [
+      "storage-full",
+      "the cluster is in `storage-full`, which needs an operator's action in the RDS console",
+    ],
+    [
+      "insufficient-capacity",
+      "the cluster is in `insufficient-capacity`, which needs an operator's action in the RDS console",
+    ],
   ];
   it.each(terminal)("%s fails for both desired states", (status, reason) => {
     expect(planTransition(status, "stopped")).toEqual({ kind: "fail", reason });

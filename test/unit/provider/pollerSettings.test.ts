@@ -1,5 +1,8 @@
 import { nextPollDelayMs } from "../../../provider/poller/nextPollDelay";
-import { DEFAULT_POLLER_SETTINGS, readPollerSettings } from "../../../provider/poller/pollerSettings";
+import {
+  DEFAULT_POLLER_SETTINGS,
+  readPollerSettings,
+} from "../../../provider/poller/pollerSettings";
 import { DurationModel } from "../../../provider/poller/durationModel";
 
 describe("readPollerSettings", () => {
@@ -37,8 +40,16 @@ describe("readPollerSettings", () => {
   });
 
   it("keeps the default for a malformed or negative knob, and max never below min", () => {
-    const settings = readPollerSettings({ AURORA_POWER_POLL_MIN_INTERVAL_MS: "fast", AURORA_POWER_POLL_MAX_INTERVAL_MS: "10", AURORA_POWER_STALE_GRACE_MS: "-1" });
-    expect(settings).toMatchObject({ minIntervalMs: 500, maxIntervalMs: 500, staleGraceMs: 30_000 });
+    const settings = readPollerSettings({
+      AURORA_POWER_POLL_MIN_INTERVAL_MS: "fast",
+      AURORA_POWER_POLL_MAX_INTERVAL_MS: "10",
+      AURORA_POWER_STALE_GRACE_MS: "-1",
+    });
+    expect(settings).toMatchObject({
+      minIntervalMs: 500,
+      maxIntervalMs: 500,
+      staleGraceMs: 30_000,
+    });
   });
 });
 
@@ -53,9 +64,12 @@ describe("nextPollDelayMs", () => {
     [400_000, 40_000, true, 30_000], // long overdue: capped
     [0, 300_000, false, 500], // nothing learned: start fast
     [10_000, 300_000, false, 2_000], // … a fifth of the time spent
-  ])("after %i ms of %i ms expected (learned %s): %i ms", (sinceStatusMs, expectedMs, learned, delay) => {
-    expect(nextPollDelayMs({ sinceStatusMs, expectedMs, learned }, s, 0.5)).toBe(delay);
-  });
+  ])(
+    "after %i ms of %i ms expected (learned %s): %i ms",
+    (sinceStatusMs, expectedMs, learned, delay) => {
+      expect(nextPollDelayMs({ sinceStatusMs, expectedMs, learned }, s, 0.5)).toBe(delay);
+    },
+  );
 
   it("applies ±10% jitter", () => {
     const timing = { sinceStatusMs: 0, expectedMs: 40_000, learned: true };
@@ -67,7 +81,11 @@ describe("nextPollDelayMs", () => {
 describe("DurationModel", () => {
   it("starts from the configured defaults and learns a moving average within bounds", () => {
     const model = new DurationModel(DEFAULT_POLLER_SETTINGS);
-    expect([model.expectedMs("stopping"), model.expectedMs("starting"), model.expectedMs("backing-up")]).toEqual([300_000, 600_000, 120_000]);
+    expect([
+      model.expectedMs("stopping"),
+      model.expectedMs("starting"),
+      model.expectedMs("backing-up"),
+    ]).toEqual([300_000, 600_000, 120_000]);
     model.record("stopping", 4000);
     model.record("stopping", 6000);
     expect(model.expectedMs("stopping")).toBe(5000);

@@ -31,7 +31,12 @@ export class FakeCluster {
   }
 
   private cluster(status: string): DBCluster {
-    return { DBClusterIdentifier: this.id, Status: status, Engine: "aurora-postgresql", EngineMode: "provisioned" };
+    return {
+      DBClusterIdentifier: this.id,
+      Status: status,
+      Engine: "aurora-postgresql",
+      EngineMode: "provisioned",
+    };
   }
 
   private act(name: string, from: string, via: string, to: string): DBCluster {
@@ -39,7 +44,10 @@ export class FakeCluster {
     const refusal = this.refusals.shift();
     if (refusal) throw refusal;
     const now = this.time.nowMs;
-    if (this.statusAt(now) !== from) throw Object.assign(new Error(`in ${this.statusAt(now)} state`), { name: "InvalidDBClusterStateFault" });
+    if (this.statusAt(now) !== from)
+      throw Object.assign(new Error(`in ${this.statusAt(now)} state`), {
+        name: "InvalidDBClusterStateFault",
+      });
     this.beforeAction = from;
     this.timeline.push([now, via], [now + this.transitionMs, to]);
     this.timeline.sort((a, b) => a[0] - b[0]);

@@ -1,0 +1,147 @@
+/**
+ * B1, scale through the real engine: a program with N ClusterPowerState resources (`state:
+ * "stopped"`) run with `pulumi up`, then `pulumi destroy` (which starts the clusters again:
+ * `onDelete` defaults to `restore`), through the inline harness and the provisioned CLI, against
+ * the local endpoint with 5 s transitions. The poller knobs are left at the defaults a user gets.
+ */
+import { ClusterPowerState } from "../provider";
+import { startEmulator, type RunningEmulator } from "../emulator";
+import { createInlineStack, type InlineStack } from "../scripts/harness";
+import { summarizeDescribeTicks, type DescribeTickFigures } from "./describeTicks";
+import { sampleProviderRss } from "./providerRss";
+import { startRecordingProxy, type RecordingProxy } from "./recordingProxy";
+
+/** Transition time of the endpoint, as issue 7 prescribes. */
+export const TRANSITION_SECONDS = 5;
+
+/** Figures of one `pulumi up` or `pulumi destroy`. */
+export interface EngineOperationFigures extends DescribeTickFigures {
+  wallMs: number;
+  /** Peak resident memory of the dynamic provider process (VmHWM), MB. */
+  providerPeakRssMb: number | undefined;
+  /** Where the wall time goes (ms since the operation began): see {@link OperationTimeline}. */
+  timeline: OperationTimeline;
+}
+
+/**
+ * When the provider issued its first and last power call and when the endpoint completed the last
+ * transition: `firstActionMs` is engine start-up, `lastActionMs - firstActionMs` is how long the
+ * engine took to hand all N resources to the provider, `wallMs - lastCompletionMs` is detection
+ * plus the engine's finish.
+ */
+export interface OperationTimeline {
+  firstActionMs: number | undefined;
+  lastActionMs: number | undefined;
+  lastCompletionMs: number | undefined;
+}
+
+/** One B1 measurement: N clusters, stopped by `up` and started again by `destroy`. */
+export interface EngineScaleRun {
+  clusters: number;
+  /** `--parallel` passed to the CLI; undefined = the engine's default (4 × GOMAXPROCS). */
+  parallel: number | undefined;
+  up: EngineOperationFigures;
+  destroy: EngineOperationFigures;
+}
+
+function programFor(ids: readonly string[]) {
+  return () => {
+    for (const id of ids) new ClusterPowerState(id, { clusterIdentifier: id, state: "stopped" });
+    return Promise.resolve({});
+  };
+}
+
+async function expectStatuses(emulator: RunningEmulator, ids: readonly string[], status: string, after: string): Promise<void> {
+  const clusters = await emulator.admin.listClusters();
+  const wrong = clusters.filter((c) => ids.includes(c.DBClusterIdentifier) && c.Status !== status);
+  if (wrong.length > 0) {
+    const sample = wrong.slice(0, 3).map((c) => `${c.DBClusterIdentifier}=${c.Status}`).join(", ");
+    throw new Error(`after ${after}, ${wrong.length} of ${ids.length} clusters are not \`${status}\` (${sample})`);
+  }
+}
+
+const ACTIONS = new Set(["StopDBCluster", "StartDBCluster"]);
+
+async function timelineOf(emulator: RunningEmulator, proxy: RecordingProxy, started: number, startedEpochMs: number, target: string): Promise<OperationTimeline> {
+  const actions = proxy.calls().filter((c) => ACTIONS.has(c.action)).map((c) => c.startMs - started);
+  const completions = (await emulator.admin.events())
+    .filter((e) => e.to === target && Date.parse(e.at) >= startedEpochMs)
+    .map((e) => Date.parse(e.at) - startedEpochMs);
+  const rounded = (values: number[], pick: (...v: number[]) => number) => (values.length > 0 ? Math.round(pick(...values)) : undefined);
+  return {
+    firstActionMs: rounded(actions, Math.min),
+    lastActionMs: rounded(actions, Math.max),
+    lastCompletionMs: rounded(completions, Math.max),
+  };
+}
+
+async function measure(
+  run: InlineStack,
+  emulator: RunningEmulator,
+  proxy: RecordingProxy,
+  target: string,
+  operation: () => Promise<unknown>,
+): Promise<EngineOperationFigures> {
+  proxy.reset();
+  const sampler = sampleProviderRss(run.workDir);
+  const startedEpochMs = Date.now();
+  const started = performance.now();
+  let providerPeakRssMb: number | undefined;
+  try {
+    await operation();
+  } finally {
+    // Stop sampling also when the operation fails, or the interval keeps the bench alive.
+    providerPeakRssMb = sampler.stop();
+  }
+  const wallMs = Math.round(performance.now() - started);
+  const timeline = await timelineOf(emulator, proxy, started, startedEpochMs, target);
+  return { wallMs, providerPeakRssMb, timeline, ...summarizeDescribeTicks(proxy.calls()) };
+}
+
+/**
+ * Runs one B1 measurement with `clusters` fresh clusters on a fresh endpoint; `parallel` is passed
+ * to `pulumi up` / `pulumi destroy` (undefined: the engine's default). Throws when the clusters do
+ * not end up stopped after `up` and available after `destroy`.
+ */
+export async function runEngineScale(
+  clusters: number,
+  parallel: number | undefined,
+  label: string,
+  extraEnv: Record<string, string> = {},
+): Promise<EngineScaleRun> {
+  const ids = Array.from({ length: clusters }, (_, i) => `${label}-${String(i).padStart(3, "0")}`);
+  const emulator = await startEmulator({
+    stopSeconds: TRANSITION_SECONDS,
+    startSeconds: TRANSITION_SECONDS,
+    seed: ids.map((id) => ({ DBClusterIdentifier: id })),
+  });
+  const proxy = await startRecordingProxy(emulator.url);
+  let engineOutput = "";
+  let run: InlineStack | undefined;
+  try {
+    run = await createInlineStack({
+      program: programFor(ids),
+      endpointUrl: proxy.url,
+      region: "us-east-1",
+      projectName: "aurora-power-bench",
+      env: extraEnv,
+      onOutput: (text) => {
+        engineOutput = (engineOutput + text).slice(-20_000);
+      },
+    });
+    const stack = run;
+    const options = parallel === undefined ? {} : { parallel };
+    const up = await measure(stack, emulator, proxy, "stopped", () => stack.up(options));
+    await expectStatuses(emulator, ids, "stopped", "pulumi up");
+    const destroy = await measure(stack, emulator, proxy, "available", () => stack.destroy(options));
+    await expectStatuses(emulator, ids, "available", "pulumi destroy");
+    return { clusters, parallel, up, destroy };
+  } catch (error) {
+    process.stderr.write(`B1 ${label} failed; last engine output:\n${engineOutput}\n`);
+    throw error;
+  } finally {
+    await run?.dispose();
+    await proxy.stop();
+    await emulator.stop();
+  }
+}
