@@ -7,6 +7,7 @@
 import { ClusterPowerState } from "../provider";
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { createInlineStack, type InlineStack } from "../scripts/harness";
+import { loadAverageNow } from "./environment";
 import { summarizeDescribeTicks, type DescribeTickFigures } from "./describeTicks";
 import { sampleProviderRss } from "./providerRss";
 import { startRecordingProxy, type RecordingProxy } from "./recordingProxy";
@@ -35,13 +36,24 @@ export interface OperationTimeline {
   lastCompletionMs: number | undefined;
 }
 
+/** How one B1 measurement runs the engine. */
+export interface EngineScaleOptions {
+  /** `--parallel` passed to the CLI; undefined = the engine's default (4 × GOMAXPROCS). */
+  parallel?: number;
+  /** Extra environment of the engine and the provider (e.g. `PULUMI_SKIP_CHECKPOINTS`). */
+  env?: Record<string, string>;
+  /** Also measure `pulumi destroy` (default true). */
+  destroy?: boolean;
+}
+
 /** One B1 measurement: N clusters, stopped by `up` and started again by `destroy`. */
 export interface EngineScaleRun {
   clusters: number;
-  /** `--parallel` passed to the CLI; undefined = the engine's default (4 × GOMAXPROCS). */
   parallel: number | undefined;
   up: EngineOperationFigures;
-  destroy: EngineOperationFigures;
+  destroy: EngineOperationFigures | undefined;
+  /** 1-minute load average when the measurement began. */
+  loadAverage: number;
 }
 
 function programFor(ids: readonly string[]) {
@@ -99,16 +111,13 @@ async function measure(
 }
 
 /**
- * Runs one B1 measurement with `clusters` fresh clusters on a fresh endpoint; `parallel` is passed
- * to `pulumi up` / `pulumi destroy` (undefined: the engine's default). Throws when the clusters do
- * not end up stopped after `up` and available after `destroy`.
+ * Runs one B1 measurement with `clusters` fresh clusters on a fresh endpoint. Without `destroy`
+ * the stack is only removed (its clusters stay stopped on an endpoint that is discarded anyway).
+ * Throws when the clusters do not end up stopped after `up` and available after `destroy`.
  */
-export async function runEngineScale(
-  clusters: number,
-  parallel: number | undefined,
-  label: string,
-  extraEnv: Record<string, string> = {},
-): Promise<EngineScaleRun> {
+export async function runEngineScale(clusters: number, label: string, options: EngineScaleOptions = {}): Promise<EngineScaleRun> {
+  const { parallel, env = {}, destroy: measureDestroy = true } = options;
+  const loadAverage = loadAverageNow();
   const ids = Array.from({ length: clusters }, (_, i) => `${label}-${String(i).padStart(3, "0")}`);
   const emulator = await startEmulator({
     stopSeconds: TRANSITION_SECONDS,
@@ -124,18 +133,19 @@ export async function runEngineScale(
       endpointUrl: proxy.url,
       region: "us-east-1",
       projectName: "aurora-power-bench",
-      env: extraEnv,
+      env,
       onOutput: (text) => {
         engineOutput = (engineOutput + text).slice(-20_000);
       },
     });
     const stack = run;
-    const options = parallel === undefined ? {} : { parallel };
-    const up = await measure(stack, emulator, proxy, "stopped", () => stack.up(options));
+    const cliOptions = parallel === undefined ? {} : { parallel };
+    const up = await measure(stack, emulator, proxy, "stopped", () => stack.up(cliOptions));
     await expectStatuses(emulator, ids, "stopped", "pulumi up");
-    const destroy = await measure(stack, emulator, proxy, "available", () => stack.destroy(options));
+    if (!measureDestroy) return { clusters, parallel, up, destroy: undefined, loadAverage };
+    const destroy = await measure(stack, emulator, proxy, "available", () => stack.destroy(cliOptions));
     await expectStatuses(emulator, ids, "available", "pulumi destroy");
-    return { clusters, parallel, up, destroy };
+    return { clusters, parallel, up, destroy, loadAverage };
   } catch (error) {
     process.stderr.write(`B1 ${label} failed; last engine output:\n${engineOutput}\n`);
     throw error;

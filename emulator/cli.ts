@@ -20,6 +20,8 @@ const USAGE = `Usage: aurora-power-emulator [options]
   --throttle-rate R             share of requests answered \`Throttling\` (0-1, default 0)
   --error-rate R                share of requests answered \`InternalFailure\` (0-1, default 0)
   --latency-ms N                delay added to every RDS answer (default 0)
+  --stale-read-seconds N        describes show the pre-call status this long after a stop/start
+                                (default 0: always current)
   --help                        show this text`;
 
 // Flag name → EmulatorConfig key, for every numeric flag.
@@ -32,6 +34,7 @@ const NUMERIC_FLAGS = {
   "throttle-rate": "throttleRate",
   "error-rate": "errorRate",
   "latency-ms": "latencyMs",
+  "stale-read-seconds": "staleReadSeconds",
   port: "port",
 } as const;
 

@@ -1,5 +1,6 @@
 import type { SeedCluster, Tag } from "./types";
 import { RdsApiError } from "./errors";
+import type { StaleRead } from "./staleRead";
 
 /** A timed status change that completes at `atMs` (epoch ms). */
 export interface PendingTransition {
@@ -29,6 +30,8 @@ export interface ClusterRecord {
   stoppedAtMs?: number;
   /** Member instances report `available` only from this instant on. */
   instancesAvailableAtMs: number;
+  /** What DescribeDBClusters still shows after the last accepted stop or start, if anything. */
+  staleRead?: StaleRead;
 }
 
 const DEFAULT_ENGINE_VERSIONS: Record<string, string> = {

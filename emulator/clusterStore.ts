@@ -2,6 +2,7 @@ import type { Clock, EmulatorConfig, SeedCluster, StatusEvent } from "./types";
 import { createClusterRecord, normalizeIdentifier, type ClusterRecord } from "./clusterRecord";
 import { checkStopStartEligibility } from "./stopEligibility";
 import { RdsApiError } from "./errors";
+import { captureStaleRead, type StaleRead } from "./staleRead";
 
 /** Statuses from which StartDBCluster is accepted (StartDBCluster API reference). */
 export const STARTABLE_STATUSES = [
@@ -80,6 +81,7 @@ export class ClusterStore {
     const now = this.clock.now();
     const busy = record.instanceIds.find((i) => this.instanceStatus(record, i) !== "available");
     if (busy !== undefined) throw RdsApiError.invalidInstanceState(busy);
+    this.rememberForStaleReads(record, now);
     this.setStatus(record, "stopping", now);
     record.pending = [{ to: "stopped", atMs: now + this.config().stopSeconds * 1000 }];
     return record;
@@ -93,14 +95,17 @@ export class ClusterStore {
     if (!(STARTABLE_STATUSES as readonly string[]).includes(record.status)) {
       throw RdsApiError.invalidClusterState(record.id, record.status, STARTABLE_STATUSES);
     }
-    this.beginStart(record, this.clock.now());
+    const now = this.clock.now();
+    this.rememberForStaleReads(record, now);
+    this.beginStart(record, now);
     return record;
   }
 
-  /** Admin: puts a cluster into any status now, cancelling pending transitions. */
+  /** Admin: puts a cluster into any status now, cancelling pending transitions and stale reads. */
   forceStatus(rawId: string, status: string): ClusterRecord {
     const record = this.get(rawId);
     record.pending = [];
+    record.staleRead = undefined;
     this.setStatus(record, status, this.clock.now());
     return record;
   }
@@ -119,6 +124,12 @@ export class ClusterStore {
   automaticRestartMs(record: ClusterRecord): number | undefined {
     if (record.status !== "stopped" || record.stoppedAtMs === undefined) return undefined;
     return record.stoppedAtMs + this.config().autoRestartSeconds * 1000;
+  }
+
+  /** The pre-call snapshot DescribeDBClusters still shows for this cluster now, if any. */
+  staleReadOf(record: ClusterRecord): StaleRead | undefined {
+    const stale = record.staleRead;
+    return stale !== undefined && this.clock.now() < stale.untilMs ? stale : undefined;
   }
 
   /** Status of one member instance, derived from the cluster's status and settle time. */
@@ -142,6 +153,15 @@ export class ClusterStore {
   events(): StatusEvent[] {
     this.list();
     return [...this.history].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
+
+  private rememberForStaleReads(record: ClusterRecord, nowMs: number): void {
+    const restartMs = this.automaticRestartMs(record);
+    const before = {
+      Status: record.status,
+      AutomaticRestartTime: restartMs === undefined ? undefined : new Date(restartMs).toISOString(),
+    };
+    record.staleRead = captureStaleRead(before, nowMs, this.config().staleReadSeconds);
   }
 
   private beginStart(record: ClusterRecord, nowMs: number): void {

@@ -1,7 +1,7 @@
 import type { EmulatorConfig } from "./types";
 import { RdsApiError } from "./errors";
 
-/** Defaults: 5 s stop and start, no backing-up, 7-day automatic restart, no faults. */
+/** Defaults: 5 s stop and start, no backing-up, 7-day automatic restart, no faults, no stale reads. */
 export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
   stopSeconds: 5,
   startSeconds: 5,
@@ -13,6 +13,7 @@ export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
   throttleRate: 0,
   errorRate: 0,
   latencyMs: 0,
+  staleReadSeconds: 0,
 });
 
 const RATE_KEYS = new Set<keyof EmulatorConfig>(["throttleRate", "errorRate"]);

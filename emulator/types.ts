@@ -35,6 +35,11 @@ export interface EmulatorConfig {
   errorRate: number;
   /** Delay added before every RDS answer, in milliseconds. Default 0. */
   latencyMs: number;
+  /**
+   * How long after an accepted StopDBCluster/StartDBCluster DescribeDBClusters keeps answering the
+   * status the cluster had before the call (eventual consistency). Default 0 (always current).
+   */
+  staleReadSeconds: number;
 }
 
 /** A tag as RDS returns it. */

@@ -43,4 +43,20 @@ export {
   type PowerState,
 } from "./types";
 // Owned by the schedule engineer (provider/clusterStopSchedule.ts):
-export { ClusterStopSchedule, type ClusterStopScheduleArgs } from "./clusterStopSchedule";
+export {
+  ClusterStopSchedule,
+  InvalidClusterStopScheduleError,
+  type ClusterStopScheduleArgs,
+} from "./clusterStopSchedule";
+// Schedule helpers, to check an expression or preview its next runs before deploying it:
+export {
+  InvalidTimeZoneError,
+  ScheduleExpressionError,
+  isValidTimeZone,
+  nextRuns,
+  parseScheduleExpression,
+  type AtScheduleExpression,
+  type CronScheduleExpression,
+  type RateScheduleExpression,
+  type ScheduleExpression,
+} from "./schedule";

@@ -75,7 +75,9 @@ async function goStep(label, args, cwd, timeoutMs) {
     progressEveryMs: 20_000,
   });
   if (result.code === 0) return;
-  const why = result.timedOut ? `timed out after ${timeoutMs / MINUTE_MS} min` : `exit code ${result.code}`;
+  const why = result.timedOut
+    ? `timed out after ${timeoutMs / MINUTE_MS} min`
+    : `exit code ${result.code}`;
   throw new Error(
     `building the pulumi CLI failed while ${label} (${why}).\n${result.output.slice(-4000)}\n` +
       "Check that the Go module proxy is reachable (`go env GOPROXY`), that Go is >= 1.25.11 " +
@@ -93,18 +95,50 @@ async function buildCli(version, binDir) {
   const goVersion = requireGo();
   const dir = scratchDir(version);
   fs.mkdirSync(dir, { recursive: true });
-  process.stderr.write(`Building pulumi CLI v${version} from the Go module proxy with ${goVersion}\n`);
+  process.stderr.write(
+    `Building pulumi CLI v${version} from the Go module proxy with ${goVersion}\n`,
+  );
   process.stderr.write(`  (one time, ~4 min on 2 cores; scratch module ${dir})\n`);
   if (!fs.existsSync(path.join(dir, "go.mod"))) {
-    await goStep("creating the scratch module", ["mod", "init", "aurora-power.local/pulumi-cli"], dir, MINUTE_MS);
+    await goStep(
+      "creating the scratch module",
+      ["mod", "init", "aurora-power.local/pulumi-cli"],
+      dir,
+      MINUTE_MS,
+    );
   }
-  await goStep("pinning the clipboard fork", ["mod", "edit", `-replace=${CLIPBOARD_REPLACE}`], dir, MINUTE_MS);
-  await goStep("downloading modules", ["get", "-tool", `${CLI_PACKAGE}@v${version}`], dir, 20 * MINUTE_MS);
-  await goStep("pinning the sdk", ["get", `github.com/pulumi/pulumi/sdk/v3@v${version}`], dir, 10 * MINUTE_MS);
+  await goStep(
+    "pinning the clipboard fork",
+    ["mod", "edit", `-replace=${CLIPBOARD_REPLACE}`],
+    dir,
+    MINUTE_MS,
+  );
+  await goStep(
+    "downloading modules",
+    ["get", "-tool", `${CLI_PACKAGE}@v${version}`],
+    dir,
+    20 * MINUTE_MS,
+  );
+  await goStep(
+    "pinning the sdk",
+    ["get", `github.com/pulumi/pulumi/sdk/v3@v${version}`],
+    dir,
+    10 * MINUTE_MS,
+  );
   fs.mkdirSync(binDir, { recursive: true });
   const partial = path.join(binDir, `.pulumi.partial-${process.pid}`);
   const ldflags = `-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${version}`;
-  const buildArgs = ["build", "-trimpath", "-tags", "osusergo,grpcnotrace", "-ldflags", ldflags, "-o", partial, CLI_PACKAGE];
+  const buildArgs = [
+    "build",
+    "-trimpath",
+    "-tags",
+    "osusergo,grpcnotrace",
+    "-ldflags",
+    ldflags,
+    "-o",
+    partial,
+    CLI_PACKAGE,
+  ];
   try {
     await goStep("compiling", buildArgs, dir, 40 * MINUTE_MS);
     fs.renameSync(partial, path.join(binDir, "pulumi"));

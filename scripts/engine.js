@@ -71,15 +71,23 @@ function adoptCliFromPath(binDir) {
 async function tryOfficialDownload(binDir) {
   if (process.env.AURORA_POWER_ENGINE_SKIP_DOWNLOAD === "1") return false;
   const seconds = Number(process.env.AURORA_POWER_DOWNLOAD_TIMEOUT_SECONDS || 60);
-  process.stderr.write(`Trying the official pulumi@${CLI_VERSION} npm wrapper (up to ${seconds}s)…\n`);
-  const result = await runBounded("npm", ["exec", "--yes", `--package=pulumi@${CLI_VERSION}`, "--", "pulumi", "version"], {
-    cwd: os.tmpdir(),
-    timeoutMs: seconds * 1000,
-  });
+  process.stderr.write(
+    `Trying the official pulumi@${CLI_VERSION} npm wrapper (up to ${seconds}s)…\n`,
+  );
+  const result = await runBounded(
+    "npm",
+    ["exec", "--yes", `--package=pulumi@${CLI_VERSION}`, "--", "pulumi", "version"],
+    {
+      cwd: os.tmpdir(),
+      timeoutMs: seconds * 1000,
+    },
+  );
   if (result.code === 0 && usableVersion(path.join(binDir, "pulumi"))) return true;
   const lastLine = result.output.trim().split("\n").pop() ?? "";
   const why = result.timedOut ? `no answer within ${seconds}s` : lastLine;
-  process.stderr.write(`  the download is not possible here (${why}); building from source instead.\n`);
+  process.stderr.write(
+    `  the download is not possible here (${why}); building from source instead.\n`,
+  );
   return false;
 }
 
@@ -96,7 +104,8 @@ async function ensureCli(binDir) {
   if (await tryOfficialDownload(binDir)) return "downloaded by the official npm wrapper";
   fs.rmSync(cli, { force: true });
   await buildCli(CLI_VERSION, binDir);
-  if (!usableVersion(cli)) throw new Error(`the built CLI at ${cli} does not report version ${CLI_VERSION}`);
+  if (!usableVersion(cli))
+    throw new Error(`the built CLI at ${cli} does not report version ${CLI_VERSION}`);
   return "built from the Go module proxy";
 }
 
@@ -116,12 +125,16 @@ async function main() {
   writeLaunchers(binDir, process.execPath);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const version = usableVersion(path.join(binDir, "pulumi"));
-  process.stderr.write(`pulumi ${version} ready in ${binDir} (${how}; ${seconds}s), launchers on Node ${process.version}\n`);
+  process.stderr.write(
+    `pulumi ${version} ready in ${binDir} (${how}; ${seconds}s), launchers on Node ${process.version}\n`,
+  );
 }
 
 if (require.main === module) {
   main().catch((/** @type {unknown} */ error) => {
-    process.stderr.write(`npm run engine: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `npm run engine: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

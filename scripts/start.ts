@@ -14,7 +14,13 @@ import { DEMO_CLUSTERS, DEMO_TRANSITION_SECONDS } from "./demo/demoClusters";
 import { indentedLineWriter } from "./demo/engineOutput";
 import { exitCleanlyOnInterrupt, stopDescendants, wasInterrupted } from "./demo/interrupt";
 import { formatStatusTable, statusColumn, type StatusColumn } from "./demo/statusTable";
-import { acceleratedProviderEnv, createInlineStack, repoRoot, type InlineStack, type InlineStackOptions } from "./harness";
+import {
+  acceleratedProviderEnv,
+  createInlineStack,
+  repoRoot,
+  type InlineStack,
+  type InlineStackOptions,
+} from "./harness";
 
 const IDS = DEMO_CLUSTERS.map((c) => c.DBClusterIdentifier);
 
@@ -31,7 +37,11 @@ function indented(text: string): void {
 
 const engineOutput = indentedLineWriter((text) => process.stdout.write(text));
 
-function stackOptions(emulator: RunningEmulator, program: InlineStackOptions["program"], quiet = false): InlineStackOptions {
+function stackOptions(
+  emulator: RunningEmulator,
+  program: InlineStackOptions["program"],
+  quiet = false,
+): InlineStackOptions {
   return {
     program,
     endpointUrl: emulator.url,
@@ -51,7 +61,10 @@ async function capture(emulator: RunningEmulator, heading: string): Promise<Stat
   engineOutput.flush();
   const deadline = Date.now() + 15_000;
   let clusters = await emulator.admin.listClusters();
-  while (Date.now() < deadline && clusters.some((c) => c.Status !== "available" && c.Status !== "stopped")) {
+  while (
+    Date.now() < deadline &&
+    clusters.some((c) => c.Status !== "available" && c.Status !== "stopped")
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     clusters = await emulator.admin.listClusters();
   }
@@ -66,15 +79,24 @@ function stopProductionProgram(): Promise<Record<string, never>> {
 
 async function showPolicyRefusal(emulator: RunningEmulator): Promise<void> {
   const policyPack = path.join(repoRoot(), "policy");
-  const run = await createInlineStack({ ...stackOptions(emulator, stopProductionProgram, true), policyPacks: [policyPack] });
+  const run = await createInlineStack({
+    ...stackOptions(emulator, stopProductionProgram, true),
+    policyPacks: [policyPack],
+  });
   live.stacks.push(run);
   try {
     await run.preview();
-    throw new Error("the policy pack allowed a preview that stops prod-orders; expected a mandatory violation");
+    throw new Error(
+      "the policy pack allowed a preview that stops prod-orders; expected a mandatory violation",
+    );
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const lines = text.split("\n").map((line) => line.trim());
-    const violations = [...new Set(lines.filter((line) => /mandatory|production/i.test(line) && !line.startsWith("at ")))];
+    const violations = [
+      ...new Set(
+        lines.filter((line) => /mandatory|production/i.test(line) && !line.startsWith("at ")),
+      ),
+    ];
     if (violations.length === 0) throw error;
     indented(`${violations.join("\n")}\n`);
     process.stdout.write("   → the preview failed: nothing was changed.\n");
@@ -115,13 +137,15 @@ async function main(): Promise<void> {
   await emulator.stop();
   live.emulator = undefined;
   const restored = IDS.every((id) => before.statuses.get(id) === afterDestroy.statuses.get(id));
-  if (!restored) throw new Error("destroy did not restore every cluster to its status before the demo");
+  if (!restored)
+    throw new Error("destroy did not restore every cluster to its status before the demo");
   process.stdout.write("   done: every cluster is back as it was, nothing is left running.\n");
 }
 
 /** Removes what is still up without calling the CLI again (used on failure and on Ctrl-C). */
 async function tearDown(): Promise<void> {
-  for (const run of live.stacks) fs.rmSync(run.workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  for (const run of live.stacks)
+    fs.rmSync(run.workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   await live.emulator?.stop();
 }
 
@@ -131,7 +155,9 @@ main().then(
   async (error: unknown) => {
     // After Ctrl-C the running operation fails too; the interrupt handler finishes the job.
     if (wasInterrupted()) return;
-    process.stderr.write(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `\nnpm start failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     await stopDescendants();
     await tearDown();
     process.exit(1);

@@ -3,6 +3,7 @@ import { clusterIdFromReference } from "./actionContext";
 import { paginate } from "./pagination";
 import { clusterView, clusterXml } from "../serialize";
 import { RdsApiError } from "../errors";
+import { applyStaleRead } from "../staleRead";
 import type { ClusterRecord } from "../clusterRecord";
 import type { QueryFilter } from "../queryParams";
 
@@ -16,7 +17,10 @@ function matchesAll(record: ClusterRecord, filters: QueryFilter[]): boolean {
   return filters.every((f) => FILTERS[f.Name]?.(record, f.Values) ?? false);
 }
 
-/** DescribeDBClusters: by identifier or ARN, `db-cluster-id`/`engine` filters, paginated. */
+/**
+ * DescribeDBClusters: by identifier or ARN, `db-cluster-id`/`engine` filters, paginated. For
+ * `staleReadSeconds` after an accepted stop or start it still shows the pre-call status.
+ */
 export const describeDBClusters: ActionHandler = ({ params, store, region, counters }) => {
   const filters = params.filters();
   const unknown = filters.find((f) => !(f.Name in FILTERS));
@@ -39,7 +43,11 @@ export const describeDBClusters: ActionHandler = ({ params, store, region, count
     (c) => c.id,
   );
   return {
-    DBClusters: { DBCluster: page.items.map((c) => clusterXml(clusterView(store, c, region))) },
+    DBClusters: {
+      DBCluster: page.items.map((c) =>
+        clusterXml(applyStaleRead(clusterView(store, c, region), store.staleReadOf(c))),
+      ),
+    },
     Marker: page.marker,
   };
 };

@@ -167,22 +167,31 @@ class ConvergeRun {
   }): Promise<DBCluster | undefined> {
     const { desired, settings } = this.ctx;
     const firstDelayMs = this.tracker.nextDelayMs(this.ctx.clock.now(), this.ctx.random());
-    return this.wait(firstDelayMs, (cluster, now) => {
-      const status = cluster.Status ?? "unknown";
-      if (stale && status === stale.status && now - stale.at < settings.staleGraceMs) return false;
-      return planTransition(status, desired).kind !== "wait";
-    });
+    // Describes are eventually consistent: right after an accepted call they may still show the
+    // status from before it (DESIGN.md §1). Such an answer is no observation at all: it must not
+    // trigger a second call, be reported as progress, or teach the duration model.
+    const isStale = (cluster: DBCluster, now: number) =>
+      stale !== undefined &&
+      (cluster.Status ?? "unknown") === stale.status &&
+      now - stale.at < settings.staleGraceMs;
+    return this.wait(
+      firstDelayMs,
+      (cluster) => planTransition(cluster.Status ?? "unknown", desired).kind !== "wait",
+      isStale,
+    );
   }
 
   private wait(
     firstDelayMs: number,
     accept: (cluster: DBCluster, now: number) => boolean,
+    isStale: (cluster: DBCluster, now: number) => boolean = () => false,
   ): Promise<DBCluster | undefined> {
     return this.ctx.poller.waitFor({
       clusterIdentifier: this.ctx.clusterIdentifier,
       firstDelayMs,
       deadlineAt: this.deadlineAt,
       observe: (cluster, now) => {
+        if (cluster !== undefined && isStale(cluster, now)) return false;
         this.outcome.cluster = cluster;
         this.tracker.observe(cluster?.Status, now);
         return cluster === undefined || accept(cluster, now);

@@ -6,8 +6,16 @@ import type { SeedCluster } from "aurora-power/emulator";
  */
 export const DEMO_CLUSTERS: SeedCluster[] = [
   { DBClusterIdentifier: "dev-orders", Tags: [{ Key: "environment", Value: "dev" }] },
-  { DBClusterIdentifier: "staging-reports", Engine: "aurora-mysql", Tags: [{ Key: "environment", Value: "staging" }] },
-  { DBClusterIdentifier: "prod-orders", instanceCount: 2, Tags: [{ Key: "environment", Value: "production" }] },
+  {
+    DBClusterIdentifier: "staging-reports",
+    Engine: "aurora-mysql",
+    Tags: [{ Key: "environment", Value: "staging" }],
+  },
+  {
+    DBClusterIdentifier: "prod-orders",
+    instanceCount: 2,
+    Tags: [{ Key: "environment", Value: "production" }],
+  },
 ];
 
 /** Seconds the demo's emulated stop and start take: long enough to watch progress, short enough to wait for. */

@@ -3,7 +3,10 @@
  * API delivers chunks that split lines), leaving out the spinner lines (`@ updating....`) and the
  * hint to `pulumi stack rm`, which the demo does itself.
  */
-export function indentedLineWriter(write: (text: string) => void): { onOutput: (chunk: string) => void; flush: () => void } {
+export function indentedLineWriter(write: (text: string) => void): {
+  onOutput: (chunk: string) => void;
+  flush: () => void;
+} {
   let pending = "";
   const emit = (line: string) => {
     const noise = /^@ |history and configuration associated|pulumi stack rm/.test(line.trim());

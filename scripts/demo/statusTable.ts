@@ -15,8 +15,14 @@ export function statusColumn(heading: string, clusters: ClusterView[]): StatusCo
 export function formatStatusTable(ids: string[], columns: StatusColumn[]): string {
   const header = ["cluster", ...columns.map((c) => c.heading)];
   const rows = ids.map((id) => [id, ...columns.map((c) => c.statuses.get(id) ?? "(absent)")]);
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => (row[i] ?? "").length)));
-  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  const widths = header.map((_, i) =>
+    Math.max(...[header, ...rows].map((row) => (row[i] ?? "").length)),
+  );
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   return [line(header), rule, ...rows.map(line)].join("\n");
 }

@@ -78,7 +78,9 @@ function makeWorkDir(stackName: string): string {
 /** The provisioned CLI, or an error telling how to provision it. */
 async function provisionedCli(): Promise<PulumiCommand> {
   if (!fs.existsSync(path.join(engineBinDir(), "pulumi"))) {
-    throw new Error(`no pulumi CLI in ${engineBinDir()}; run \`npm run engine\` first (npm test and npm start do)`);
+    throw new Error(
+      `no pulumi CLI in ${engineBinDir()}; run \`npm run engine\` first (npm test and npm start do)`,
+    );
   }
   return PulumiCommand.get({ root: engineRoot(), skipVersionCheck: true });
 }
@@ -108,7 +110,11 @@ export async function createInlineStack(options: InlineStackOptions): Promise<In
         envVars,
         secretsProvider: "passphrase",
         pulumiCommand: await provisionedCli(),
-        projectSettings: { name: projectName, runtime: "nodejs", backend: { url: `file://${workDir}/backend` } },
+        projectSettings: {
+          name: projectName,
+          runtime: "nodejs",
+          backend: { url: `file://${workDir}/backend` },
+        },
       },
     );
     if (options.config) await stack.setAllConfig(options.config);
@@ -119,7 +125,12 @@ export async function createInlineStack(options: InlineStackOptions): Promise<In
   }
 }
 
-function wrapStack(stack: Stack, stackName: string, workDir: string, options: InlineStackOptions): InlineStack {
+function wrapStack(
+  stack: Stack,
+  stackName: string,
+  workDir: string,
+  options: InlineStackOptions,
+): InlineStack {
   const streamed = { onOutput: options.onOutput, color: "never" as const };
   const withPolicies = { ...streamed, policyPacks: options.policyPacks };
   let disposed = false;
@@ -152,7 +163,10 @@ function wrapStack(stack: Stack, stackName: string, workDir: string, options: In
  * Runs `body` with a temporary stack and always disposes it afterwards, also when `body` throws.
  * Resources still in the stack are not destroyed: call `destroy()` in `body` when that matters.
  */
-export async function withInlineStack<T>(options: InlineStackOptions, body: (run: InlineStack) => Promise<T>): Promise<T> {
+export async function withInlineStack<T>(
+  options: InlineStackOptions,
+  body: (run: InlineStack) => Promise<T>,
+): Promise<T> {
   const run = await createInlineStack(options);
   try {
     return await body(run);

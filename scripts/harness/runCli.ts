@@ -29,7 +29,12 @@ export function runProvisionedCli(args: string[], options: RunCliOptions): Promi
     execFile(
       binary,
       [...args, "--non-interactive", "--color", "never"],
-      { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 120_000, maxBuffer: 16 << 20 },
+      {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        timeout: options.timeoutMs ?? 120_000,
+        maxBuffer: 16 << 20,
+      },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") {
           reject(new Error(`could not run ${binary}: ${error.message}`, { cause: error }));

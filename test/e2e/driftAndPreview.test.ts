@@ -1,14 +1,27 @@
 import { ClusterPowerState } from "aurora-power";
 import type { RunningEmulator } from "aurora-power/emulator";
 import { withInlineStack } from "../../scripts/harness";
-import { e2eStackOptions, powerOf, recordedStatuses, startE2eEmulator, statusesOf, waitForStatus } from "../support/e2eEmulator";
+import {
+  e2eStackOptions,
+  powerOf,
+  recordedStatuses,
+  startE2eEmulator,
+  statusesOf,
+  waitForStatus,
+} from "../support/e2eEmulator";
 
 // `held-stopped` is restarted by RDS's 7-day automatic start; someone stops `held-running` by hand.
 const IDS = ["held-stopped", "held-running"];
 
 function program() {
-  const stopped = new ClusterPowerState("held-stopped", { clusterIdentifier: "held-stopped", state: "stopped" });
-  const running = new ClusterPowerState("held-running", { clusterIdentifier: "held-running", state: "running" });
+  const stopped = new ClusterPowerState("held-stopped", {
+    clusterIdentifier: "held-stopped",
+    state: "stopped",
+  });
+  const running = new ClusterPowerState("held-running", {
+    clusterIdentifier: "held-running",
+    state: "running",
+  });
   return Promise.resolve({ "held-stopped": stopped.status, "held-running": running.status });
 }
 
@@ -34,7 +47,10 @@ describe("drift and previews under the real engine", () => {
       const preview = await run.preview();
       expect(preview.changeSummary).toEqual({ create: 3 });
       expect(await powerCalls(emulator)).toEqual([0, 0]);
-      expect(await statusesOf(emulator, IDS)).toEqual({ "held-stopped": "available", "held-running": "stopped" });
+      expect(await statusesOf(emulator, IDS)).toEqual({
+        "held-stopped": "available",
+        "held-running": "stopped",
+      });
       await run.destroy();
     });
   });
@@ -42,7 +58,10 @@ describe("drift and previews under the real engine", () => {
   it("refresh records the automatic restart and a manual stop; preview plans, up re-converges", async () => {
     await withInlineStack(e2eStackOptions(emulator, program), async (run) => {
       await run.up();
-      expect(await statusesOf(emulator, IDS)).toEqual({ "held-stopped": "stopped", "held-running": "available" });
+      expect(await statusesOf(emulator, IDS)).toEqual({
+        "held-stopped": "stopped",
+        "held-running": "available",
+      });
 
       await emulator.admin.triggerAutoRestart("held-stopped");
       await emulator.admin.forceStatus("held-running", "stopped");
@@ -51,7 +70,10 @@ describe("drift and previews under the real engine", () => {
       const refresh = await run.refresh();
       expect(refresh.summary.resourceChanges).toEqual({ update: 2, same: 1 });
       const recorded = await recordedStatuses(run);
-      expect([powerOf(recorded["held-stopped"]), recorded["held-running"]]).toEqual(["running", "stopped"]);
+      expect([powerOf(recorded["held-stopped"]), recorded["held-running"]]).toEqual([
+        "running",
+        "stopped",
+      ]);
 
       await emulator.admin.resetCounters();
       const preview = await run.preview();
@@ -61,10 +83,16 @@ describe("drift and previews under the real engine", () => {
       const up = await run.up();
       expect(up.summary.resourceChanges).toEqual({ update: 2, same: 1 });
       expect(await powerCalls(emulator)).toEqual([1, 1]);
-      expect(await statusesOf(emulator, IDS)).toEqual({ "held-stopped": "stopped", "held-running": "available" });
+      expect(await statusesOf(emulator, IDS)).toEqual({
+        "held-stopped": "stopped",
+        "held-running": "available",
+      });
 
       await run.destroy();
-      expect(await statusesOf(emulator, IDS)).toEqual({ "held-stopped": "available", "held-running": "stopped" });
+      expect(await statusesOf(emulator, IDS)).toEqual({
+        "held-stopped": "available",
+        "held-running": "stopped",
+      });
     });
   });
 });

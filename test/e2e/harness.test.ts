@@ -8,7 +8,11 @@ describe("inline-stack harness with the provisioned CLI", () => {
     let workDir = "";
     const output: string[] = [];
     await withInlineStack(
-      { program: echoProgram("hello"), endpointUrl: "http://127.0.0.1:9", onOutput: (text) => output.push(text) },
+      {
+        program: echoProgram("hello"),
+        endpointUrl: "http://127.0.0.1:9",
+        onOutput: (text) => output.push(text),
+      },
       async (run) => {
         workDir = run.workDir;
         const up = await run.up();

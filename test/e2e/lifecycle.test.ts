@@ -18,14 +18,29 @@ const CASES: Case[] = (["stopped", "running"] as const).flatMap((state) =>
   ON_DELETES.map((onDelete): Case => {
     const initialStatus = state === "stopped" ? "available" : "stopped";
     const heldStatus = state === "stopped" ? "stopped" : "available";
-    const afterDestroy = { restore: initialStatus, running: "available", stopped: "stopped", retain: heldStatus }[onDelete];
-    return { id: `${state === "stopped" ? "stop" : "run"}-${onDelete}`, initialStatus, state, onDelete, afterDestroy } as Case;
+    const afterDestroy = {
+      restore: initialStatus,
+      running: "available",
+      stopped: "stopped",
+      retain: heldStatus,
+    }[onDelete];
+    return {
+      id: `${state === "stopped" ? "stop" : "run"}-${onDelete}`,
+      initialStatus,
+      state,
+      onDelete,
+      afterDestroy,
+    } as Case;
   }),
 );
 const IDS = CASES.map((c) => c.id);
 
 function program() {
-  const statuses = CASES.map((c) => [c.id, new ClusterPowerState(c.id, { clusterIdentifier: c.id, state: c.state, onDelete: c.onDelete }).status]);
+  const statuses = CASES.map((c) => [
+    c.id,
+    new ClusterPowerState(c.id, { clusterIdentifier: c.id, state: c.state, onDelete: c.onDelete })
+      .status,
+  ]);
   return Promise.resolve(Object.fromEntries(statuses));
 }
 
@@ -35,7 +50,9 @@ describe("ClusterPowerState under the real engine: up → refresh → up → des
   let emulator: RunningEmulator;
 
   beforeAll(async () => {
-    emulator = await startE2eEmulator(CASES.map((c) => ({ DBClusterIdentifier: c.id, Status: c.initialStatus })));
+    emulator = await startE2eEmulator(
+      CASES.map((c) => ({ DBClusterIdentifier: c.id, Status: c.initialStatus })),
+    );
   });
   afterAll(() => emulator.stop());
 
@@ -45,8 +62,13 @@ describe("ClusterPowerState under the real engine: up → refresh → up → des
       expect(up.summary.resourceChanges).toEqual({ create: CASES.length + 1 });
       const held = Object.fromEntries(CASES.map((c) => [c.id, heldStatus(c)]));
       expect(await statusesOf(emulator, IDS)).toEqual(held);
-      const recordedPower = Object.entries(up.outputs).map(([id, output]) => [id, powerOf(output.value)]);
-      expect(Object.fromEntries(recordedPower)).toEqual(Object.fromEntries(CASES.map((c) => [c.id, c.state])));
+      const recordedPower = Object.entries(up.outputs).map(([id, output]) => [
+        id,
+        powerOf(output.value),
+      ]);
+      expect(Object.fromEntries(recordedPower)).toEqual(
+        Object.fromEntries(CASES.map((c) => [c.id, c.state])),
+      );
 
       const refresh = await run.refresh();
       expect(refresh.summary.resourceChanges).toEqual({ same: CASES.length + 1 });
@@ -59,7 +81,9 @@ describe("ClusterPowerState under the real engine: up → refresh → up → des
 
       const destroy = await run.destroy();
       expect(destroy.summary.resourceChanges).toEqual({ delete: CASES.length + 1 });
-      expect(await statusesOf(emulator, IDS)).toEqual(Object.fromEntries(CASES.map((c) => [c.id, c.afterDestroy])));
+      expect(await statusesOf(emulator, IDS)).toEqual(
+        Object.fromEntries(CASES.map((c) => [c.id, c.afterDestroy])),
+      );
     });
   });
 });

@@ -1,7 +1,16 @@
 import type { PulumiFn } from "@pulumi/pulumi/automation";
-import { startEmulator, type EmulatorConfig, type RunningEmulator, type SeedCluster } from "aurora-power/emulator";
+import {
+  startEmulator,
+  type EmulatorConfig,
+  type RunningEmulator,
+  type SeedCluster,
+} from "aurora-power/emulator";
 import { CLUSTER_POWER_STATE_TYPE } from "aurora-power";
-import { acceleratedProviderEnv, type InlineStack, type InlineStackOptions } from "../../scripts/harness";
+import {
+  acceleratedProviderEnv,
+  type InlineStack,
+  type InlineStackOptions,
+} from "../../scripts/harness";
 
 /** Emulated transitions for the e2e tier: fractions of a second instead of minutes. */
 export const E2E_EMULATOR_CONFIG: Partial<EmulatorConfig> = {
@@ -12,7 +21,10 @@ export const E2E_EMULATOR_CONFIG: Partial<EmulatorConfig> = {
 };
 
 /** Starts a local RDS endpoint for one test file, seeded with `seed`, with accelerated transitions. */
-export function startE2eEmulator(seed: SeedCluster[], config: Partial<EmulatorConfig> = {}): Promise<RunningEmulator> {
+export function startE2eEmulator(
+  seed: SeedCluster[],
+  config: Partial<EmulatorConfig> = {},
+): Promise<RunningEmulator> {
   return startEmulator({ ...E2E_EMULATOR_CONFIG, ...config, seed });
 }
 
@@ -23,18 +35,31 @@ export function e2eStackOptions(emulator: RunningEmulator, program: PulumiFn): I
     endpointUrl: emulator.url,
     region: "us-east-1",
     env: acceleratedProviderEnv(0.5),
-    onOutput: process.env.AURORA_POWER_E2E_VERBOSE === "1" ? (text) => process.stdout.write(text) : undefined,
+    onOutput:
+      process.env.AURORA_POWER_E2E_VERBOSE === "1"
+        ? (text) => process.stdout.write(text)
+        : undefined,
   };
 }
 
 /** The emulator's current `Status` of each cluster, by identifier. */
-export async function statusesOf(emulator: RunningEmulator, ids: string[]): Promise<Record<string, string | undefined>> {
-  const entries = await Promise.all(ids.map(async (id) => [id, (await emulator.admin.getCluster(id))?.Status] as const));
+export async function statusesOf(
+  emulator: RunningEmulator,
+  ids: string[],
+): Promise<Record<string, string | undefined>> {
+  const entries = await Promise.all(
+    ids.map(async (id) => [id, (await emulator.admin.getCluster(id))?.Status] as const),
+  );
   return Object.fromEntries(entries);
 }
 
 /** Polls until `id` has `status` (the emulator transitions on its own clock), at most `timeoutMs`. */
-export async function waitForStatus(emulator: RunningEmulator, id: string, status: string, timeoutMs = 10_000): Promise<void> {
+export async function waitForStatus(
+  emulator: RunningEmulator,
+  id: string,
+  status: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let seen: string | undefined;
   while (Date.now() < deadline) {
@@ -42,7 +67,9 @@ export async function waitForStatus(emulator: RunningEmulator, id: string, statu
     if (seen === status) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`cluster ${id} did not reach ${status} within ${timeoutMs} ms (last seen ${seen})`);
+  throw new Error(
+    `cluster ${id} did not reach ${status} within ${timeoutMs} ms (last seen ${seen})`,
+  );
 }
 
 /**
@@ -59,7 +86,9 @@ export function powerOf(status: unknown): string {
 /** The `status` each ClusterPowerState recorded in the stack's state (refresh updates these, not stack outputs). */
 export async function recordedStatuses(run: InlineStack): Promise<Record<string, unknown>> {
   const { deployment } = await run.stack.exportStack();
-  const resources = (deployment as { resources?: { type: string; outputs?: Record<string, unknown> }[] }).resources ?? [];
+  const resources =
+    (deployment as { resources?: { type: string; outputs?: Record<string, unknown> }[] })
+      .resources ?? [];
   const entries = resources
     .filter((r) => r.type === CLUSTER_POWER_STATE_TYPE)
     .map((r) => [String(r.outputs?.clusterIdentifier), r.outputs?.status] as const);

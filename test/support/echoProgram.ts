@@ -3,13 +3,20 @@ import * as pulumi from "@pulumi/pulumi";
 /** A provider with no dependencies: proves the engine, the launcher and the harness, nothing else. */
 const echoProvider: pulumi.dynamic.ResourceProvider = {
   create(inputs: { message: string }) {
-    return Promise.resolve({ id: `echo-${inputs.message}`, outs: { message: inputs.message, echoed: true } });
+    return Promise.resolve({
+      id: `echo-${inputs.message}`,
+      outs: { message: inputs.message, echoed: true },
+    });
   },
 };
 
 /** The abstract dynamic resource made concrete, with the echo provider. */
 export class EchoResource extends pulumi.dynamic.Resource {
-  constructor(name: string, props: pulumi.Inputs, provider: pulumi.dynamic.ResourceProvider = echoProvider) {
+  constructor(
+    name: string,
+    props: pulumi.Inputs,
+    provider: pulumi.dynamic.ResourceProvider = echoProvider,
+  ) {
     super(provider, name, props, {});
   }
 }

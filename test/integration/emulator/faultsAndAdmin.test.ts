@@ -128,6 +128,7 @@ describe("admin API", () => {
       throttleRate: 0,
       errorRate: 0,
       latencyMs: 0,
+      staleReadSeconds: 0,
     });
     expect((await emu.admin.setConfig({ stopSeconds: 0.5 })).stopSeconds).toBe(0.5);
     await expect(emu.admin.setConfig({ errorRate: 3 })).rejects.toThrow(EmulatorAdminError);

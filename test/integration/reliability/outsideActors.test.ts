@@ -126,23 +126,43 @@ describe("someone else acts on the cluster while the provider waits", () => {
 });
 
 describe("two owners fighting over one cluster", () => {
-  it("end with a clear ClusterStateError after a bounded number of power calls, not an endless loop", async () => {
-    await seed("contested", "available");
-    await emulator.admin.resetCounters();
-    const holdStopped = impl.create(await checkedInputs("contested", { state: "stopped", timeoutMinutes: 1 }));
-    const holdRunning = impl.create(await checkedInputs("contested", { state: "running", timeoutMinutes: 1 }));
-    const [stopper, starter] = await Promise.all([settleWithin(holdStopped, 45_000), settleWithin(holdRunning, 45_000)]);
+  beforeEach(() => emulator.admin.resetCounters());
 
-    const failures = [stopper, starter].filter((s) => s.outcome === "rejected");
-    expect(failures.length).toBeGreaterThanOrEqual(1);
-    for (const failure of failures) {
-      if (failure.outcome !== "rejected") continue;
-      expect(failure.error.cause).toBeInstanceOf(ClusterStateError);
-      expect(failure.error.message).toMatch(
-        new RegExp(`^cluster \`contested\` \\(eu-west-1\\) kept returning to \`[a-z-]+\` after ${MAX_RACE_RETRIES} attempts to call (Stop|Start)DBCluster; check what else starts or stops it$`),
-      );
+  it("two providers (their own pollers, as two stacks) holding opposite states both finish, with bounded calls", async () => {
+    await seed("contested", "available");
+    // A third party's stop is in flight, so neither owner is satisfied when it starts.
+    await someoneElse().send(new StopDBClusterCommand({ DBClusterIdentifier: "contested" }));
+    // eu-west-2 gives the second owner its own RDS client and poller, as a second provider process has.
+    const holdStopped = impl.create(await checkedInputs("contested", { state: "stopped", timeoutMinutes: 1 }));
+    const holdRunning = impl.create(await checkedInputs("contested", { state: "running", region: "eu-west-2", timeoutMinutes: 1 }));
+    const [stopper, starter] = await Promise.all([settleWithin(holdStopped, 30_000), settleWithin(holdRunning, 30_000)]);
+
+    for (const settled of [stopper, starter]) {
+      expect(settled.outcome).not.toBe("hung");
+      if (settled.outcome === "rejected") expect(settled.error.message).toMatch(/kept returning to .* check what else starts or stops it$/);
     }
     const { stops, starts } = await powerCallCounts();
     expect(stops + starts).toBeLessThanOrEqual(2 * (MAX_RACE_RETRIES + 1));
+  });
+
+  it("an automation that undoes every stop gets a clear ClusterStateError after a bounded number of attempts", async () => {
+    await seed("undone", "available");
+    const creating = impl.create(await checkedInputs("undone", { state: "stopped", timeoutMinutes: 1 }));
+    let done = false;
+    void creating.finally(() => (done = true)).catch(() => undefined);
+    // The other owner: whenever a stop is in progress, the cluster is back to `available`.
+    const deadline = Date.now() + 30_000;
+    while (!done && Date.now() < deadline) {
+      if ((await emulator.admin.getCluster("undone"))?.Status === "stopping") await emulator.admin.forceStatus("undone", "available");
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const settled = await settleWithin(creating, 1_000);
+    expect(settled.outcome).toBe("rejected");
+    if (settled.outcome !== "rejected") return;
+    expect(settled.error.cause).toBeInstanceOf(ClusterStateError);
+    expect(settled.error.message).toBe(
+      `cluster \`undone\` (eu-west-1) kept returning to \`available\` after ${MAX_RACE_RETRIES + 1} attempts to call StopDBCluster; check what else starts or stops it`,
+    );
+    expect((await powerCallCounts()).stops).toBe(MAX_RACE_RETRIES + 1);
   });
 });

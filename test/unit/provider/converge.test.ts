@@ -64,6 +64,16 @@ function harness(initialStatus: string, transitionMs = 5000): Harness {
   return { time, cluster, messages, run };
 }
 
+/** Makes describes show the pre-stop status for `lagMs` after each accepted StopDBCluster. */
+function describesLagAfterStop(h: Harness, lagMs: number): void {
+  const stop = h.cluster.api.stopCluster;
+  h.cluster.api.stopCluster = async (id) => {
+    const result = await stop(id);
+    h.cluster.staleUntilMs = h.time.nowMs + lagMs;
+    return result;
+  };
+}
+
 describe("converge", () => {
   it("stops an available cluster, polling fast while the duration is unknown, then learns it", async () => {
     const h = harness("available");
@@ -132,9 +142,25 @@ describe("converge", () => {
 
   it("does not stop twice when a describe right after the stop is stale", async () => {
     const h = harness("available");
-    h.cluster.staleUntilMs = 1200;
+    describesLagAfterStop(h, 1200);
     await h.run("stopped");
     expect(h.cluster.calls.filter((c) => c === "stop")).toHaveLength(1);
+  });
+
+  it("neither reports nor learns a stale pre-action status (regression: `available` shown mid-stop)", async () => {
+    const h = harness("available");
+    describesLagAfterStop(h, 1200);
+    await h.run("stopped");
+    expect(h.messages).toEqual([
+      "dev (eu-west-1): available, 0s",
+      "dev (eu-west-1): stopping, 0s",
+      "dev (eu-west-1): stopped, 5s",
+    ]);
+    // `stopping` was learned as 5184 ms, as without stale reads (first test), not as 100 ms.
+    h.cluster.setStatusAt(h.time.nowMs, "available");
+    h.time.sleeps.length = 0;
+    await h.run("stopped");
+    expect(h.time.sleeps).toEqual([0, 2592, 1296, 648, 500]);
   });
 
   it("gives up when something keeps undoing the stop", async () => {
