@@ -118,15 +118,25 @@ function isDanglingLink(file) {
   }
 }
 
+/**
+ * The Node the launchers fall back to outside a project: the project's Node 22 when installed
+ * (`node scripts/engine.js` may have been started by the machine's older Node), else this one.
+ */
+function launcherNode() {
+  const projectNode = path.join(__dirname, "..", "node_modules", ".bin", "node");
+  return fs.existsSync(projectNode) ? fs.realpathSync(projectNode) : process.execPath;
+}
+
 async function main() {
   const started = Date.now();
   const binDir = engineBinDir();
   const how = await ensureCli(binDir);
-  writeLaunchers(binDir, process.execPath);
+  const node = launcherNode();
+  writeLaunchers(binDir, node);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const version = usableVersion(path.join(binDir, "pulumi"));
   process.stderr.write(
-    `pulumi ${version} ready in ${binDir} (${how}; ${seconds}s), launchers on Node ${process.version}\n`,
+    `pulumi ${version} ready in ${binDir} (${how}; ${seconds}s), launchers fall back to ${node}\n`,
   );
 }
 

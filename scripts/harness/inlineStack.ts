@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import {
   ConfigMap,
@@ -75,6 +77,18 @@ function makeWorkDir(stackName: string): string {
   return dir;
 }
 
+/**
+ * The CLI keeps a small per-project workspace file in `$PULUMI_HOME/workspaces`, named after the
+ * SHA-1 of the project file's path; each harness stack has its own directory, so remove it too.
+ */
+function removeWorkspaceFile(projectName: string, workDir: string): void {
+  const home = process.env.PULUMI_HOME ?? path.join(os.homedir(), ".pulumi");
+  const hash = createHash("sha1").update(path.join(workDir, "Pulumi.yaml")).digest("hex");
+  fs.rmSync(path.join(home, "workspaces", `${projectName}-${hash}-workspace.json`), {
+    force: true,
+  });
+}
+
 /** The provisioned CLI, or an error telling how to provision it. */
 async function provisionedCli(): Promise<PulumiCommand> {
   if (!fs.existsSync(path.join(engineBinDir(), "pulumi"))) {
@@ -118,9 +132,10 @@ export async function createInlineStack(options: InlineStackOptions): Promise<In
       },
     );
     if (options.config) await stack.setAllConfig(options.config);
-    return wrapStack(stack, stackName, workDir, options);
+    return wrapStack(stack, stackName, workDir, { ...options, projectName });
   } catch (error) {
     fs.rmSync(workDir, { recursive: true, force: true });
+    removeWorkspaceFile(projectName, workDir);
     throw error;
   }
 }
@@ -129,7 +144,7 @@ function wrapStack(
   stack: Stack,
   stackName: string,
   workDir: string,
-  options: InlineStackOptions,
+  options: InlineStackOptions & { projectName: string },
 ): InlineStack {
   const streamed = { onOutput: options.onOutput, color: "never" as const };
   const withPolicies = { ...streamed, policyPacks: options.policyPacks };
@@ -153,7 +168,8 @@ function wrapStack(
       try {
         await stack.workspace.removeStack(stackName, { force: true });
       } finally {
-        fs.rmSync(workDir, { recursive: true, force: true });
+        fs.rmSync(workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+        removeWorkspaceFile(options.projectName, workDir);
       }
     },
   };

@@ -1,7 +1,7 @@
 import type { RunningEmulator } from "aurora-power/emulator";
 import { createInlineStack, type InlineStack } from "../../../scripts/harness";
 import { startE2eEmulator } from "../../support/e2eEmulator";
-import { descendantsOf, findPulumiCli, killLeftovers } from "../../support/processTree";
+import { descendantsOf, findPulumiCli, isAlive, killLeftovers } from "../../support/processTree";
 import {
   clusterIds,
   holdAll,
@@ -94,6 +94,7 @@ describe("an interrupted `pulumi up` and its documented recovery", () => {
     await emulator.admin.seed(ids.map((id) => ({ DBClusterIdentifier: id })));
     const run = await createInlineStack(reliabilityStackOptions(emulator, holdAll(ids, "stopped")));
     try {
+      await emulator.admin.resetCounters();
       const { ended, children, interruptedAt } = await interruptedUp(run, emulator, ids, "SIGKILL");
       leftovers.push(...children);
       expect(ended).toMatch(/killed with SIGKILL/);
@@ -112,7 +113,10 @@ describe("an interrupted `pulumi up` and its documented recovery", () => {
       expect(await statusCounts(emulator, ids)).toEqual({ stopped: COUNT });
       expect(await pendingOperations(run)).toEqual([]);
       expect((await run.preview()).changeSummary).toEqual({ same: COUNT + 1 });
+      // The recovery resumed the stops in flight instead of sending them again.
+      expect((await emulator.admin.counters()).calls.StopDBCluster).toBe(COUNT);
       reportFigure("killed by SIGKILL", {
+        orphanedProviderProcessesAlive: children.filter(isAlive).length,
         converged: `${(await statusCounts(emulator, ids)).stopped}/${COUNT}`,
         recoveredMs,
         recovery: "cancel + refresh --clear-pending-creates + up",

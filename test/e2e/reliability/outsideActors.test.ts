@@ -75,6 +75,7 @@ describe("outside actors under the real engine", () => {
     try {
       const retain = (state: "running" | "stopped") => () => {
         new ClusterPowerState("contested", { clusterIdentifier: "contested", state, onDelete: "retain", timeoutMinutes: 1 });
+        return Promise.resolve();
       };
       stacks.push(await createInlineStack(reliabilityStackOptions(emulator, retain("stopped"))));
       stacks.push(await createInlineStack(reliabilityStackOptions(emulator, retain("running"))));
@@ -103,6 +104,7 @@ describe("outside actors under the real engine", () => {
   it("a hostile identifier fails `pulumi up` in check, with no RDS call and nothing in the state", async () => {
     const hostile = () => {
       new ClusterPowerState("hostile", { clusterIdentifier: 'dev"><x/>&Action=DeleteDBCluster', state: "stopped" });
+      return Promise.resolve();
     };
     await withInlineStack(reliabilityStackOptions(emulator, hostile), async (run) => {
       await emulator.admin.resetCounters();

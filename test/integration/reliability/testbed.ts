@@ -12,6 +12,8 @@ export function reliabilityEnv(endpointUrl: string, extra: Record<string, string
     AWS_SECRET_ACCESS_KEY: "test",
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_MAX_ATTEMPTS: "2",
+    // Bound of one RDS call, retries included: a silent endpoint fails in 1 s, not never.
+    AURORA_POWER_REQUEST_TIMEOUT_MS: "1000",
     AURORA_POWER_POLL_MIN_INTERVAL_MS: "50",
     AURORA_POWER_POLL_MAX_INTERVAL_MS: "200",
     AURORA_POWER_EXPECTED_STOP_SECONDS: "0.5",
