@@ -9,7 +9,7 @@ import { startEmulator, type RunningEmulator } from "../emulator";
 import { createInlineStack, type InlineStack } from "../scripts/harness";
 import { loadAverageNow } from "./environment";
 import { summarizeDescribeTicks, type DescribeTickFigures } from "./describeTicks";
-import { sampleProviderRss } from "./providerRss";
+import { sampleStackProcesses } from "./providerRss";
 import { startRecordingProxy, type RecordingProxy } from "./recordingProxy";
 
 /** Transition time of the endpoint, as issue 7 prescribes. */
@@ -20,6 +20,8 @@ export interface EngineOperationFigures extends DescribeTickFigures {
   wallMs: number;
   /** Peak resident memory of the dynamic provider process (VmHWM), MB. */
   providerPeakRssMb: number | undefined;
+  /** CPU time of the dynamic provider, of the pulumi CLI, and of the bench process (program, endpoint, proxy), ms. */
+  cpuMs: { provider: number; engine: number; benchProcess: number };
   /** Where the wall time goes (ms since the operation began): see {@link OperationTimeline}. */
   timeline: OperationTimeline;
 }
@@ -95,19 +97,22 @@ async function measure(
   operation: () => Promise<unknown>,
 ): Promise<EngineOperationFigures> {
   proxy.reset();
-  const sampler = sampleProviderRss(run.workDir);
+  const sampler = sampleStackProcesses(run.workDir);
   const startedEpochMs = Date.now();
   const started = performance.now();
-  let providerPeakRssMb: number | undefined;
+  const cpuBefore = process.cpuUsage();
+  let processes;
   try {
     await operation();
   } finally {
     // Stop sampling also when the operation fails, or the interval keeps the bench alive.
-    providerPeakRssMb = sampler.stop();
+    processes = sampler.stop();
   }
   const wallMs = Math.round(performance.now() - started);
+  const own = process.cpuUsage(cpuBefore);
+  const cpuMs = { provider: processes.providerCpuMs, engine: processes.engineCpuMs, benchProcess: Math.round((own.user + own.system) / 1000) };
   const timeline = await timelineOf(emulator, proxy, started, startedEpochMs, target);
-  return { wallMs, providerPeakRssMb, timeline, ...summarizeDescribeTicks(proxy.calls()) };
+  return { wallMs, providerPeakRssMb: processes.providerPeakRssMb, cpuMs, timeline, ...summarizeDescribeTicks(proxy.calls()) };
 }
 
 /**

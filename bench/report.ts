@@ -24,11 +24,12 @@ function engineRow(s: EngineScaleSummary): string[] {
     String(s.totalRdsCalls),
     s.providerPeakRssMb === undefined ? "–" : `${s.providerPeakRssMb} (${opt(s.providerPeakRssMedianMb?.toFixed(1))})`,
     `${seconds(s.upFirstActionMs)} / ${seconds(s.upActionSpreadMs)} / ${seconds(s.upAfterLastCompletionMs)}`,
+    `${seconds(s.upCpuMs.provider)} / ${seconds(s.upCpuMs.engine)} / ${seconds(s.upCpuMs.benchProcess)}`,
   ];
 }
 
 function b1Section(results: BenchResults): string {
-  const header = ["N", "runs", "up (s)", "up ratio", "destroy (s)", "destroy ratio", "describe calls / tick (max)", "up describes / ticks", "RDS calls up+destroy", "provider peak RSS MB (median)", "up: 1st action / hand-out / after last completion (s)"];
+  const header = ["N", "runs", "up (s)", "up ratio", "destroy (s)", "destroy ratio", "describe calls / tick (max)", "up describes / ticks", "RDS calls up+destroy", "provider peak RSS MB (median)", "up: 1st action / hand-out / after last completion (s)", "up CPU: provider / engine / program+endpoint (s)"];
   return results.b1
     .map((series) => `**${series.name}**: ${series.description}\n\n${table(header, series.summaries.map(engineRow))}`)
     .join("\n\n");

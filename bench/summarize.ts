@@ -28,6 +28,8 @@ export interface EngineScaleSummary {
   upFirstActionMs: number | undefined;
   upActionSpreadMs: number | undefined;
   upAfterLastCompletionMs: number | undefined;
+  /** Medians of the `up` CPU time: provider, engine (CLI), bench process (program + endpoint + proxy). */
+  upCpuMs: { provider: number; engine: number; benchProcess: number };
 }
 
 const defined = (values: (number | undefined)[]): number[] => values.filter((v): v is number => v !== undefined);
@@ -59,6 +61,11 @@ export function summarizeEngineRuns(runs: EngineScaleRun[], baseline?: { upWallM
     upFirstActionMs: medianOrUndefined(timeline.map((t) => t.firstActionMs)),
     upActionSpreadMs: medianOrUndefined(timeline.map((t) => (t.lastActionMs !== undefined && t.firstActionMs !== undefined ? t.lastActionMs - t.firstActionMs : undefined))),
     upAfterLastCompletionMs: medianOrUndefined(runs.map((r) => (r.up.timeline.lastCompletionMs !== undefined ? r.up.wallMs - r.up.timeline.lastCompletionMs : undefined))),
+    upCpuMs: {
+      provider: median(runs.map((r) => r.up.cpuMs.provider)),
+      engine: median(runs.map((r) => r.up.cpuMs.engine)),
+      benchProcess: median(runs.map((r) => r.up.cpuMs.benchProcess)),
+    },
   };
 }
 

@@ -31,11 +31,21 @@ const PROFILE = /^[A-Za-z0-9_.@+=,-]{1,128}$/;
 // IAM role ARNs in any partition (IAM API reference, Role: path and name characters).
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9_+=,.@/-]{1,512}$/;
 
+// Format (bidi overrides, zero-width), private-use and unassigned characters: JSON.stringify leaves
+// them raw, and they can reorder or hide what the CLI shows ("Trojan Source", CVE-2021-42574).
+const INVISIBLE = /[\p{Cf}\p{Co}\p{Cn}\u2028\u2029]/gu;
+
+function escapeCodePoint(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  const hex = code.toString(16).toUpperCase();
+  return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
+}
+
 /** A user value quoted for a message: JSON-escaped and cut, so hostile input cannot forge text. */
 function shown(value: unknown): string {
   const text = typeof value === "string" ? value : String(JSON.stringify(value));
   const cut = text.length > 64 ? `${text.slice(0, 64)}…` : text;
-  return JSON.stringify(cut);
+  return JSON.stringify(cut).replace(INVISIBLE, escapeCodePoint);
 }
 
 function checkIdentifier(value: unknown): string | undefined {

@@ -1,19 +1,28 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
-import {
-  ClusterNotFoundError,
-  ClusterPowerError,
-  ClusterStateError,
-  ClusterTimeoutError,
-  describeCluster,
-} from "../errors";
+import { ClusterPowerError, type ClusterTimeoutError, describeCluster } from "../errors";
 import { planTransition, type PowerAction, type PowerState } from "../planTransition";
 import type { ClusterPoller, Clock } from "../poller/clusterPoller";
 import type { PollerSettings } from "../poller/pollerSettings";
 import type { ClusterApi } from "../rds/clusterApi";
-import { classifyRdsError, mentionsBlueGreen, sdkErrorMessage } from "../rds/classifyRdsError";
+import {
+  classifyRdsError,
+  isTransientError,
+  mayHaveBeenApplied,
+  mentionsBlueGreen,
+  sdkErrorMessage,
+} from "../rds/classifyRdsError";
+import { abortAfter, untilAborted } from "../poller/deadlineSignal";
 import { unsupportedClusterError } from "./assertStoppable";
 import type { DurationModel } from "../poller/durationModel";
 import { StatusTracker, type ProgressSink } from "./statusTracker";
+import {
+  failureDetails,
+  notFoundError,
+  stateError,
+  timeoutError,
+  unansweredCallError,
+  type FailureScope,
+} from "./convergeErrors";
 
 /** Everything one converge needs; built per operation by the lifecycle functions. */
 export interface ConvergeContext {
@@ -32,6 +41,8 @@ export interface ConvergeContext {
   initial?: DBCluster;
   /** Delete treats a cluster that disappears (or is being deleted) as done. */
   goneIsDone?: boolean;
+  /** The RDS endpoint as messages show it (see `endpointLabel`). */
+  endpointLabel?: string;
 }
 
 /** What a converge did, readable after it throws (to decide on a partial failure). */
@@ -80,12 +91,13 @@ class ConvergeRun {
     for (;;) {
       if (!cluster || (this.ctx.goneIsDone && cluster.Status === "deleting")) {
         if (this.ctx.goneIsDone) return;
-        throw this.notFound();
+        throw notFoundError(this.scope());
       }
       const status = cluster.Status ?? "unknown";
       const plan = planTransition(status, this.ctx.desired);
       if (plan.kind === "done") return;
-      if (plan.kind === "fail") throw this.stateError(`is \`${status}\`: ${plan.reason}`, status);
+      if (plan.kind === "fail")
+        throw stateError(this.scope(status), `is \`${status}\`: ${plan.reason}`);
       cluster =
         plan.kind === "act"
           ? await this.act(plan.action, status)
@@ -96,13 +108,20 @@ class ConvergeRun {
   private async act(action: PowerAction, fromStatus: string): Promise<DBCluster | undefined> {
     this.countAttempt(action);
     const { api, clusterIdentifier } = this.ctx;
+    // The call, SDK retries included, may take no longer than what is left of `timeoutMinutes`.
+    const deadline = abortAfter(this.deadlineAt - this.ctx.clock.now());
     let response: DBCluster | undefined;
     try {
-      response = await (action === "stop"
-        ? api.stopCluster(clusterIdentifier)
-        : api.startCluster(clusterIdentifier));
+      const call =
+        action === "stop"
+          ? api.stopCluster(clusterIdentifier, deadline.signal)
+          : api.startCluster(clusterIdentifier, deadline.signal);
+      response = await untilAborted(call, deadline.signal);
     } catch (error) {
+      if (deadline.signal.aborted) throw this.unansweredError(action, error);
       return this.handleRefusal(action, error);
+    } finally {
+      deadline.cancel();
     }
     this.outcome.actionIssued = true;
     const now = this.ctx.clock.now();
@@ -116,9 +135,9 @@ class ConvergeRun {
     this.attempts += 1;
     if (this.attempts > this.ctx.settings.maxRaceRetries + 1) {
       const status = this.tracker.current ?? "unknown";
-      throw this.stateError(
+      throw stateError(
+        this.scope(status),
         `kept returning to \`${status}\` after ${this.attempts - 1} attempts to call ${ACTION_NAMES[action]}; check what else starts or stops it`,
-        status,
       );
     }
   }
@@ -137,12 +156,14 @@ class ConvergeRun {
         error,
       );
     }
-    if (kind === "invalid-state") {
-      const delayMs = Math.min(
-        this.ctx.settings.raceMaxDelayMs,
-        this.ctx.settings.minIntervalMs * 2 ** this.attempts,
-      );
-      return this.observeAfter(delayMs);
+    if (kind === "invalid-state") return this.observeAfter(this.raceDelayMs());
+    if (kind === "other" && isTransientError(error)) {
+      // Throttling or a 5xx still failing after the SDK's retries (or no answer at all): like a
+      // state race, re-describe and re-plan after a back-off. A call without a clear refusal may
+      // have been carried out: count it as issued, so a later failure is a partial failure.
+      if (mayHaveBeenApplied(error)) this.outcome.actionIssued = true;
+      if (this.attempts <= this.ctx.settings.maxRaceRetries)
+        return this.observeAfter(this.raceDelayMs());
     }
     const status = this.tracker.current;
     const fix =
@@ -151,8 +172,23 @@ class ConvergeRun {
         : "check the RDS console and run `pulumi up` again";
     throw new ClusterPowerError(
       `${describeCluster(clusterIdentifier, region)}: ${ACTION_NAMES[action]} failed: ${sdkErrorMessage(error)}; ${fix}`,
-      this.details(status, error),
+      failureDetails(this.scope(status), error),
     );
+  }
+
+  /** Back-off before re-planning after a refused call: doubling, from the poll interval. */
+  private raceDelayMs(): number {
+    const { raceMaxDelayMs, minIntervalMs } = this.ctx.settings;
+    return Math.min(raceMaxDelayMs, minIntervalMs * 2 ** this.attempts);
+  }
+
+  /**
+   * A power call cut at the deadline: RDS may have received it, so it counts as issued (the engine
+   * records a partial failure and the next `pulumi up` re-describes and converges).
+   */
+  private unansweredError(action: PowerAction, cause: unknown): ClusterTimeoutError {
+    this.outcome.actionIssued = true;
+    return unansweredCallError(this.scope(), ACTION_NAMES[action], cause);
   }
 
   /** One describe (batched with every other wait) after `delayMs`. */
@@ -197,50 +233,13 @@ class ConvergeRun {
         return cluster === undefined || accept(cluster, now);
       },
       nextDelayMs: (now) => this.tracker.nextDelayMs(now, this.ctx.random()),
-      timeoutError: () => this.timeoutError(),
+      timeoutError: () => timeoutError(this.scope()),
     });
   }
 
-  private details(status: string | undefined, cause?: unknown) {
+  /** What a failure message names, as of now. */
+  private scope(status: string | undefined = this.tracker.current): FailureScope {
     const elapsedSeconds = Math.round((this.ctx.clock.now() - this.startedAt) / 1000);
-    const { clusterIdentifier, region, desired } = this.ctx;
-    return {
-      clusterIdentifier,
-      region,
-      expected: desired,
-      lastObservedStatus: status,
-      elapsedSeconds,
-      cause,
-    };
+    return { ...this.ctx, status, elapsedSeconds };
   }
-
-  private timeoutError(): ClusterTimeoutError {
-    const status = this.tracker.current ?? "unknown";
-    const { clusterIdentifier, region, timeoutMinutes, desired } = this.ctx;
-    return new ClusterTimeoutError(
-      `${describeCluster(clusterIdentifier, region)} is still \`${status}\` after ${formatMinutes(timeoutMinutes)} min ` +
-        `(expected \`${desired}\`); raise \`timeoutMinutes\` or check the RDS console`,
-      this.details(status),
-    );
-  }
-
-  private stateError(what: string, status: string): ClusterStateError {
-    const { clusterIdentifier, region } = this.ctx;
-    return new ClusterStateError(
-      `${describeCluster(clusterIdentifier, region)} ${what}`,
-      this.details(status),
-    );
-  }
-
-  private notFound(): ClusterNotFoundError {
-    const { clusterIdentifier, region } = this.ctx;
-    return new ClusterNotFoundError(
-      `${describeCluster(clusterIdentifier, region)} was not found; check \`clusterIdentifier\`, \`region\` and the account of the credentials`,
-      this.details(this.tracker.current),
-    );
-  }
-}
-
-function formatMinutes(minutes: number): string {
-  return String(Math.round(minutes * 100) / 100);
 }

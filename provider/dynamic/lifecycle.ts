@@ -53,7 +53,7 @@ function asClusterError(error: unknown, inputs: ResolvedInputs): unknown {
 
 /** One batched describe; undefined when the cluster does not exist. */
 async function describeOnce(inputs: ResolvedInputs): Promise<DBCluster | undefined> {
-  const { poller, clock, settings } = runtimeFor(inputs);
+  const { poller, clock, settings, endpointLabel } = runtimeFor(inputs);
   const now = clock.now();
   return poller.waitFor({
     clusterIdentifier: inputs.clusterIdentifier,
@@ -62,7 +62,9 @@ async function describeOnce(inputs: ResolvedInputs): Promise<DBCluster | undefin
     observe: () => true,
     nextDelayMs: () => settings.minIntervalMs,
     timeoutError: () =>
-      new Error(`DescribeDBClusters did not answer within ${inputs.timeoutMinutes} min`),
+      new Error(
+        `no answer from ${endpointLabel} within ${inputs.timeoutMinutes} min (\`timeoutMinutes\`)`,
+      ),
   });
 }
 

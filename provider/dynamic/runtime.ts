@@ -10,7 +10,12 @@ import {
 import { DurationModel } from "../poller/durationModel";
 import { readPollerSettings, type PollerSettings } from "../poller/pollerSettings";
 import { createClusterApi, type ClusterApi } from "../rds/clusterApi";
-import { configuredEndpoint, createRdsClient, type RdsTarget } from "../rds/createRdsClient";
+import {
+  configuredEndpoint,
+  createRdsClient,
+  endpointLabel,
+  type RdsTarget,
+} from "../rds/createRdsClient";
 import type { ProgressSink } from "./statusTracker";
 
 /** What the lifecycle functions use to reach one (Region, endpoint, credentials). */
@@ -22,6 +27,8 @@ export interface Runtime {
   clock: Clock;
   random: () => number;
   progress: ProgressSink;
+  /** The RDS endpoint as messages show it. */
+  endpointLabel: string;
 }
 
 /** Process-wide hooks; tests replace them through {@link setRuntimeHooks}. */
@@ -61,12 +68,8 @@ export function defaultRegion(): string | undefined {
  * same way shares its DescribeDBClusters calls. The key holds names only, never secrets.
  */
 export function runtimeFor(target: RdsTarget): Runtime {
-  const key = [
-    target.region,
-    configuredEndpoint(hooks.env),
-    target.profile ?? "",
-    target.roleArn ?? "",
-  ].join("|");
+  const endpoint = configuredEndpoint(hooks.env);
+  const key = [target.region, endpoint, target.profile ?? "", target.roleArn ?? ""].join("|");
   let runtime = runtimes.get(key);
   if (!runtime) {
     const settings = readPollerSettings(hooks.env);
@@ -86,6 +89,7 @@ export function runtimeFor(target: RdsTarget): Runtime {
       clock: hooks.clock,
       random: hooks.random,
       progress: (m) => hooks.progress(m),
+      endpointLabel: endpointLabel(endpoint, target.region),
     };
     runtimes.set(key, runtime);
   }

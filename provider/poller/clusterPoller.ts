@@ -1,6 +1,7 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
 import { isTransientError } from "../rds/classifyRdsError";
 import { MAX_IDS_PER_DESCRIBE, type ClusterApi } from "../rds/clusterApi";
+import { abortAfter, abortError, untilAborted } from "./deadlineSignal";
 
 /** Source of the current time in epoch milliseconds. */
 export interface Clock {
@@ -24,11 +25,6 @@ export const timerSleep: Sleep = (ms, signal) =>
     const timer = setTimeout(finish, ms);
     signal.addEventListener("abort", finish, { once: true });
   });
-
-function abortError(signal: AbortSignal | undefined): Error {
-  const reason: unknown = signal?.reason;
-  return reason instanceof Error ? reason : new Error("the wait was aborted", { cause: reason });
-}
 
 /** One cluster being waited on. */
 export interface WaitRequest {
@@ -58,6 +54,8 @@ interface Waiter {
   id: string;
   dueAt: number;
   consecutiveErrors: number;
+  /** Cancels the real-time deadline watchdog. */
+  cancelWatchdog: () => void;
   resolve(cluster: DBCluster | undefined): void;
   reject(error: unknown): void;
 }
@@ -98,15 +96,21 @@ export class ClusterPoller {
   waitFor(request: WaitRequest): Promise<DBCluster | undefined> {
     return new Promise((resolve, reject) => {
       const now = this.deps.clock.now();
+      if (request.signal?.aborted) return reject(abortError(request.signal));
+      const watchdog = abortAfter(request.deadlineAt - now);
       const waiter: Waiter = {
         request,
         id: request.clusterIdentifier.toLowerCase(),
         dueAt: now + request.firstDelayMs,
         consecutiveErrors: 0,
+        cancelWatchdog: watchdog.cancel,
         resolve,
         reject,
       };
-      if (request.signal?.aborted) return reject(abortError(request.signal));
+      // A describe stuck in flight (a silent or dripping endpoint) must not outlive the deadline.
+      watchdog.signal.addEventListener("abort", () => this.fail(waiter, request.timeoutError()), {
+        once: true,
+      });
       request.signal?.addEventListener(
         "abort",
         () => this.fail(waiter, abortError(request.signal)),
@@ -119,11 +123,15 @@ export class ClusterPoller {
   }
 
   private succeed(waiter: Waiter, cluster: DBCluster | undefined): void {
-    if (this.waiters.delete(waiter)) waiter.resolve(cluster);
+    if (!this.waiters.delete(waiter)) return;
+    waiter.cancelWatchdog();
+    waiter.resolve(cluster);
   }
 
   private fail(waiter: Waiter, error: unknown): void {
-    if (this.waiters.delete(waiter)) waiter.reject(error);
+    if (!this.waiters.delete(waiter)) return;
+    waiter.cancelWatchdog();
+    waiter.reject(error);
   }
 
   private async run(): Promise<void> {
@@ -166,7 +174,7 @@ export class ClusterPoller {
       chunks.push(ids.slice(i, i + MAX_IDS_PER_DESCRIBE));
     this.recordTick(chunks);
     const results = await Promise.allSettled(
-      chunks.map((chunk) => this.deps.api.describeClusters(chunk)),
+      chunks.map((chunk) => this.describeUntilDeadline(chunk, batch)),
     );
     const now = this.deps.clock.now();
     const byId = new Map<string, PromiseSettledResult<Map<string, DBCluster>>>();
@@ -178,6 +186,29 @@ export class ClusterPoller {
     for (const waiter of batch) {
       const result = byId.get(waiter.id);
       if (result && this.waiters.has(waiter)) this.deliver(waiter, result, now);
+    }
+  }
+
+  /**
+   * One describe, aborted once the last deadline of the waits it serves has passed: by then each of
+   * them has failed with its timeout error, and the tick must end so later waits are served.
+   */
+  private async describeUntilDeadline(
+    chunk: string[],
+    batch: Waiter[],
+  ): Promise<Map<string, DBCluster>> {
+    const ids = new Set(chunk);
+    let lastDeadlineAt = Number.NEGATIVE_INFINITY;
+    for (const w of batch)
+      if (ids.has(w.id)) lastDeadlineAt = Math.max(lastDeadlineAt, w.request.deadlineAt);
+    const deadline = abortAfter(lastDeadlineAt - this.deps.clock.now());
+    try {
+      return await untilAborted(
+        this.deps.api.describeClusters(chunk, deadline.signal),
+        deadline.signal,
+      );
+    } finally {
+      deadline.cancel();
     }
   }
 

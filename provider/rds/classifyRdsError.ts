@@ -42,10 +42,22 @@ export function classifyRdsError(error: unknown): RdsErrorKind {
   return "other";
 }
 
-/** The SDK error's message, or its name when it has none. */
+/** Longest endpoint-provided error text quoted in a provider message. */
+const MAX_SDK_MESSAGE_LENGTH = 300;
+
+// Control, format (bidi overrides, zero-width), private-use, unassigned and line/paragraph
+// separator characters: none belongs in one line of CLI output.
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]+/gu;
+
+/**
+ * The SDK error's message (or its name when it has none), made safe to print: the text comes from
+ * the endpoint, so a broken or hostile one must not forge lines or reorder the CLI output.
+ * Unprintable runs collapse to one space and the text is cut to 300 characters.
+ */
 export function sdkErrorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
+  const raw = error instanceof Error ? error.message || error.name : String(error);
+  const text = raw.replace(UNPRINTABLE, " ").trim();
+  return text.length > MAX_SDK_MESSAGE_LENGTH ? `${text.slice(0, MAX_SDK_MESSAGE_LENGTH)}…` : text;
 }
 
 /**
@@ -74,8 +86,32 @@ const THROTTLING = new Set([
 export function isTransientError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (THROTTLING.has(error.name)) return true;
-  // Credentials that cannot be loaded (or assumed) will not appear by polling again.
-  if (error.name === "CredentialsProviderError" || error.name === "ProviderError") return false;
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  // Credentials that cannot be loaded (or assumed) will not appear by polling again, nor will an
+  // endpoint that is not RDS start answering like RDS.
+  if (NEVER_TRANSIENT.has(error.name)) return false;
+  const status = httpStatusOf(error);
+  return status === undefined || status >= 500;
+}
+
+const NEVER_TRANSIENT = new Set([
+  "CredentialsProviderError",
+  "ProviderError",
+  "UnexpectedRdsResponseError",
+]);
+
+function httpStatusOf(error: Error): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+}
+
+/**
+ * True when a failed StopDBCluster / StartDBCluster may still have been carried out: no answer
+ * came (a timeout, a cut connection, an abort at the deadline) or a 5xx, where RDS may have acted
+ * before failing. Throttling is a refusal before any work. Such a call counts as maybe issued, so a
+ * failure after it is a partial failure and the next `pulumi up` re-describes instead of assuming.
+ */
+export function mayHaveBeenApplied(error: unknown): boolean {
+  if (!(error instanceof Error)) return true;
+  if (THROTTLING.has(error.name) || NEVER_TRANSIENT.has(error.name)) return false;
+  const status = httpStatusOf(error);
   return status === undefined || status >= 500;
 }

@@ -9,22 +9,43 @@ import {
 /** Most ids one DescribeDBClusters `db-cluster-id` filter may carry (RDS API reference, Filter). */
 export const MAX_IDS_PER_DESCRIBE = 100;
 
-/** The three RDS calls the provider makes. Errors are the SDK's, unchanged. */
+/**
+ * A 200 answer to DescribeDBClusters that is not an RDS answer (an HTML login page, an empty body):
+ * it must never read as "no such cluster", or a refresh drops resources and a delete succeeds
+ * without touching the cluster.
+ */
+export class UnexpectedRdsResponseError extends Error {
+  constructor() {
+    super(
+      "the RDS endpoint answered without a DBClusters list (is `AWS_ENDPOINT_URL_RDS` an RDS endpoint?)",
+    );
+    this.name = "UnexpectedRdsResponseError";
+  }
+}
+
+/**
+ * The three RDS calls the provider makes. Errors are the SDK's, unchanged; `signal` aborts the
+ * call (retries included) with the SDK's `AbortError`.
+ */
 export interface ClusterApi {
   /**
    * Describes up to {@link MAX_IDS_PER_DESCRIBE} clusters in one call; clusters that do not exist
    * are simply absent from the map (keys lowercase, as RDS stores identifiers).
    */
-  describeClusters(clusterIdentifiers: readonly string[]): Promise<Map<string, DBCluster>>;
+  describeClusters(
+    clusterIdentifiers: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, DBCluster>>;
   /** StopDBCluster; resolves to the cluster RDS returns (status `stopping`). */
-  stopCluster(clusterIdentifier: string): Promise<DBCluster | undefined>;
+  stopCluster(clusterIdentifier: string, signal?: AbortSignal): Promise<DBCluster | undefined>;
   /** StartDBCluster; resolves to the cluster RDS returns (status `starting`). */
-  startCluster(clusterIdentifier: string): Promise<DBCluster | undefined>;
+  startCluster(clusterIdentifier: string, signal?: AbortSignal): Promise<DBCluster | undefined>;
 }
 
 async function describeClusters(
   client: RDSClient,
   ids: readonly string[],
+  signal?: AbortSignal,
 ): Promise<Map<string, DBCluster>> {
   if (ids.length > MAX_IDS_PER_DESCRIBE) {
     throw new RangeError(
@@ -40,8 +61,12 @@ async function describeClusters(
         MaxRecords: MAX_IDS_PER_DESCRIBE,
         ...(marker ? { Marker: marker } : {}),
       }),
+      { abortSignal: signal },
     );
-    for (const cluster of page.DBClusters ?? []) {
+    // RDS always sends a <DBClusters> element, empty when nothing matches (the SDK reads that as
+    // []); its absence means whatever answered is not RDS.
+    if (page.DBClusters === undefined) throw new UnexpectedRdsResponseError();
+    for (const cluster of page.DBClusters) {
       if (cluster.DBClusterIdentifier)
         found.set(cluster.DBClusterIdentifier.toLowerCase(), cluster);
     }
@@ -53,10 +78,18 @@ async function describeClusters(
 /** Binds the RDS calls to one client. */
 export function createClusterApi(client: RDSClient): ClusterApi {
   return {
-    describeClusters: (ids) => describeClusters(client, ids),
-    stopCluster: async (id) =>
-      (await client.send(new StopDBClusterCommand({ DBClusterIdentifier: id }))).DBCluster,
-    startCluster: async (id) =>
-      (await client.send(new StartDBClusterCommand({ DBClusterIdentifier: id }))).DBCluster,
+    describeClusters: (ids, signal) => describeClusters(client, ids, signal),
+    stopCluster: async (id, signal) =>
+      (
+        await client.send(new StopDBClusterCommand({ DBClusterIdentifier: id }), {
+          abortSignal: signal,
+        })
+      ).DBCluster,
+    startCluster: async (id, signal) =>
+      (
+        await client.send(new StartDBClusterCommand({ DBClusterIdentifier: id }), {
+          abortSignal: signal,
+        })
+      ).DBCluster,
   };
 }

@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import {
   startEmulator,
@@ -8,6 +10,7 @@ import {
 import { CLUSTER_POWER_STATE_TYPE } from "aurora-power";
 import {
   acceleratedProviderEnv,
+  repoRoot,
   type InlineStack,
   type InlineStackOptions,
 } from "../../scripts/harness";
@@ -20,11 +23,21 @@ export const E2E_EMULATOR_CONFIG: Partial<EmulatorConfig> = {
   instanceSettleSeconds: 0,
 };
 
+/** The dynamic provider process loads the built package: fail with the fix rather than MODULE_NOT_FOUND. */
+function requireBuiltPackage(): void {
+  const built = path.join(repoRoot(), "dist", "provider", "dynamic", "implementation.js");
+  if (!fs.existsSync(built))
+    throw new Error(
+      `${built} is missing: run \`npm run build\` before the e2e tier (npm test does)`,
+    );
+}
+
 /** Starts a local RDS endpoint for one test file, seeded with `seed`, with accelerated transitions. */
 export function startE2eEmulator(
   seed: SeedCluster[],
   config: Partial<EmulatorConfig> = {},
 ): Promise<RunningEmulator> {
+  requireBuiltPackage();
   return startEmulator({ ...E2E_EMULATOR_CONFIG, ...config, seed });
 }
 

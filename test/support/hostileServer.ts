@@ -57,9 +57,17 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.end(body);
 }
 
-const RESPONSES: Record<HostileMode, (req: http.IncomingMessage, res: http.ServerResponse, timers: Set<NodeJS.Timeout>) => void> = {
+const RESPONSES: Record<
+  HostileMode,
+  (req: http.IncomingMessage, res: http.ServerResponse, timers: Set<NodeJS.Timeout>) => void
+> = {
   "malformed-xml": (_req, res) =>
-    send(res, 200, "text/xml", "<DescribeDBClustersResponse><DescribeDBClustersResult><DBClusters><DBCluster><Status>stopp"),
+    send(
+      res,
+      200,
+      "text/xml",
+      "<DescribeDBClustersResponse><DescribeDBClustersResult><DBClusters><DBCluster><Status>stopp",
+    ),
   truncated: (req, res) => {
     const body = `<DescribeDBClustersResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><DescribeDBClustersResult><DBClusters>${"<DBCluster></DBCluster>".repeat(200)}</DBClusters></DescribeDBClustersResult></DescribeDBClustersResponse>`;
     res.writeHead(200, { "content-type": "text/xml", "content-length": Buffer.byteLength(body) });
@@ -74,10 +82,17 @@ const RESPONSES: Record<HostileMode, (req: http.IncomingMessage, res: http.Serve
     res.on("close", () => clearInterval(timer));
   },
   oversized: (_req, res) => send(res, 200, "text/xml", Buffer.alloc(OVERSIZED_BYTES, "A")),
-  html: (_req, res) => send(res, 200, "text/html", "<!DOCTYPE html><html><body><form>Sign in to continue</form></body></html>"),
+  html: (_req, res) =>
+    send(
+      res,
+      200,
+      "text/html",
+      "<!DOCTYPE html><html><body><form>Sign in to continue</form></body></html>",
+    ),
   empty: (_req, res) => send(res, 200, "text/xml", ""),
   reset: (req) => req.socket.destroy(),
-  "garbage-500": (_req, res) => send(res, 500, "text/plain", "upstream connect error or disconnect/reset before headers"),
+  "garbage-500": (_req, res) =>
+    send(res, 500, "text/plain", "upstream connect error or disconnect/reset before headers"),
   "hostile-error": (_req, res) =>
     send(
       res,
@@ -93,7 +108,10 @@ const RESPONSES: Record<HostileMode, (req: http.IncomingMessage, res: http.Serve
  * A request naming no mode gets a 400 `InvalidAction`.
  */
 export async function startHostileServer(): Promise<HostileServer> {
-  const requests = Object.fromEntries(HOSTILE_MODES.map((mode) => [mode, 0])) as Record<HostileMode, number>;
+  const requests = Object.fromEntries(HOSTILE_MODES.map((mode) => [mode, 0])) as Record<
+    HostileMode,
+    number
+  >;
   const timers = new Set<NodeJS.Timeout>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -101,7 +119,12 @@ export async function startHostileServer(): Promise<HostileServer> {
     req.on("end", () => {
       const mode = modeOf(Buffer.concat(chunks).toString("utf8"));
       if (!mode) {
-        send(res, 400, "text/xml", "<ErrorResponse><Error><Code>InvalidAction</Code><Message>no hostile mode named</Message></Error></ErrorResponse>");
+        send(
+          res,
+          400,
+          "text/xml",
+          "<ErrorResponse><Error><Code>InvalidAction</Code><Message>no hostile mode named</Message></Error></ErrorResponse>",
+        );
         return;
       }
       requests[mode] += 1;

@@ -28,10 +28,15 @@ function filesUnder(dir: string): string[] {
  * Every planted value found in `texts` (e.g. a `pulumi stack export`) or in any file under `dirs`
  * (the `file://` backend: checkpoints, history, backups, locks), as `where: value` lines.
  */
-export function findPlantedCredentials(texts: Record<string, string>, dirs: string[] = []): string[] {
+export function findPlantedCredentials(
+  texts: Record<string, string>,
+  dirs: string[] = [],
+): string[] {
   const sources: [string, string][] = [
     ...Object.entries(texts),
-    ...dirs.flatMap(filesUnder).map((file) => [file, fs.readFileSync(file, "latin1")] as [string, string]),
+    ...dirs
+      .flatMap(filesUnder)
+      .map((file) => [file, fs.readFileSync(file, "latin1")] as [string, string]),
   ];
   const leaks: string[] = [];
   for (const [where, text] of sources) {

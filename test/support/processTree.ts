@@ -14,7 +14,11 @@ function processTable(): ProcessEntry[] {
     .split("\n")
     .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
     .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => ({ pid: Number(match[1]), ppid: Number(match[2]), command: (match[3] ?? "").trim() }));
+    .map((match) => ({
+      pid: Number(match[1]),
+      ppid: Number(match[2]),
+      command: (match[3] ?? "").trim(),
+    }));
 }
 
 /** Every live descendant of `rootPid`, breadth first. */

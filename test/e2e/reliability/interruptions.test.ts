@@ -17,7 +17,11 @@ const STOP_SECONDS = 3;
 const COUNT = 6;
 
 /** Waits until at least `count` of `ids` are `stopping` (the provider is waiting on them). */
-async function untilStopping(emulator: RunningEmulator, ids: string[], count: number): Promise<void> {
+async function untilStopping(
+  emulator: RunningEmulator,
+  ids: string[],
+  count: number,
+): Promise<void> {
   for (let i = 0; i < 300; i += 1) {
     if (((await statusCounts(emulator, ids)).stopping ?? 0) >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -30,7 +34,12 @@ async function untilStopping(emulator: RunningEmulator, ids: string[], count: nu
  * how `up` ended, when the signal was sent, and the pids of the processes the CLI had started (its
  * provider process, orphaned by a SIGKILL and killed by `afterAll`).
  */
-async function interruptedUp(run: InlineStack, emulator: RunningEmulator, ids: string[], signal: NodeJS.Signals) {
+async function interruptedUp(
+  run: InlineStack,
+  emulator: RunningEmulator,
+  ids: string[],
+  signal: NodeJS.Signals,
+) {
   const up = run.up().then(
     () => "completed",
     (error: unknown) => String(error),
@@ -46,9 +55,12 @@ async function interruptedUp(run: InlineStack, emulator: RunningEmulator, ids: s
 /** `initialState` recorded per cluster, counted. */
 async function initialStates(run: InlineStack): Promise<Record<string, number>> {
   const { deployment } = await run.stack.exportStack();
-  const resources = (deployment as { resources?: { outputs?: { initialState?: string } }[] }).resources ?? [];
+  const resources =
+    (deployment as { resources?: { outputs?: { initialState?: string } }[] }).resources ?? [];
   const counts: Record<string, number> = {};
-  for (const r of resources) if (r.outputs?.initialState) counts[r.outputs.initialState] = (counts[r.outputs.initialState] ?? 0) + 1;
+  for (const r of resources)
+    if (r.outputs?.initialState)
+      counts[r.outputs.initialState] = (counts[r.outputs.initialState] ?? 0) + 1;
   return counts;
 }
 
@@ -80,7 +92,11 @@ describe("an interrupted `pulumi up` and its documented recovery", () => {
       expect(up.summary.result).toBe("succeeded");
       expect(await statusCounts(emulator, ids)).toEqual({ stopped: COUNT });
       expect(await pendingOperations(run)).toEqual([]);
-      reportFigure("interrupted by SIGINT", { converged: `${(await statusCounts(emulator, ids)).stopped}/${COUNT}`, recoveredMs, recovery: "pulumi up" });
+      reportFigure("interrupted by SIGINT", {
+        converged: `${(await statusCounts(emulator, ids)).stopped}/${COUNT}`,
+        recoveredMs,
+        recovery: "pulumi up",
+      });
       expect(await plantedCredentialsIn(run)).toEqual([]);
       await run.destroy();
       expect(await statusCounts(emulator, ids)).toEqual({ available: COUNT });
@@ -98,13 +114,19 @@ describe("an interrupted `pulumi up` and its documented recovery", () => {
       const { ended, children, interruptedAt } = await interruptedUp(run, emulator, ids, "SIGKILL");
       leftovers.push(...children);
       expect(ended).toMatch(/killed with SIGKILL/);
-      expect((await pendingOperations(run)).map((op) => op.type)).toEqual(Array<string>(COUNT).fill("creating"));
+      expect((await pendingOperations(run)).map((op) => op.type)).toEqual(
+        Array<string>(COUNT).fill("creating"),
+      );
 
       // What Pulumi 3.259 with a file backend requires: the killed CLI left its lock behind…
-      await expect(run.up()).rejects.toThrow(/the stack is currently locked by 1 lock\(s\)[\s\S]*`pulumi cancel`/);
+      await expect(run.up()).rejects.toThrow(
+        /the stack is currently locked by 1 lock\(s\)[\s\S]*`pulumi cancel`/,
+      );
       // …which `pulumi cancel` deletes; `refresh --clear-pending-creates` drops the interrupted creates
       // (a plain `up` or `refresh` keeps them and warns on every run); `up` then adopts the clusters again.
       await run.stack.cancel();
+      await run.refresh();
+      expect(await pendingOperations(run)).toHaveLength(COUNT);
       await run.refresh({ clearPendingCreates: true });
       expect(await pendingOperations(run)).toEqual([]);
       const up = await run.up();

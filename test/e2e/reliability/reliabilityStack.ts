@@ -18,7 +18,8 @@ export function clusterIds(prefix: string, count: number): string[] {
  */
 export function holdAll(ids: string[], state: "running" | "stopped", timeoutMinutes = 2): PulumiFn {
   return () => {
-    for (const id of ids) new ClusterPowerState(id, { clusterIdentifier: id, state, timeoutMinutes });
+    for (const id of ids)
+      new ClusterPowerState(id, { clusterIdentifier: id, state, timeoutMinutes });
     return Promise.resolve();
   };
 }
@@ -27,7 +28,11 @@ export function holdAll(ids: string[], state: "running" | "stopped", timeoutMinu
  * Harness options for the reliability stacks: the e2e defaults (accelerated poller, local endpoint)
  * plus fake credentials planted in the environment of `pulumi` and its provider process.
  */
-export function reliabilityStackOptions(emulator: RunningEmulator, program: PulumiFn, env: Record<string, string> = {}): InlineStackOptions {
+export function reliabilityStackOptions(
+  emulator: RunningEmulator,
+  program: PulumiFn,
+  env: Record<string, string> = {},
+): InlineStackOptions {
   const base = e2eStackOptions(emulator, program);
   return { ...base, env: { ...base.env, ...PLANTED_CREDENTIALS, ...env } };
 }
@@ -35,23 +40,34 @@ export function reliabilityStackOptions(emulator: RunningEmulator, program: Pulu
 /** Planted credentials found in the stack's export or anywhere in its backend directory (none expected). */
 export async function plantedCredentialsIn(run: InlineStack): Promise<string[]> {
   const exported = JSON.stringify(await run.stack.exportStack());
-  return findPlantedCredentials({ "pulumi stack export": exported }, [path.join(run.workDir, "backend"), run.workDir]);
+  return findPlantedCredentials({ "pulumi stack export": exported }, [
+    path.join(run.workDir, "backend"),
+    run.workDir,
+  ]);
 }
 
 /** Statuses of `ids` in the emulator, counted (e.g. `{ stopped: 50 }`). */
-export async function statusCounts(emulator: RunningEmulator, ids: string[]): Promise<Record<string, number>> {
+export async function statusCounts(
+  emulator: RunningEmulator,
+  ids: string[],
+): Promise<Record<string, number>> {
   const wanted = new Set(ids);
   const counts: Record<string, number> = {};
   for (const cluster of await emulator.admin.listClusters()) {
-    if (wanted.has(cluster.DBClusterIdentifier)) counts[cluster.Status] = (counts[cluster.Status] ?? 0) + 1;
+    if (wanted.has(cluster.DBClusterIdentifier))
+      counts[cluster.Status] = (counts[cluster.Status] ?? 0) + 1;
   }
   return counts;
 }
 
 /** Pending operations the stack's checkpoint holds (left by an interrupted update). */
-export async function pendingOperations(run: InlineStack): Promise<{ type: string; urn: string }[]> {
+export async function pendingOperations(
+  run: InlineStack,
+): Promise<{ type: string; urn: string }[]> {
   const { deployment } = await run.stack.exportStack();
-  const pending = (deployment as { pending_operations?: { type: string; resource: { urn: string } }[] }).pending_operations ?? [];
+  const pending =
+    (deployment as { pending_operations?: { type: string; resource: { urn: string } }[] })
+      .pending_operations ?? [];
   return pending.map((op) => ({ type: op.type, urn: op.resource.urn }));
 }
 

@@ -1,6 +1,11 @@
 import { RDSClient, StopDBClusterCommand } from "@aws-sdk/client-rds";
 import { startEmulator, type RunningEmulator } from "aurora-power/emulator";
-import { ClusterNotFoundError, ClusterStateError, ClusterTimeoutError, PartialFailureError } from "../../../provider/errors";
+import {
+  ClusterNotFoundError,
+  ClusterStateError,
+  ClusterTimeoutError,
+  PartialFailureError,
+} from "../../../provider/errors";
 import { checkedInputs, impl, pointProviderAt, settleWithin } from "./testbed";
 
 // Transitions take 1.5 s, so there is time to act while the provider waits. Three race retries
@@ -11,7 +16,10 @@ const MAX_RACE_RETRIES = 3;
 let emulator: RunningEmulator;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ stopSeconds: TRANSITION_SECONDS, startSeconds: TRANSITION_SECONDS });
+  emulator = await startEmulator({
+    stopSeconds: TRANSITION_SECONDS,
+    startSeconds: TRANSITION_SECONDS,
+  });
   pointProviderAt(emulator.url, { AURORA_POWER_MAX_RACE_RETRIES: String(MAX_RACE_RETRIES) });
 });
 afterAll(() => emulator.stop());
@@ -36,7 +44,11 @@ async function powerCallCounts(): Promise<{ stops: number; starts: number }> {
 
 /** The test process acting as "someone else" with the unmodified SDK. */
 function someoneElse(): RDSClient {
-  return new RDSClient({ endpoint: emulator.url, region: "eu-west-1", credentials: { accessKeyId: "other", secretAccessKey: "other" } });
+  return new RDSClient({
+    endpoint: emulator.url,
+    region: "eu-west-1",
+    credentials: { accessKeyId: "other", secretAccessKey: "other" },
+  });
 }
 
 describe("someone else acts on the cluster while the provider waits", () => {
@@ -49,26 +61,40 @@ describe("someone else acts on the cluster while the provider waits", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await emulator.admin.forceStatus("race-start", "available");
     const settled = await settleWithin(creating, 20_000);
-    expect(settled).toMatchObject({ outcome: "resolved", value: { outs: { status: "stopped", initialState: "running" } } });
+    expect(settled).toMatchObject({
+      outcome: "resolved",
+      value: { outs: { status: "stopped", initialState: "running" } },
+    });
     expect(await powerCallCounts()).toEqual({ stops: 2, starts: 0 });
   });
 
   it("a stop while our start is in progress: the provider starts it again and converges", async () => {
     await seed("race-stop", "stopped");
-    const creating = impl.create(await checkedInputs("race-stop", { state: "running", timeoutMinutes: 1 }));
+    const creating = impl.create(
+      await checkedInputs("race-stop", { state: "running", timeoutMinutes: 1 }),
+    );
     await untilStatus("race-stop", "starting");
     await new Promise((resolve) => setTimeout(resolve, 300));
     await emulator.admin.forceStatus("race-stop", "stopped");
     const settled = await settleWithin(creating, 20_000);
-    expect(settled).toMatchObject({ outcome: "resolved", value: { outs: { status: "available", state: "running" } } });
+    expect(settled).toMatchObject({
+      outcome: "resolved",
+      value: { outs: { status: "available", state: "running" } },
+    });
     expect(await powerCallCounts()).toEqual({ stops: 0, starts: 2 });
   });
 
   it("someone else's StopDBCluster in flight: the provider waits for `stopped`, then starts", async () => {
     await seed("their-stop", "available");
     await someoneElse().send(new StopDBClusterCommand({ DBClusterIdentifier: "their-stop" }));
-    const settled = await settleWithin(impl.create(await checkedInputs("their-stop", { state: "running", timeoutMinutes: 1 })), 20_000);
-    expect(settled).toMatchObject({ outcome: "resolved", value: { outs: { status: "available", initialState: "stopped" } } });
+    const settled = await settleWithin(
+      impl.create(await checkedInputs("their-stop", { state: "running", timeoutMinutes: 1 })),
+      20_000,
+    );
+    expect(settled).toMatchObject({
+      outcome: "resolved",
+      value: { outs: { status: "available", initialState: "stopped" } },
+    });
     expect(await powerCallCounts()).toEqual({ stops: 1, starts: 1 });
   });
 
@@ -99,7 +125,9 @@ describe("someone else acts on the cluster while the provider waits", () => {
     if (settled.outcome !== "rejected") return;
     expect(settled.ms).toBeLessThan(5_000);
     expect(settled.error.cause).toBeInstanceOf(ClusterStateError);
-    expect(settled.error.message).toMatch(/^cluster `kms-lost` \(eu-west-1\) is `inaccessible-encryption-credentials`: .*KMS key/);
+    expect(settled.error.message).toMatch(
+      /^cluster `kms-lost` \(eu-west-1\) is `inaccessible-encryption-credentials`: .*KMS key/,
+    );
   });
 
   it("a cluster deleted during the wait fails with ClusterNotFoundError", async () => {
@@ -111,7 +139,9 @@ describe("someone else acts on the cluster while the provider waits", () => {
     expect(settled.outcome).toBe("rejected");
     if (settled.outcome !== "rejected") return;
     expect(settled.error.cause).toBeInstanceOf(ClusterNotFoundError);
-    expect(settled.error.message).toMatch(/^cluster `vanishing` \(eu-west-1\) was not found; check `clusterIdentifier`/);
+    expect(settled.error.message).toMatch(
+      /^cluster `vanishing` \(eu-west-1\) was not found; check `clusterIdentifier`/,
+    );
   });
 
   it("a cluster deleted out of band: read reports it gone and delete succeeds without a power call", async () => {
@@ -133,13 +163,27 @@ describe("two owners fighting over one cluster", () => {
     // A third party's stop is in flight, so neither owner is satisfied when it starts.
     await someoneElse().send(new StopDBClusterCommand({ DBClusterIdentifier: "contested" }));
     // eu-west-2 gives the second owner its own RDS client and poller, as a second provider process has.
-    const holdStopped = impl.create(await checkedInputs("contested", { state: "stopped", timeoutMinutes: 1 }));
-    const holdRunning = impl.create(await checkedInputs("contested", { state: "running", region: "eu-west-2", timeoutMinutes: 1 }));
-    const [stopper, starter] = await Promise.all([settleWithin(holdStopped, 30_000), settleWithin(holdRunning, 30_000)]);
+    const holdStopped = impl.create(
+      await checkedInputs("contested", { state: "stopped", timeoutMinutes: 1 }),
+    );
+    const holdRunning = impl.create(
+      await checkedInputs("contested", {
+        state: "running",
+        region: "eu-west-2",
+        timeoutMinutes: 1,
+      }),
+    );
+    const [stopper, starter] = await Promise.all([
+      settleWithin(holdStopped, 30_000),
+      settleWithin(holdRunning, 30_000),
+    ]);
 
     for (const settled of [stopper, starter]) {
       expect(settled.outcome).not.toBe("hung");
-      if (settled.outcome === "rejected") expect(settled.error.message).toMatch(/kept returning to .* check what else starts or stops it$/);
+      if (settled.outcome === "rejected")
+        expect(settled.error.message).toMatch(
+          /kept returning to .* check what else starts or stops it$/,
+        );
     }
     const { stops, starts } = await powerCallCounts();
     expect(stops + starts).toBeLessThanOrEqual(2 * (MAX_RACE_RETRIES + 1));
@@ -147,13 +191,16 @@ describe("two owners fighting over one cluster", () => {
 
   it("an automation that undoes every stop gets a clear ClusterStateError after a bounded number of attempts", async () => {
     await seed("undone", "available");
-    const creating = impl.create(await checkedInputs("undone", { state: "stopped", timeoutMinutes: 1 }));
+    const creating = impl.create(
+      await checkedInputs("undone", { state: "stopped", timeoutMinutes: 1 }),
+    );
     let done = false;
     void creating.finally(() => (done = true)).catch(() => undefined);
     // The other owner: whenever a stop is in progress, the cluster is back to `available`.
     const deadline = Date.now() + 30_000;
     while (!done && Date.now() < deadline) {
-      if ((await emulator.admin.getCluster("undone"))?.Status === "stopping") await emulator.admin.forceStatus("undone", "available");
+      if ((await emulator.admin.getCluster("undone"))?.Status === "stopping")
+        await emulator.admin.forceStatus("undone", "available");
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const settled = await settleWithin(creating, 1_000);

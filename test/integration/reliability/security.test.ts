@@ -19,7 +19,9 @@ function grants(statements: Statement[]): [string, string][] {
   return statements.flatMap((s) => {
     const actions = ([] as string[]).concat(s.Action);
     const resources = ([] as string[]).concat(s.Resource ?? "*");
-    return actions.flatMap((action) => resources.map((resource): [string, string] => [action, resource]));
+    return actions.flatMap((action) =>
+      resources.map((resource): [string, string] => [action, resource]),
+    );
   });
 }
 
@@ -28,7 +30,9 @@ function listeningAddresses(port: number): string[] {
   const rows = fs.readFileSync("/proc/net/tcp", "utf8").trim().split("\n").slice(1);
   return rows
     .map((row) => row.trim().split(/\s+/))
-    .filter((cols) => cols[3] === "0A" && parseInt((cols[1] ?? ":").split(":")[1] ?? "", 16) === port)
+    .filter(
+      (cols) => cols[3] === "0A" && parseInt((cols[1] ?? ":").split(":")[1] ?? "", 16) === port,
+    )
     .map((cols) => {
       const hex = (cols[1] ?? "").split(":")[0] ?? "";
       const octets = (hex.match(/../g) ?? []).map((h) => parseInt(h, 16)).reverse();
@@ -37,7 +41,10 @@ function listeningAddresses(port: number): string[] {
 }
 
 describe("IAM policy helpers grant power actions on cluster ARNs only", () => {
-  const arns = ["arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders", "arn:aws:rds:eu-west-1:123456789012:cluster:dev-billing"];
+  const arns = [
+    "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders",
+    "arn:aws:rds:eu-west-1:123456789012:cluster:dev-billing",
+  ];
 
   it("clusterPowerStatePolicy: Stop/Start on exactly the given ARNs, Describe on the same account's clusters, never `*`", () => {
     const pairs = grants(clusterPowerStatePolicy(arns).Statement);
@@ -46,18 +53,27 @@ describe("IAM policy helpers grant power actions on cluster ARNs only", () => {
       if (action === "rds:DescribeDBClusters") expect(resource).toMatch(CLUSTER_WILDCARD);
       else expect(arns).toContain(resource);
     }
-    expect(new Set(pairs.map(([action]) => action))).toEqual(new Set(["rds:StopDBCluster", "rds:StartDBCluster", "rds:DescribeDBClusters"]));
+    expect(new Set(pairs.map(([action]) => action))).toEqual(
+      new Set(["rds:StopDBCluster", "rds:StartDBCluster", "rds:DescribeDBClusters"]),
+    );
   });
 
-  it.each([["*"], ["arn:aws:rds:eu-west-1:123456789012:cluster:*"], ["arn:aws:rds:eu-west-1:123456789012:db:dev-orders"], ['arn:aws:rds:eu-west-1:123456789012:cluster:x"}']])(
-    "clusterPowerStatePolicy refuses %j instead of granting more",
-    (arn) => {
-      expect(() => clusterPowerStatePolicy([arn])).toThrow(/not an RDS cluster ARN/);
-    },
-  );
+  it.each([
+    ["*"],
+    ["arn:aws:rds:eu-west-1:123456789012:cluster:*"],
+    ["arn:aws:rds:eu-west-1:123456789012:db:dev-orders"],
+    ['arn:aws:rds:eu-west-1:123456789012:cluster:x"}'],
+  ])("clusterPowerStatePolicy refuses %j instead of granting more", (arn) => {
+    expect(() => clusterPowerStatePolicy([arn])).toThrow(/not an RDS cluster ARN/);
+  });
 
   it("the ClusterStopSchedule role: one cluster's ARN, no Describe, trusted by Scheduler from this account only", () => {
-    const location = { partition: "aws", region: "eu-west-1", accountId: "123456789012", clusterIdentifier: "dev-orders" };
+    const location = {
+      partition: "aws",
+      region: "eu-west-1",
+      accountId: "123456789012",
+      clusterIdentifier: "dev-orders",
+    };
     const pairs = grants(schedulerPermissionPolicy(location, true).Statement);
     expect(pairs).toEqual([
       ["rds:StopDBCluster", "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders"],
@@ -65,7 +81,10 @@ describe("IAM policy helpers grant power actions on cluster ARNs only", () => {
     ]);
     for (const [, resource] of pairs) expect(resource).toMatch(CLUSTER_ARN);
     expect(schedulerTrustPolicy("123456789012").Statement).toEqual([
-      expect.objectContaining({ Principal: { Service: "scheduler.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } }),
+      expect.objectContaining({
+        Principal: { Service: "scheduler.amazonaws.com" },
+        Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+      }),
     ]);
   });
 });
@@ -89,14 +108,23 @@ describe("the local endpoint listens on loopback unless told otherwise", () => {
 
 describe("credentials from the environment never reach the provider's outputs", () => {
   it("create and read outputs carry none of the planted credentials", async () => {
-    const emulator = await startEmulator({ stopSeconds: 0.2, seed: [{ DBClusterIdentifier: "planted" }] });
+    const emulator = await startEmulator({
+      stopSeconds: 0.2,
+      seed: [{ DBClusterIdentifier: "planted" }],
+    });
     try {
       pointProviderAt(emulator.url, { ...PLANTED_CREDENTIALS });
       const inputs = await checkedInputs("planted");
       const created = await impl.create(inputs);
       const read = await impl.read(created.id, { ...created.outs });
       expect(created.outs?.status).toBe("stopped");
-      expect(findPlantedCredentials({ inputs: JSON.stringify(inputs), create: JSON.stringify(created), read: JSON.stringify(read) })).toEqual([]);
+      expect(
+        findPlantedCredentials({
+          inputs: JSON.stringify(inputs),
+          create: JSON.stringify(created),
+          read: JSON.stringify(read),
+        }),
+      ).toEqual([]);
     } finally {
       await emulator.stop();
     }

@@ -4,7 +4,10 @@ import * as impl from "../../../provider/dynamic/implementation";
  * Environment of the provider process in the reliability integration tests: loopback endpoint, fake
  * credentials, fast poller knobs, and few SDK attempts so a broken endpoint fails in seconds.
  */
-export function reliabilityEnv(endpointUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+export function reliabilityEnv(
+  endpointUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_RDS: endpointUrl,
     AWS_REGION: "eu-west-1",
@@ -31,7 +34,13 @@ export function reliabilityEnv(endpointUrl: string, extra: Record<string, string
  * the SDK reads endpoint and credentials from `process.env` itself. Returns the progress messages.
  */
 export function pointProviderAt(endpointUrl: string, extra: Record<string, string> = {}): string[] {
-  for (const name of ["AWS_PROFILE", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ENDPOINT_URL", "AWS_SESSION_TOKEN"]) {
+  for (const name of [
+    "AWS_PROFILE",
+    "AWS_ROLE_ARN",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_ENDPOINT_URL",
+    "AWS_SESSION_TOKEN",
+  ]) {
     delete process.env[name];
   }
   Object.assign(process.env, reliabilityEnv(endpointUrl, extra));
@@ -41,14 +50,23 @@ export function pointProviderAt(endpointUrl: string, extra: Record<string, strin
 }
 
 /** Inputs as `check` completes them (fails the test when `check` refuses them). */
-export async function checkedInputs(clusterIdentifier: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const result = await impl.check({}, { clusterIdentifier, state: "stopped", ...extra, __provider: "shim" });
+export async function checkedInputs(
+  clusterIdentifier: string,
+  extra: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  const result = await impl.check(
+    {},
+    { clusterIdentifier, state: "stopped", ...extra, __provider: "shim" },
+  );
   expect(result.failures).toEqual([]);
   return result.inputs ?? {};
 }
 
 /** What a promise settled to, and after how many milliseconds; a guard ends a hang as `hung`. */
-export type Settled = { outcome: "resolved"; value: unknown; ms: number } | { outcome: "rejected"; error: Error; ms: number } | { outcome: "hung"; ms: number };
+export type Settled =
+  | { outcome: "resolved"; value: unknown; ms: number }
+  | { outcome: "rejected"; error: Error; ms: number }
+  | { outcome: "hung"; ms: number };
 
 /** Awaits `promise` for at most `guardMs` (a hang becomes `{ outcome: "hung" }` instead of a jest timeout). */
 export async function settleWithin(promise: Promise<unknown>, guardMs: number): Promise<Settled> {

@@ -77,6 +77,16 @@ describe("checkInputs", () => {
     ]);
   });
 
+  it("B3 regression: escapes bidi, zero-width, private-use and unassigned characters in the reason", () => {
+    const clusterIdentifier = "dev\u202eorders\u200b\ue000\u{10ffff}";
+    expect(failuresFor({ clusterIdentifier })).toEqual([
+      {
+        property: "clusterIdentifier",
+        reason: `${IDENTIFIER_RULE}"dev\\u202Eorders\\u200B\\uE000\\u{10FFFF}"`,
+      },
+    ]);
+  });
+
   it("cuts a very long identifier in the message", () => {
     const long = "a".repeat(10_000);
     expect(failuresFor({ clusterIdentifier: long })).toEqual([

@@ -179,4 +179,33 @@ describe("ClusterPoller describe failures", () => {
     await expect(poller(time, api).waitFor(request("x"))).rejects.toBe(denied);
     expect(time.sleeps).toEqual([0]);
   });
+
+  it("B1 regression: a describe that never answers fails the wait at its deadline and frees the poller", async () => {
+    const time = new FakeTime();
+    const signals: (AbortSignal | undefined)[] = [];
+    const api = {
+      describeClusters: (ids: readonly string[], signal?: AbortSignal) => {
+        signals.push(signal);
+        // The first call hangs, ignoring its signal (a dripping body); later ones answer.
+        if (signals.length === 1) return new Promise<Map<string, DBCluster>>(() => undefined);
+        return Promise.resolve(
+          new Map(ids.map((id) => [id, { DBClusterIdentifier: id, Status: "stopped" }])),
+        );
+      },
+    };
+    const p = poller(time, api);
+    const startedAt = Date.now();
+    // Deadline 50 ms after the fake now: the real-time watchdog fires while the call hangs.
+    await expect(p.waitFor(request("silent", { deadlineAt: 50 }))).rejects.toThrow(
+      "timeout silent",
+    );
+    expect(Date.now() - startedAt).toBeLessThan(2_000);
+    // The hung call is aborted and the tick ends, so the next wait is served.
+    await expect(p.waitFor(request("next"))).resolves.toEqual({
+      DBClusterIdentifier: "next",
+      Status: "stopped",
+    });
+    expect(signals[0]?.aborted).toBe(true);
+    expect(p.size).toBe(0);
+  });
 });

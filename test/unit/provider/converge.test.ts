@@ -6,6 +6,7 @@ import {
 } from "../../../provider/dynamic/converge";
 import {
   ClusterNotFoundError,
+  ClusterPowerError,
   ClusterStateError,
   ClusterTimeoutError,
 } from "../../../provider/errors";
@@ -235,5 +236,67 @@ describe("converge", () => {
       expect.stringMatching(/^dev \(eu-west-1\): stopping, 2m[0-3]\ds$/),
       expect.stringMatching(/^dev \(eu-west-1\): stopped, 2m\d\ds$/),
     ]);
+  });
+
+  it("B1 regression: a StopDBCluster that never answers ends at the deadline, counted as maybe issued", async () => {
+    const h = harness("available");
+    let signal: AbortSignal | undefined;
+    h.cluster.api.stopCluster = (_id, callSignal) => {
+      signal = callSignal;
+      return new Promise(() => undefined);
+    };
+    const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
+    const error = await h
+      .run("stopped", { timeoutMinutes: 0.001, endpointLabel: "`http://127.0.0.1:9`" }, outcome)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClusterTimeoutError);
+    expect(error).toMatchObject({
+      message:
+        "cluster `dev` (eu-west-1): StopDBCluster got no answer from `http://127.0.0.1:9` within 0 min (last seen `available`); " +
+        "it may have been carried out: run `pulumi up` again to re-check, raise `timeoutMinutes`, or check the endpoint",
+      lastObservedStatus: "available",
+    });
+    expect(signal?.aborted).toBe(true);
+    expect(outcome.actionIssued).toBe(true);
+  });
+
+  it("B4 regression: a StopDBCluster still throttled after the SDK's retries re-describes and re-plans", async () => {
+    const h = harness("available");
+    const throttled = () =>
+      Object.assign(new Error("Rate exceeded"), {
+        name: "Throttling",
+        $metadata: { httpStatusCode: 400 },
+      });
+    h.cluster.refusals.push(throttled(), throttled());
+    const outcome = await h.run("stopped");
+    expect(h.cluster.calls.slice(0, 6)).toEqual([
+      "describe",
+      "stop",
+      "describe",
+      "stop",
+      "describe",
+      "stop",
+    ]);
+    expect(h.time.sleeps.slice(0, 3)).toEqual([0, 1000, 2000]);
+    expect(outcome).toMatchObject({ actionIssued: true, cluster: { Status: "stopped" } });
+  });
+
+  it("gives up on a power call failing with 5xx after `maxRaceRetries`, as maybe issued", async () => {
+    const h = harness("available");
+    const settings = { ...DEFAULT_POLLER_SETTINGS, maxRaceRetries: 1 };
+    const failure = () =>
+      Object.assign(new Error("We encountered an internal error."), {
+        name: "InternalFailure",
+        $metadata: { httpStatusCode: 500 },
+      });
+    h.cluster.refusals.push(failure(), failure());
+    const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
+    const error = await h.run("stopped", { settings }, outcome).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClusterPowerError);
+    expect((error as Error).message).toBe(
+      "cluster `dev` (eu-west-1): StopDBCluster failed: We encountered an internal error.; check the RDS console and run `pulumi up` again",
+    );
+    expect(h.cluster.calls).toEqual(["describe", "stop", "describe", "stop"]);
+    expect(outcome.actionIssued).toBe(true);
   });
 });

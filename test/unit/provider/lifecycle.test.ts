@@ -245,6 +245,22 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
     await expect(impl.read("eu-west-1/dev-orders", stored)).resolves.toEqual({ id: "" });
   });
 
+  it("B2 regression: an answer without a DBClusters list fails refresh and delete, never reads as gone", async () => {
+    rds.on(DescribeDBClustersCommand).resolves({});
+    const stored = { ...INPUTS, status: "stopped", initialState: "running" };
+    const reason =
+      "DescribeDBClusters failed: the RDS endpoint answered without a DBClusters list (is `AWS_ENDPOINT_URL_RDS` an RDS endpoint?); check the credentials, `region` and the RDS endpoint, then run `pulumi up` again";
+    await expect(impl.read("eu-west-1/dev-orders", stored)).rejects.toThrow(
+      `cluster \`dev-orders\` (eu-west-1): ${reason}`,
+    );
+    await expect(impl.delete("eu-west-1/dev-orders", stored)).rejects.toThrow(
+      `cluster \`dev-orders\` (eu-west-1): ${reason}`,
+    );
+    // Not retried as a transient failure: one describe each.
+    expect(rds).toHaveReceivedCommandTimes(DescribeDBClustersCommand, 2);
+    expect(rds).not.toHaveReceivedCommand(StartDBClusterCommand);
+  });
+
   it("delete of a cluster already gone succeeds", async () => {
     rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
     rds
