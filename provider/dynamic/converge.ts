@@ -108,8 +108,10 @@ class ConvergeRun {
   private async act(action: PowerAction, fromStatus: string): Promise<DBCluster | undefined> {
     this.countAttempt(action);
     const { api, clusterIdentifier } = this.ctx;
+    const remainingMs = this.deadlineAt - this.ctx.clock.now();
+    if (remainingMs <= 0) throw timeoutError(this.scope());
     // The call, SDK retries included, may take no longer than what is left of `timeoutMinutes`.
-    const deadline = abortAfter(this.deadlineAt - this.ctx.clock.now());
+    const deadline = abortAfter(remainingMs);
     let response: DBCluster | undefined;
     try {
       const call =

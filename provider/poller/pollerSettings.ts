@@ -1,6 +1,9 @@
 /**
  * Knobs of the waiting machinery, read from the provider process's environment (the engine starts
- * the provider with the environment of `pulumi up`). Every knob is documented in the README.
+ * the provider with the environment of `pulumi up`). Every knob is documented in the README. The
+ * RDS client's knobs live with the client in `rds/createRdsClient.ts`:
+ * `AURORA_POWER_REQUEST_TIMEOUT_MS` (bound of one HTTP attempt, 30000), `AWS_MAX_ATTEMPTS` (8) and
+ * `AWS_RETRY_MODE` (`standard`).
  */
 export interface PollerSettings {
   /** Shortest delay between two describe ticks (`AURORA_POWER_POLL_MIN_INTERVAL_MS`, 500). */
