@@ -1,9 +1,6 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
 import { ClusterPowerError, type ClusterTimeoutError, describeCluster } from "../errors";
 import { planTransition, type PowerAction, type PowerState } from "../planTransition";
-import type { ClusterPoller, Clock } from "../poller/clusterPoller";
-import type { PollerSettings } from "../poller/pollerSettings";
-import type { ClusterApi } from "../rds/clusterApi";
 import {
   classifyRdsError,
   isTransientError,
@@ -13,8 +10,8 @@ import {
 } from "../rds/classifyRdsError";
 import { abortAfter, untilAborted } from "../poller/deadlineSignal";
 import { unsupportedClusterError } from "./assertStoppable";
-import type { DurationModel } from "../poller/durationModel";
-import { StatusTracker, type ProgressSink } from "./statusTracker";
+import { StatusTracker } from "./statusTracker";
+import type { Runtime } from "./runtime";
 import {
   failureDetails,
   notFoundError,
@@ -25,18 +22,11 @@ import {
 } from "./convergeErrors";
 
 /** Everything one converge needs; built per operation by the lifecycle functions. */
-export interface ConvergeContext {
+export interface ConvergeContext extends Omit<Runtime, "endpointLabel"> {
   clusterIdentifier: string;
   region: string;
   desired: PowerState;
   timeoutMinutes: number;
-  api: ClusterApi;
-  poller: ClusterPoller;
-  durations: DurationModel;
-  settings: PollerSettings;
-  clock: Clock;
-  random: () => number;
-  progress: ProgressSink;
   /** The cluster as just described, if the caller has it (saves one describe). */
   initial?: DBCluster;
   /** Delete treats a cluster that disappears (or is being deleted) as done. */
