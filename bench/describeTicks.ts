@@ -17,7 +17,9 @@ export interface DescribeTickFigures {
 
 /** Overlap-groups `calls` (any order) into ticks and summarizes them. */
 export function summarizeDescribeTicks(calls: readonly RecordedCall[]): DescribeTickFigures {
-  const describes = calls.filter((c) => c.action === "DescribeDBClusters").sort((a, b) => a.startMs - b.startMs);
+  const describes = calls
+    .filter((c) => c.action === "DescribeDBClusters")
+    .sort((a, b) => a.startMs - b.startMs);
   let ticks = 0;
   let maxCallsPerTick = 0;
   let inTick = 0;

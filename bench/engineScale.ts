@@ -9,7 +9,7 @@ import { startEmulator, type RunningEmulator } from "../emulator";
 import { createInlineStack, type InlineStack } from "../scripts/harness";
 import { loadAverageNow } from "./environment";
 import { summarizeDescribeTicks, type DescribeTickFigures } from "./describeTicks";
-import { sampleStackProcesses } from "./providerRss";
+import { sampleStackProcesses } from "./stackProcesses";
 import { startRecordingProxy, type RecordingProxy } from "./recordingProxy";
 
 /** Transition time of the endpoint, as issue 7 prescribes. */
@@ -65,23 +65,43 @@ function programFor(ids: readonly string[]) {
   };
 }
 
-async function expectStatuses(emulator: RunningEmulator, ids: readonly string[], status: string, after: string): Promise<void> {
+async function expectStatuses(
+  emulator: RunningEmulator,
+  ids: readonly string[],
+  status: string,
+  after: string,
+): Promise<void> {
   const clusters = await emulator.admin.listClusters();
   const wrong = clusters.filter((c) => ids.includes(c.DBClusterIdentifier) && c.Status !== status);
   if (wrong.length > 0) {
-    const sample = wrong.slice(0, 3).map((c) => `${c.DBClusterIdentifier}=${c.Status}`).join(", ");
-    throw new Error(`after ${after}, ${wrong.length} of ${ids.length} clusters are not \`${status}\` (${sample})`);
+    const sample = wrong
+      .slice(0, 3)
+      .map((c) => `${c.DBClusterIdentifier}=${c.Status}`)
+      .join(", ");
+    throw new Error(
+      `after ${after}, ${wrong.length} of ${ids.length} clusters are not \`${status}\` (${sample})`,
+    );
   }
 }
 
 const ACTIONS = new Set(["StopDBCluster", "StartDBCluster"]);
 
-async function timelineOf(emulator: RunningEmulator, proxy: RecordingProxy, started: number, startedEpochMs: number, target: string): Promise<OperationTimeline> {
-  const actions = proxy.calls().filter((c) => ACTIONS.has(c.action)).map((c) => c.startMs - started);
+async function timelineOf(
+  emulator: RunningEmulator,
+  proxy: RecordingProxy,
+  started: number,
+  startedEpochMs: number,
+  target: string,
+): Promise<OperationTimeline> {
+  const actions = proxy
+    .calls()
+    .filter((c) => ACTIONS.has(c.action))
+    .map((c) => c.startMs - started);
   const completions = (await emulator.admin.events())
     .filter((e) => e.to === target && Date.parse(e.at) >= startedEpochMs)
     .map((e) => Date.parse(e.at) - startedEpochMs);
-  const rounded = (values: number[], pick: (...v: number[]) => number) => (values.length > 0 ? Math.round(pick(...values)) : undefined);
+  const rounded = (values: number[], pick: (...v: number[]) => number) =>
+    values.length > 0 ? Math.round(pick(...values)) : undefined;
   return {
     firstActionMs: rounded(actions, Math.min),
     lastActionMs: rounded(actions, Math.max),
@@ -110,9 +130,19 @@ async function measure(
   }
   const wallMs = Math.round(performance.now() - started);
   const own = process.cpuUsage(cpuBefore);
-  const cpuMs = { provider: processes.providerCpuMs, engine: processes.engineCpuMs, benchProcess: Math.round((own.user + own.system) / 1000) };
+  const cpuMs = {
+    provider: processes.providerCpuMs,
+    engine: processes.engineCpuMs,
+    benchProcess: Math.round((own.user + own.system) / 1000),
+  };
   const timeline = await timelineOf(emulator, proxy, started, startedEpochMs, target);
-  return { wallMs, providerPeakRssMb: processes.providerPeakRssMb, cpuMs, timeline, ...summarizeDescribeTicks(proxy.calls()) };
+  return {
+    wallMs,
+    providerPeakRssMb: processes.providerPeakRssMb,
+    cpuMs,
+    timeline,
+    ...summarizeDescribeTicks(proxy.calls()),
+  };
 }
 
 /**
@@ -120,7 +150,11 @@ async function measure(
  * the stack is only removed (its clusters stay stopped on an endpoint that is discarded anyway).
  * Throws when the clusters do not end up stopped after `up` and available after `destroy`.
  */
-export async function runEngineScale(clusters: number, label: string, options: EngineScaleOptions = {}): Promise<EngineScaleRun> {
+export async function runEngineScale(
+  clusters: number,
+  label: string,
+  options: EngineScaleOptions = {},
+): Promise<EngineScaleRun> {
   const { parallel, env = {}, destroy: measureDestroy = true } = options;
   const loadAverage = loadAverageNow();
   const ids = Array.from({ length: clusters }, (_, i) => `${label}-${String(i).padStart(3, "0")}`);
@@ -148,7 +182,9 @@ export async function runEngineScale(clusters: number, label: string, options: E
     const up = await measure(stack, emulator, proxy, "stopped", () => stack.up(cliOptions));
     await expectStatuses(emulator, ids, "stopped", "pulumi up");
     if (!measureDestroy) return { clusters, parallel, up, destroy: undefined, loadAverage };
-    const destroy = await measure(stack, emulator, proxy, "available", () => stack.destroy(cliOptions));
+    const destroy = await measure(stack, emulator, proxy, "available", () =>
+      stack.destroy(cliOptions),
+    );
     await expectStatuses(emulator, ids, "available", "pulumi destroy");
     return { clusters, parallel, up, destroy, loadAverage };
   } catch (error) {

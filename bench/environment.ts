@@ -25,7 +25,9 @@ export interface BenchEnvironment {
 function installedVersion(name: string): string {
   const manifest = path.join(repoRoot(), "node_modules", ...name.split("/"), "package.json");
   try {
-    return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version?: string }).version ?? "unknown";
+    return (
+      (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version?: string }).version ?? "unknown"
+    );
   } catch {
     return "not installed";
   }
@@ -33,7 +35,9 @@ function installedVersion(name: string): string {
 
 function cliVersion(): string {
   try {
-    return execFileSync(path.join(engineBinDir(), "pulumi"), ["version"], { encoding: "utf8" }).trim();
+    return execFileSync(path.join(engineBinDir(), "pulumi"), ["version"], {
+      encoding: "utf8",
+    }).trim();
   } catch (error) {
     return `unavailable (${error instanceof Error ? error.message : String(error)})`;
   }

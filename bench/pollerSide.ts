@@ -8,7 +8,12 @@
 import { RDSClient } from "@aws-sdk/client-rds";
 import { converge, type ConvergeOutcome } from "../provider/dynamic/converge";
 import type { PowerState } from "../provider/planTransition";
-import { ClusterPoller, systemClock, timerSleep, type PollerStats } from "../provider/poller/clusterPoller";
+import {
+  ClusterPoller,
+  systemClock,
+  timerSleep,
+  type PollerStats,
+} from "../provider/poller/clusterPoller";
 import { DurationModel } from "../provider/poller/durationModel";
 import { readPollerSettings } from "../provider/poller/pollerSettings";
 import { createClusterApi } from "../provider/rds/clusterApi";
@@ -42,11 +47,20 @@ function providerStyleClient(endpointUrl: string): RDSClient {
 }
 
 /** Drives every cluster of `ids` to `desired` through the provider's converge and one shared poller. */
-export async function runPollerPhase(endpointUrl: string, ids: readonly string[], desired: PowerState): Promise<PollerPhase> {
+export async function runPollerPhase(
+  endpointUrl: string,
+  ids: readonly string[],
+  desired: PowerState,
+): Promise<PollerPhase> {
   const client = providerStyleClient(endpointUrl);
   const settings = readPollerSettings(process.env);
   const api = createClusterApi(client);
-  const poller = new ClusterPoller({ api, clock: systemClock, sleep: timerSleep, maxConsecutiveDescribeErrors: settings.maxConsecutiveDescribeErrors });
+  const poller = new ClusterPoller({
+    api,
+    clock: systemClock,
+    sleep: timerSleep,
+    maxConsecutiveDescribeErrors: settings.maxConsecutiveDescribeErrors,
+  });
   const durations = new DurationModel(settings);
   const knownAt: KnownAt = new Map();
   try {
@@ -54,7 +68,19 @@ export async function runPollerPhase(endpointUrl: string, ids: readonly string[]
       ids.map(async (clusterIdentifier) => {
         const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
         await converge(
-          { clusterIdentifier, region: BENCH_REGION, desired, timeoutMinutes: 60, api, poller, durations, settings, clock: systemClock, random: Math.random, progress: () => undefined },
+          {
+            clusterIdentifier,
+            region: BENCH_REGION,
+            desired,
+            timeoutMinutes: 60,
+            api,
+            poller,
+            durations,
+            settings,
+            clock: systemClock,
+            random: Math.random,
+            progress: () => undefined,
+          },
           outcome,
         );
         knownAt.set(clusterIdentifier, Date.now());

@@ -47,12 +47,24 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
     req.on("end", () => {
       const body = Buffer.concat(chunks);
       const upstream = http.request(
-        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: req.url,
+          method: req.method,
+          headers: req.headers,
+          agent,
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
           answer.on("end", () => {
-            if (!req.url?.startsWith("/_emulator/")) recorded.push({ ...parseCall(body.toString("utf8")), startMs, endMs: performance.now() });
+            if (!req.url?.startsWith("/_emulator/"))
+              recorded.push({
+                ...parseCall(body.toString("utf8")),
+                startMs,
+                endMs: performance.now(),
+              });
           });
         },
       );

@@ -14,10 +14,26 @@ import { runEngineScale, type EngineScaleRun } from "./engineScale";
 import { loadAverageNow, readBenchEnvironment } from "./environment";
 import { benchPolicyEval } from "./policyEval";
 import { renderReport } from "./report";
-import type { BenchResults, DetectionResult, EmulatorLoadResult, EngineSeriesResult, PolicyResult } from "./results";
-import { runSideBySide, runSingleClusterDetection, type PhaseFigures, type SideBySideRun } from "./sideBySide";
+import type {
+  BenchResults,
+  DetectionResult,
+  EmulatorLoadResult,
+  EngineSeriesResult,
+  PolicyResult,
+} from "./results";
+import {
+  runSideBySide,
+  runSingleClusterDetection,
+  type PhaseFigures,
+  type SideBySideRun,
+} from "./sideBySide";
 import { median, round } from "./stats";
-import { summarizeEngineRuns, summarizeLatencies, summarizeSideBySide, type EngineScaleSummary } from "./summarize";
+import {
+  summarizeEngineRuns,
+  summarizeLatencies,
+  summarizeSideBySide,
+  type EngineScaleSummary,
+} from "./summarize";
 import { checkTargets } from "./targets";
 
 function log(message: string): void {
@@ -25,13 +41,25 @@ function log(message: string): void {
 }
 
 /** Runs interleave the cluster counts (run 1: N = 1, 10, …; run 2: …) so load drift hits every N alike. */
-async function runSeries(series: EngineSeries, baseline: EngineScaleSummary | undefined): Promise<EngineSeriesResult> {
+async function runSeries(
+  series: EngineSeries,
+  baseline: EngineScaleSummary | undefined,
+): Promise<EngineSeriesResult> {
   const runs: EngineScaleRun[] = [];
   for (let r = 0; r < series.runs; r++) {
     for (const clusters of series.clusterCounts) {
-      const label = `b1-${series.name.replace(/[^a-z]/gi, "").toLowerCase().slice(0, 12)}-${clusters}-r${r}`;
-      const run = await runEngineScale(clusters, label, { parallel: series.parallel, env: series.env, destroy: series.destroy });
-      log(`B1 ${series.name} N=${clusters} run ${r + 1}: up ${run.up.wallMs} ms, destroy ${run.destroy?.wallMs ?? "–"} ms, RSS ${run.up.providerPeakRssMb?.toFixed(0) ?? "?"} MB, load ${run.loadAverage}`);
+      const label = `b1-${series.name
+        .replace(/[^a-z]/gi, "")
+        .toLowerCase()
+        .slice(0, 12)}-${clusters}-r${r}`;
+      const run = await runEngineScale(clusters, label, {
+        parallel: series.parallel,
+        env: series.env,
+        destroy: series.destroy,
+      });
+      log(
+        `B1 ${series.name} N=${clusters} run ${r + 1}: up ${run.up.wallMs} ms, destroy ${run.destroy?.wallMs ?? "–"} ms, RSS ${run.up.providerPeakRssMb?.toFixed(0) ?? "?"} MB, load ${run.loadAverage}`,
+      );
       runs.push(run);
     }
   }
@@ -51,23 +79,32 @@ async function runB1(plan: BenchPlan): Promise<EngineSeriesResult[]> {
   return results;
 }
 
-async function runB2B3(plan: BenchPlan): Promise<{ b2: BenchResults["b2"]; b3: DetectionResult[] }> {
+async function runB2B3(
+  plan: BenchPlan,
+): Promise<{ b2: BenchResults["b2"]; b3: DetectionResult[] }> {
   const sideRuns: SideBySideRun[] = [];
   const singles: PhaseFigures[] = [];
   for (let r = 0; r < plan.runs; r++) {
     const side = await runSideBySide(plan.sideBySideClusters, `b2-r${r}`);
-    log(`B2 run ${r + 1}: ours ${side.ours.map((p) => p.describeCalls).join("+")} describes, SDK-style ${side.sdk.map((p) => p.describeCalls).join("+")}`);
+    log(
+      `B2 run ${r + 1}: ours ${side.ours.map((p) => p.describeCalls).join("+")} describes, SDK-style ${side.sdk.map((p) => p.describeCalls).join("+")}`,
+    );
     sideRuns.push(side);
     singles.push(...(await runSingleClusterDetection(plan.singleClusterCycles, `b3-r${r}`)));
     log(`B3 run ${r + 1}: one cluster, ${plan.singleClusterCycles} stop/start cycles`);
   }
-  const maxPerTick = (phases: PhaseFigures[]) => Math.max(...phases.map((p) => p.poller?.maxCallsPerTick ?? 0));
+  const maxPerTick = (phases: PhaseFigures[]) =>
+    Math.max(...phases.map((p) => p.poller?.maxCallsPerTick ?? 0));
   const many = sideRuns.flatMap((s) => s.ours);
   return {
     b2: { clusters: plan.sideBySideClusters, ...summarizeSideBySide(sideRuns), runs: sideRuns },
     b3: [
       { clusters: 1, ...summarizeLatencies(singles), maxDescribeCallsPerTick: maxPerTick(singles) },
-      { clusters: plan.sideBySideClusters, ...summarizeLatencies(many), maxDescribeCallsPerTick: maxPerTick(many) },
+      {
+        clusters: plan.sideBySideClusters,
+        ...summarizeLatencies(many),
+        maxDescribeCallsPerTick: maxPerTick(many),
+      },
     ],
   };
 }
@@ -78,7 +115,12 @@ async function runB4(plan: BenchPlan): Promise<BenchResults["b4"]> {
     const evalMsRuns: number[] = [];
     for (let r = 0; r < plan.runs; r++) evalMsRuns.push((await benchPolicyEval(count)).evalMs);
     const evalMsMedian = round(median(evalMsRuns), 1);
-    policy.push({ resources: count, evalMsMedian, evalMsRuns, perResourceUs: round((evalMsMedian * 1000) / count, 2) });
+    policy.push({
+      resources: count,
+      evalMsMedian,
+      evalMsRuns,
+      perResourceUs: round((evalMsMedian * 1000) / count, 2),
+    });
     log(`B4 policy ${count} resources: ${evalMsMedian} ms`);
   }
   const loads: Awaited<ReturnType<typeof benchEmulatorLoad>>[] = [];
@@ -109,16 +151,32 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const plan = benchPlan();
   const environment = readBenchEnvironment();
-  log(`plan: ${plan.quick ? "quick" : "full"}, ${plan.runs} run(s); ${environment.cores} cores, Node ${environment.node}, load ${environment.loadAverageAtStart}`);
+  log(
+    `plan: ${plan.quick ? "quick" : "full"}, ${plan.runs} run(s); ${environment.cores} cores, Node ${environment.node}, load ${environment.loadAverageAtStart}`,
+  );
   const b1 = await runB1(plan);
   const { b2, b3 } = await runB2B3(plan);
   const b4 = await runB4(plan);
-  const figures = { generatedAt: new Date().toISOString(), durationSeconds: (Date.now() - startedAt) / 1000, plan, environment, loadAverageAtEnd: loadAverageNow(), b1, b2, b3, b4 };
+  const figures = {
+    generatedAt: new Date().toISOString(),
+    durationSeconds: (Date.now() - startedAt) / 1000,
+    plan,
+    environment,
+    loadAverageAtEnd: loadAverageNow(),
+    b1,
+    b2,
+    b3,
+    b4,
+  };
   const markdown = write({ ...figures, targets: checkTargets(figures) });
-  process.stdout.write(`\n${markdown}\nWritten to bench/results/results.json and bench/results/results.md\n`);
+  process.stdout.write(
+    `\n${markdown}\nWritten to bench/results/results.json and bench/results/results.md\n`,
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

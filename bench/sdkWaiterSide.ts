@@ -22,11 +22,15 @@ const SDK_MIN_DELAY_SECONDS = 30;
 const SDK_MAX_DELAY_SECONDS = 1800;
 const MAX_WAIT_SECONDS = 900;
 
-async function checkStopped(client: RDSClient, input: { DBClusterIdentifier: string }): Promise<WaiterResult> {
+async function checkStopped(
+  client: RDSClient,
+  input: { DBClusterIdentifier: string },
+): Promise<WaiterResult> {
   try {
     const result = await client.send(new DescribeDBClustersCommand(input));
     const statuses = (result.DBClusters ?? []).map((c) => c.Status);
-    if (statuses.length > 0 && statuses.every((s) => s === "stopped")) return { state: WaiterState.SUCCESS, reason: result };
+    if (statuses.length > 0 && statuses.every((s) => s === "stopped"))
+      return { state: WaiterState.SUCCESS, reason: result };
     return { state: WaiterState.RETRY, reason: result };
   } catch (reason) {
     // Like the SDK's generated cluster waiters: every exception means "try again".
@@ -35,14 +39,27 @@ async function checkStopped(client: RDSClient, input: { DBClusterIdentifier: str
 }
 
 async function waitUntilDBClusterStopped(client: RDSClient, id: string): Promise<void> {
-  const params = { client, maxWaitTime: MAX_WAIT_SECONDS, minDelay: SDK_MIN_DELAY_SECONDS, maxDelay: SDK_MAX_DELAY_SECONDS };
+  const params = {
+    client,
+    maxWaitTime: MAX_WAIT_SECONDS,
+    minDelay: SDK_MIN_DELAY_SECONDS,
+    maxDelay: SDK_MAX_DELAY_SECONDS,
+  };
   checkExceptions(await createWaiter(params, { DBClusterIdentifier: id }, checkStopped));
 }
 
 /** Drives every cluster of `ids` to `desired`, one action and one waiter per cluster, all at once. */
-export async function runSdkWaiterPhase(endpointUrl: string, ids: readonly string[], desired: PowerState): Promise<KnownAt> {
+export async function runSdkWaiterPhase(
+  endpointUrl: string,
+  ids: readonly string[],
+  desired: PowerState,
+): Promise<KnownAt> {
   // A client configured as a user would: defaults, only the endpoint and fake credentials.
-  const client = new RDSClient({ region: BENCH_REGION, endpoint: endpointUrl, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  const client = new RDSClient({
+    region: BENCH_REGION,
+    endpoint: endpointUrl,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
   const knownAt: KnownAt = new Map();
   try {
     await Promise.all(
@@ -52,7 +69,10 @@ export async function runSdkWaiterPhase(endpointUrl: string, ids: readonly strin
           await waitUntilDBClusterStopped(client, id);
         } else {
           await client.send(new StartDBClusterCommand({ DBClusterIdentifier: id }));
-          await waitUntilDBClusterAvailable({ client, maxWaitTime: MAX_WAIT_SECONDS }, { DBClusterIdentifier: id });
+          await waitUntilDBClusterAvailable(
+            { client, maxWaitTime: MAX_WAIT_SECONDS },
+            { DBClusterIdentifier: id },
+          );
         }
         knownAt.set(id, Date.now());
       }),

@@ -35,10 +35,19 @@ export interface SideBySideRun {
 const TARGET_STATUS: Record<PowerState, string> = { stopped: "stopped", running: "available" };
 
 async function startSeeded(ids: readonly string[]): Promise<RunningEmulator> {
-  return startEmulator({ stopSeconds: TRANSITION_SECONDS, startSeconds: TRANSITION_SECONDS, seed: ids.map((id) => ({ DBClusterIdentifier: id })) });
+  return startEmulator({
+    stopSeconds: TRANSITION_SECONDS,
+    startSeconds: TRANSITION_SECONDS,
+    seed: ids.map((id) => ({ DBClusterIdentifier: id })),
+  });
 }
 
-async function phaseFigures(emulator: RunningEmulator, desired: PowerState, knownAt: KnownAt, startedEpochMs: number): Promise<PhaseFigures> {
+async function phaseFigures(
+  emulator: RunningEmulator,
+  desired: PowerState,
+  knownAt: KnownAt,
+  startedEpochMs: number,
+): Promise<PhaseFigures> {
   const target = TARGET_STATUS[desired];
   const completedAt = new Map<string, number>();
   for (const event of await emulator.admin.events()) {
@@ -48,13 +57,23 @@ async function phaseFigures(emulator: RunningEmulator, desired: PowerState, know
   const latenciesMs: number[] = [];
   for (const [id, known] of knownAt) {
     const completed = completedAt.get(id);
-    if (completed === undefined) throw new Error(`cluster ${id} was reported \`${target}\` but the endpoint never completed that transition`);
+    if (completed === undefined)
+      throw new Error(
+        `cluster ${id} was reported \`${target}\` but the endpoint never completed that transition`,
+      );
     latenciesMs.push(known - completed);
   }
   const counters = await emulator.admin.counters();
   const rdsCalls = Object.values(counters.calls).reduce((sum, n) => sum + n, 0);
   const wallMs = Math.max(...knownAt.values()) - startedEpochMs;
-  return { desired, clusters: knownAt.size, rdsCalls, describeCalls: counters.calls.DescribeDBClusters, latenciesMs, wallMs };
+  return {
+    desired,
+    clusters: knownAt.size,
+    rdsCalls,
+    describeCalls: counters.calls.DescribeDBClusters,
+    latenciesMs,
+    wallMs,
+  };
 }
 
 function idsFor(label: string, count: number): string[] {
@@ -70,7 +89,10 @@ export async function runSideBySide(count: number, label: string): Promise<SideB
     for (const desired of ["stopped", "running"] as const) {
       await Promise.all([oursEmu.admin.resetCounters(), sdkEmu.admin.resetCounters()]);
       const startedEpochMs = Date.now();
-      const [ours, sdk] = await Promise.all([runPollerPhase(oursEmu.url, ids, desired), runSdkWaiterPhase(sdkEmu.url, ids, desired)]);
+      const [ours, sdk] = await Promise.all([
+        runPollerPhase(oursEmu.url, ids, desired),
+        runSdkWaiterPhase(sdkEmu.url, ids, desired),
+      ]);
       const oursFigures = await phaseFigures(oursEmu, desired, ours.knownAt, startedEpochMs);
       run.ours.push({ ...oursFigures, poller: ours.stats });
       run.sdk.push(await phaseFigures(sdkEmu, desired, sdk, startedEpochMs));
@@ -82,7 +104,10 @@ export async function runSideBySide(count: number, label: string): Promise<SideB
 }
 
 /** B3 with one cluster: `cycles` stop + start cycles through our poller, a fresh poller per phase. */
-export async function runSingleClusterDetection(cycles: number, label: string): Promise<PhaseFigures[]> {
+export async function runSingleClusterDetection(
+  cycles: number,
+  label: string,
+): Promise<PhaseFigures[]> {
   const ids = idsFor(label, 1);
   const emulator = await startSeeded(ids);
   const phases: PhaseFigures[] = [];
@@ -92,7 +117,10 @@ export async function runSingleClusterDetection(cycles: number, label: string): 
         await emulator.admin.resetCounters();
         const startedEpochMs = Date.now();
         const phase = await runPollerPhase(emulator.url, ids, desired);
-        phases.push({ ...(await phaseFigures(emulator, desired, phase.knownAt, startedEpochMs)), poller: phase.stats });
+        phases.push({
+          ...(await phaseFigures(emulator, desired, phase.knownAt, startedEpochMs)),
+          poller: phase.stats,
+        });
       }
     }
     return phases;

@@ -32,18 +32,28 @@ export interface EngineScaleSummary {
   upCpuMs: { provider: number; engine: number; benchProcess: number };
 }
 
-const defined = (values: (number | undefined)[]): number[] => values.filter((v): v is number => v !== undefined);
+const defined = (values: (number | undefined)[]): number[] =>
+  values.filter((v): v is number => v !== undefined);
 const medianOrUndefined = (values: (number | undefined)[]): number | undefined => {
   const present = defined(values);
   return present.length > 0 ? median(present) : undefined;
 };
 
 /** Summarizes the runs of one N; `baseline` is the same series' summary at N = 1. */
-export function summarizeEngineRuns(runs: EngineScaleRun[], baseline?: { upWallMs: number; destroyWallMs: number | undefined }): EngineScaleSummary {
+export function summarizeEngineRuns(
+  runs: EngineScaleRun[],
+  baseline?: { upWallMs: number; destroyWallMs: number | undefined },
+): EngineScaleSummary {
   const upWallMs = median(runs.map((r) => r.up.wallMs));
   const destroyWallMs = medianOrUndefined(runs.map((r) => r.destroy?.wallMs));
   const ops = runs.flatMap((r) => (r.destroy ? [r.up, r.destroy] : [r.up]));
-  const peaks = runs.map((r) => defined([r.up.providerPeakRssMb, r.destroy?.providerPeakRssMb]).reduce((a, b) => Math.max(a, b), 0) || undefined);
+  const peaks = runs.map(
+    (r) =>
+      defined([r.up.providerPeakRssMb, r.destroy?.providerPeakRssMb]).reduce(
+        (a, b) => Math.max(a, b),
+        0,
+      ) || undefined,
+  );
   const timeline = runs.map((r) => r.up.timeline);
   return {
     clusters: runs[0]?.clusters ?? 0,
@@ -51,16 +61,33 @@ export function summarizeEngineRuns(runs: EngineScaleRun[], baseline?: { upWallM
     upWallMs,
     destroyWallMs,
     upRatio: baseline ? round(upWallMs / baseline.upWallMs, 2) : undefined,
-    destroyRatio: baseline?.destroyWallMs && destroyWallMs ? round(destroyWallMs / baseline.destroyWallMs, 2) : undefined,
+    destroyRatio:
+      baseline?.destroyWallMs && destroyWallMs
+        ? round(destroyWallMs / baseline.destroyWallMs, 2)
+        : undefined,
     maxDescribeCallsPerTick: Math.max(...ops.map((o) => o.maxCallsPerTick)),
     upDescribeCalls: median(runs.map((r) => r.up.describeCalls)),
     upTicks: median(runs.map((r) => r.up.ticks)),
     totalRdsCalls: median(runs.map((r) => r.up.totalRdsCalls + (r.destroy?.totalRdsCalls ?? 0))),
-    providerPeakRssMb: peaks.some((p) => p !== undefined) ? round(Math.max(...defined(peaks)), 1) : undefined,
+    providerPeakRssMb: peaks.some((p) => p !== undefined)
+      ? round(Math.max(...defined(peaks)), 1)
+      : undefined,
     providerPeakRssMedianMb: medianOrUndefined(peaks),
     upFirstActionMs: medianOrUndefined(timeline.map((t) => t.firstActionMs)),
-    upActionSpreadMs: medianOrUndefined(timeline.map((t) => (t.lastActionMs !== undefined && t.firstActionMs !== undefined ? t.lastActionMs - t.firstActionMs : undefined))),
-    upAfterLastCompletionMs: medianOrUndefined(runs.map((r) => (r.up.timeline.lastCompletionMs !== undefined ? r.up.wallMs - r.up.timeline.lastCompletionMs : undefined))),
+    upActionSpreadMs: medianOrUndefined(
+      timeline.map((t) =>
+        t.lastActionMs !== undefined && t.firstActionMs !== undefined
+          ? t.lastActionMs - t.firstActionMs
+          : undefined,
+      ),
+    ),
+    upAfterLastCompletionMs: medianOrUndefined(
+      runs.map((r) =>
+        r.up.timeline.lastCompletionMs !== undefined
+          ? r.up.wallMs - r.up.timeline.lastCompletionMs
+          : undefined,
+      ),
+    ),
     upCpuMs: {
       provider: median(runs.map((r) => r.up.cpuMs.provider)),
       engine: median(runs.map((r) => r.up.cpuMs.engine)),
@@ -80,7 +107,12 @@ export interface LatencySummary {
 /** Pools the latencies of `phases` into p50 / p95 / max. */
 export function summarizeLatencies(phases: PhaseFigures[]): LatencySummary {
   const all = phases.flatMap((p) => p.latenciesMs);
-  return { samples: all.length, p50Ms: percentile(all, 50), p95Ms: percentile(all, 95), maxMs: Math.max(...all) };
+  return {
+    samples: all.length,
+    p50Ms: percentile(all, 50),
+    p95Ms: percentile(all, 95),
+    maxMs: Math.max(...all),
+  };
 }
 
 /** B2 figures of one side in one phase, over runs. */
@@ -105,14 +137,21 @@ function summarizeSide(phases: PhaseFigures[]): SideSummary {
     describeCalls: median(phases.map((p) => p.describeCalls)),
     wallMs: median(phases.map((p) => p.wallMs)),
     ...summarizeLatencies(phases),
-    ...(pollers.length > 0 ? { maxDescribeCallsPerTick: Math.max(...pollers), ticks: median(ticks) } : {}),
+    ...(pollers.length > 0
+      ? { maxDescribeCallsPerTick: Math.max(...pollers), ticks: median(ticks) }
+      : {}),
   };
 }
 
 /** B2: per side, one summary per phase (stop, start). */
-export function summarizeSideBySide(runs: SideBySideRun[]): { ours: SideSummary[]; sdk: SideSummary[] } {
+export function summarizeSideBySide(runs: SideBySideRun[]): {
+  ours: SideSummary[];
+  sdk: SideSummary[];
+} {
   const phaseCount = runs[0]?.ours.length ?? 0;
   const pick = (side: "ours" | "sdk") =>
-    Array.from({ length: phaseCount }, (_, i) => summarizeSide(runs.map((r) => r[side][i]).filter((p): p is PhaseFigures => p !== undefined)));
+    Array.from({ length: phaseCount }, (_, i) =>
+      summarizeSide(runs.map((r) => r[side][i]).filter((p): p is PhaseFigures => p !== undefined)),
+    );
   return { ours: pick("ours"), sdk: pick("sdk") };
 }

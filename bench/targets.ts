@@ -19,7 +19,10 @@ function scaleTargets(results: Figures): TargetCheck[] {
   for (const series of results.b1) {
     const largest = series.summaries.at(-1);
     if (!largest || largest.clusters <= 1) continue;
-    const ops: ["up" | "destroy", number | undefined][] = [["up", largest.upRatio], ["destroy", largest.destroyRatio]];
+    const ops: ["up" | "destroy", number | undefined][] = [
+      ["up", largest.upRatio],
+      ["destroy", largest.destroyRatio],
+    ];
     for (const [op, ratio] of ops) {
       if (ratio === undefined) continue;
       checks.push({
@@ -39,11 +42,23 @@ function callsPerTickTargets(results: Figures): TargetCheck[] {
   const main = results.b1[0];
   for (const s of main?.summaries ?? []) {
     const limit = Math.ceil(s.clusters / 100);
-    checks.push({ target: `DescribeDBClusters calls per poll tick, N = ${s.clusters}`, scope: `B1 (on the wire), ${main?.description ?? ""}`, measured: String(s.maxDescribeCallsPerTick), limit: `≤ ${limit}`, pass: s.maxDescribeCallsPerTick <= limit });
+    checks.push({
+      target: `DescribeDBClusters calls per poll tick, N = ${s.clusters}`,
+      scope: `B1 (on the wire), ${main?.description ?? ""}`,
+      measured: String(s.maxDescribeCallsPerTick),
+      limit: `≤ ${limit}`,
+      pass: s.maxDescribeCallsPerTick <= limit,
+    });
   }
   for (const d of results.b3) {
     const limit = Math.ceil(d.clusters / 100);
-    checks.push({ target: `DescribeDBClusters calls per poll tick, N = ${d.clusters}`, scope: "B2/B3 (poller counters)", measured: String(d.maxDescribeCallsPerTick), limit: `≤ ${limit}`, pass: d.maxDescribeCallsPerTick <= limit });
+    checks.push({
+      target: `DescribeDBClusters calls per poll tick, N = ${d.clusters}`,
+      scope: "B2/B3 (poller counters)",
+      measured: String(d.maxDescribeCallsPerTick),
+      limit: `≤ ${limit}`,
+      pass: d.maxDescribeCallsPerTick <= limit,
+    });
   }
   return checks;
 }
@@ -65,7 +80,13 @@ function policyTargets(results: Figures): TargetCheck[] {
   if (!smallest || !largest) return [];
   const growth = largest.perResourceUs / smallest.perResourceUs;
   return [
-    { target: `Policy pack over ${largest.resources.toLocaleString("en-US")} resources`, scope: "B4, in-process", measured: `${largest.evalMsMedian} ms`, limit: `≤ ${MAX_POLICY_10K_MS} ms`, pass: largest.evalMsMedian <= MAX_POLICY_10K_MS },
+    {
+      target: `Policy pack over ${largest.resources.toLocaleString("en-US")} resources`,
+      scope: "B4, in-process",
+      measured: `${largest.evalMsMedian} ms`,
+      limit: `≤ ${MAX_POLICY_10K_MS} ms`,
+      pass: largest.evalMsMedian <= MAX_POLICY_10K_MS,
+    },
     {
       target: "Policy pack grows linearly",
       scope: `per-resource time, ${largest.resources.toLocaleString("en-US")} vs ${smallest.resources.toLocaleString("en-US")}`,
@@ -80,10 +101,24 @@ function rssTargets(results: Figures): TargetCheck[] {
   const main = results.b1[0];
   const largest = main?.summaries.at(-1);
   if (!largest || largest.providerPeakRssMb === undefined) return [];
-  return [{ target: `Provider peak RSS, N = ${largest.clusters}`, scope: `B1, worst of ${largest.runs} run(s)`, measured: `${largest.providerPeakRssMb} MB`, limit: `≤ ${MAX_PROVIDER_RSS_MB} MB`, pass: largest.providerPeakRssMb <= MAX_PROVIDER_RSS_MB }];
+  return [
+    {
+      target: `Provider peak RSS, N = ${largest.clusters}`,
+      scope: `B1, worst of ${largest.runs} run(s)`,
+      measured: `${largest.providerPeakRssMb} MB`,
+      limit: `≤ ${MAX_PROVIDER_RSS_MB} MB`,
+      pass: largest.providerPeakRssMb <= MAX_PROVIDER_RSS_MB,
+    },
+  ];
 }
 
 /** Every target check, in the order of issue 7. */
 export function checkTargets(results: Figures): TargetCheck[] {
-  return [...scaleTargets(results), ...callsPerTickTargets(results), ...detectionTargets(results), ...policyTargets(results), ...rssTargets(results)];
+  return [
+    ...scaleTargets(results),
+    ...callsPerTickTargets(results),
+    ...detectionTargets(results),
+    ...policyTargets(results),
+    ...rssTargets(results),
+  ];
 }

@@ -35,7 +35,8 @@ function roleOf(pid: string, workDir: string): Role | undefined {
     if (fs.readlinkSync(`/proc/${pid}/cwd`) !== workDir) return undefined;
     const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
     if (argv.some((arg) => arg.includes("dynamic-provider"))) return "provider";
-    if (argv[0]?.endsWith("/pulumi") && (argv[1] === "up" || argv[1] === "destroy")) return "engine";
+    if (argv[0]?.endsWith("/pulumi") && (argv[1] === "up" || argv[1] === "destroy"))
+      return "engine";
     return undefined;
   } catch {
     return undefined; // the process ended between listing and reading: nothing to sample
@@ -50,7 +51,10 @@ function readStatus(pid: string): { hwmMb: number | undefined; cpuMs: number } |
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const ticks = Number(fields[11]) + Number(fields[12]);
     const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
-    return { hwmMb: match ? Number(match[1]) / 1024 : undefined, cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND };
+    return {
+      hwmMb: match ? Number(match[1]) / 1024 : undefined,
+      cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND,
+    };
   } catch {
     return undefined;
   }
@@ -66,7 +70,12 @@ export function sampleStackProcesses(workDir: string): ProcessSampler {
       const role = known?.role ?? roleOf(pid, workDir);
       if (!role) continue;
       const status = readStatus(pid);
-      if (status) seen.set(pid, { role, cpuMs: status.cpuMs, hwmMb: Math.max(known?.hwmMb ?? 0, status.hwmMb ?? 0) || undefined });
+      if (status)
+        seen.set(pid, {
+          role,
+          cpuMs: status.cpuMs,
+          hwmMb: Math.max(known?.hwmMb ?? 0, status.hwmMb ?? 0) || undefined,
+        });
     }
   };
   const timer = setInterval(sample, SAMPLE_INTERVAL_MS);
