@@ -34,7 +34,10 @@ function roleOf(pid: string, workDir: string): Role | undefined {
   try {
     if (fs.readlinkSync(`/proc/${pid}/cwd`) !== workDir) return undefined;
     const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-    if (argv.some((arg) => arg.includes("dynamic-provider"))) return "provider";
+    // The provider runs the script itself; the launcher's short `node -e require.resolve(…)` step
+    // only mentions it inside a string and must not count.
+    if (argv.some((arg) => /[\\/]cmd[\\/]dynamic-provider([\\/]index\.js)?$/.test(arg)))
+      return "provider";
     if (argv[0]?.endsWith("/pulumi") && (argv[1] === "up" || argv[1] === "destroy"))
       return "engine";
     return undefined;
