@@ -8,6 +8,7 @@ import {
   describeCluster,
 } from "../errors";
 import { planTransition, powerStateOf, type PowerState } from "../planTransition";
+import { COALESCE_WINDOW_MS } from "../poller/clusterPoller";
 import { sdkErrorMessage } from "../rds/classifyRdsError";
 import type { ClusterPowerStateOutputs } from "../types";
 import { assertStoppable } from "./assertStoppable";
@@ -51,13 +52,16 @@ function asClusterError(error: unknown, inputs: ResolvedInputs): unknown {
   );
 }
 
-/** One batched describe; undefined when the cluster does not exist. */
+/**
+ * One batched describe; undefined when the cluster does not exist. It waits
+ * {@link COALESCE_WINDOW_MS} so the creates (or refreshes) the engine hands out together share it.
+ */
 async function describeOnce(inputs: ResolvedInputs): Promise<DBCluster | undefined> {
   const { poller, clock, settings, endpointLabel } = runtimeFor(inputs);
   const now = clock.now();
   return poller.waitFor({
     clusterIdentifier: inputs.clusterIdentifier,
-    firstDelayMs: 0,
+    firstDelayMs: COALESCE_WINDOW_MS,
     deadlineAt: now + inputs.timeoutMinutes * 60_000,
     observe: () => true,
     nextDelayMs: () => settings.minIntervalMs,

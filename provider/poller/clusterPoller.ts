@@ -26,6 +26,15 @@ export const timerSleep: Sleep = (ms, signal) =>
     signal.addEventListener("abort", finish, { once: true });
   });
 
+/**
+ * `firstDelayMs` for a one-off describe (adopting a cluster on create, a refresh): the engine hands
+ * out the creates of a stack within milliseconds of each other, and a zero delay would wake the
+ * poller for each of them, one DescribeDBClusters call per resource. Waiting this long lets the
+ * creates that arrive together share one describe (later arrivals ride in its spare room), at a
+ * cost far below one poll interval.
+ */
+export const COALESCE_WINDOW_MS = 50;
+
 /** One cluster being waited on. */
 export interface WaitRequest {
   clusterIdentifier: string;
@@ -69,9 +78,10 @@ export interface PollerDeps {
 }
 
 /**
- * One poller per provider process and (Region, endpoint, credentials): every cluster being waited
- * on is described in the same tick, with one DescribeDBClusters `db-cluster-id` filter call per 100
- * ids. A tick happens when the earliest wait is due; each wait then chooses its own next delay.
+ * One poller per provider process and (Region, endpoint, credentials): the clusters being waited
+ * on share DescribeDBClusters `db-cluster-id` filter calls of up to 100 ids. A tick happens when
+ * the earliest wait is due; it describes the due waits and fills the spare room of those calls
+ * with the waits due soonest after them. Each wait then chooses its own next delay.
  */
 export class ClusterPoller {
   private readonly waiters = new Set<Waiter>();
@@ -140,9 +150,8 @@ export class ClusterPoller {
       while (this.waiters.size > 0) {
         await this.sleepUntilDue();
         this.expireDeadlines();
-        const due = [...this.waiters].filter((w) => w.dueAt <= this.deps.clock.now());
-        // Everyone waiting rides along in the tick: the calls are per 100 ids, not per cluster.
-        if (due.length > 0) await this.tick([...this.waiters]);
+        const batch = this.selectBatch(this.deps.clock.now());
+        if (batch.length > 0) await this.tick(batch);
       }
     } finally {
       this.running = false;
@@ -158,6 +167,30 @@ export class ClusterPoller {
     this.wake = new AbortController();
     await this.deps.sleep(Math.max(0, next - now), this.wake.signal);
     this.wakeAt = Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The waits to describe now: every due one, plus not-yet-due ones (soonest first) only as far as
+   * they fit in the calls the due ones need anyway. A tick makes ceil(due ids / 100) calls, never
+   * one for clusters that are not due; empty when nothing is due.
+   */
+  private selectBatch(now: number): Waiter[] {
+    const batch: Waiter[] = [];
+    const later: Waiter[] = [];
+    for (const w of this.waiters) (w.dueAt <= now ? batch : later).push(w);
+    if (batch.length === 0) return batch;
+    const ids = new Set(batch.map((w) => w.id));
+    const capacity = Math.ceil(ids.size / MAX_IDS_PER_DESCRIBE) * MAX_IDS_PER_DESCRIBE;
+    later.sort((a, b) => a.dueAt - b.dueAt);
+    for (const w of later) {
+      // A wait on a cluster already in the batch rides for free; a new id only into spare room.
+      if (!ids.has(w.id)) {
+        if (ids.size >= capacity) continue;
+        ids.add(w.id);
+      }
+      batch.push(w);
+    }
+    return batch;
   }
 
   private expireDeadlines(): void {

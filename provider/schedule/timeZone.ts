@@ -4,15 +4,37 @@
  */
 
 /**
+ * Most answers {@link isValidTimeZone} remembers. Building an `Intl.DateTimeFormat` is its whole
+ * cost (the top item when the policy pack checks thousands of schedules); a stack uses a handful
+ * of zones, and the bound keeps a stream of distinct bad names from growing the cache for ever.
+ */
+export const MAX_CACHED_TIME_ZONES = 1000;
+
+const timeZoneAnswers = new Map<string, boolean>();
+
+/**
  * Whether `timeZone` is an IANA time zone name, as EventBridge Scheduler's
  * `ScheduleExpressionTimezone` expects ("Time zones on EventBridge Scheduler", Scheduler User
  * Guide). `Intl` also accepts UTC offsets such as `+01:00` and any letter case; both are refused
- * here because Scheduler takes names only.
+ * here because Scheduler takes names only. Answers (valid and invalid) are memoized.
  *
  * @example isValidTimeZone("Europe/Berlin") // true; isValidTimeZone("CEST") // false
  */
 export function isValidTimeZone(timeZone: string): boolean {
   if (typeof timeZone !== "string" || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(timeZone)) return false;
+  const known = timeZoneAnswers.get(timeZone);
+  if (known !== undefined) return known;
+  const valid = checkTimeZone(timeZone);
+  // Full: forget the oldest answer (a Map iterates in insertion order).
+  if (timeZoneAnswers.size >= MAX_CACHED_TIME_ZONES) {
+    const oldest = timeZoneAnswers.keys().next();
+    if (oldest.done !== true) timeZoneAnswers.delete(oldest.value);
+  }
+  timeZoneAnswers.set(timeZone, valid);
+  return valid;
+}
+
+function checkTimeZone(timeZone: string): boolean {
   let resolved: string;
   try {
     resolved = new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;

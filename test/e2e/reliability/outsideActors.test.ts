@@ -67,6 +67,8 @@ describe("outside actors under the real engine", () => {
           expect(refreshed?.outputs).toMatchObject({ state: "running", status: "available" });
           expect(refreshed?.outputs).not.toHaveProperty("automaticRestartTime");
 
+          // Back to the 7-day period, so the re-stop is not undone again before it is checked.
+          await emulator.admin.setConfig({ autoRestartSeconds: 7 * 24 * 3600 });
           const up = await run.up();
           expect(up.summary.resourceChanges).toEqual({ update: 1, same: 1 });
           expect((await emulator.admin.getCluster("auto-restarted"))?.Status).toBe("stopped");

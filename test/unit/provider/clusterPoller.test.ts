@@ -1,5 +1,6 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
 import {
+  COALESCE_WINDOW_MS,
   ClusterPoller,
   type Sleep,
   type WaitRequest,
@@ -69,7 +70,7 @@ describe("ClusterPoller", () => {
     expect(calls).toEqual([["dev"]]);
   });
 
-  it("takes every waiter along on the tick of the earliest one", async () => {
+  it("takes a waiter not yet due along in the spare room of the earliest one's tick", async () => {
     const time = new FakeTime();
     const { api, calls } = fakeApi(time, (id, now) =>
       id === "a" || now >= 4000 ? "stopped" : "stopping",
@@ -158,13 +159,91 @@ describe("ClusterPoller", () => {
     time.nowMs = 100;
     pending[1]?.resolve();
     await expect(fast).resolves.toEqual({ DBClusterIdentifier: "fast", Status: "stopped" });
-    // `slow` rode along on the tick at 100 ms and was accepted too.
+    // `slow` rode along in the spare room of the tick at 100 ms (after the due `fast`) and was
+    // accepted too.
     await expect(slow).resolves.toEqual({ DBClusterIdentifier: "slow", Status: "stopped" });
-    expect(calls).toEqual([["slow", "fast"]]);
+    expect(calls).toEqual([["fast", "slow"]]);
     const aborted = new AbortController();
     aborted.abort(new Error("cancelled"));
     await expect(p.waitFor(request("x", { signal: aborted.signal }))).rejects.toThrow("cancelled");
     expect(p.size).toBe(0);
+  });
+});
+
+/** A sleep that only ends when the test says so (or on abort); time moves only by hand. */
+function manualSleep(time: FakeTime) {
+  const pending: (() => void)[] = [];
+  const sleep: Sleep = (ms, signal) =>
+    new Promise((resolve) => {
+      time.sleeps.push(ms);
+      pending.push(resolve);
+      signal.addEventListener("abort", () => resolve(), { once: true });
+    });
+  return { sleep, pending };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("ClusterPoller describe-call regressions (bench B1)", () => {
+  it("creates arriving within the coalescing window share one describe", async () => {
+    const time = new FakeTime();
+    const { api, calls } = fakeApi(time, () => "stopped");
+    const { sleep, pending } = manualSleep(time);
+    const p = poller(time, api, sleep);
+    const adopt = (id: string) => p.waitFor(request(id, { firstDelayMs: COALESCE_WINDOW_MS }));
+    // The engine hands the creates out a few milliseconds apart.
+    const waits = [adopt("a")];
+    await settle();
+    time.nowMs = 20;
+    waits.push(adopt("b"));
+    await settle();
+    time.nowMs = 40;
+    waits.push(adopt("c"));
+    await settle();
+    // The later arrivals did not wake the poller: it still sleeps until the first is due.
+    expect(time.sleeps).toEqual([COALESCE_WINDOW_MS]);
+    time.nowMs = COALESCE_WINDOW_MS;
+    pending[0]?.();
+    await Promise.all(waits);
+    expect(calls).toEqual([["a", "b", "c"]]);
+    expect(p.stats.describeCalls).toBe(1);
+  });
+
+  it("a tick describes only due waiters plus spare room", async () => {
+    const time = new FakeTime();
+    const { api, calls } = fakeApi(time, () => "stopped");
+    const p = poller(time, api);
+    const due = Array.from({ length: 130 }, (_, i) => `due-${i}`);
+    const later = Array.from({ length: 100 }, (_, i) => `later-${i}`);
+    await Promise.all([
+      ...due.map((id) => p.waitFor(request(id))),
+      ...later.map((id, i) => p.waitFor(request(id, { firstDelayMs: 1000 + i }))),
+    ]);
+    // 130 due need 2 calls; their 70 spare places go to the 70 waits due soonest.
+    expect(calls).toEqual([
+      due.slice(0, 100),
+      [...due.slice(100), ...later.slice(0, 70)],
+      later.slice(70),
+    ]);
+    expect(time.sleeps).toEqual([0, 1070]);
+    expect(p.stats).toEqual({ ticks: 2, describeCalls: 3, maxCallsPerTick: 2, maxIdsPerCall: 100 });
+  });
+
+  it("makes no call for clusters that are not due", async () => {
+    const time = new FakeTime();
+    const { api, calls } = fakeApi(time, (_id, now) => (now >= 5000 ? "stopped" : "stopping"));
+    const p = poller(time, api);
+    const others = Array.from({ length: 250 }, (_, i) => `c-${i}`);
+    await Promise.all([
+      p.waitFor(request("first", { observe: () => true })),
+      ...others.map((id) =>
+        p.waitFor(request(id, { firstDelayMs: 5000, nextDelayMs: () => 5000 })),
+      ),
+    ]);
+    // One due wait: one call, filled up to 100 ids; then all 250 due: three calls.
+    expect(calls.map((c) => c.length)).toEqual([100, 100, 100, 50]);
+    expect(calls[0]?.[0]).toBe("first");
+    expect(time.sleeps).toEqual([0, 5000]);
   });
 });
 
