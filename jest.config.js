@@ -3,7 +3,7 @@
  * against the local RDS endpoint over HTTP) and e2e (the real Pulumi engine via the Automation API).
  * `npm test` runs them all; `npx jest --selectProjects unit` runs one tier.
  */
-const tsJest = ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }];
+const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
 const moduleNameMapper = {
   "^aurora-power$": "<rootDir>/provider/index.ts",
   "^aurora-power/policy$": "<rootDir>/policy/index.ts",
