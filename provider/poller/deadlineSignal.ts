@@ -35,5 +35,8 @@ export function abortAfter(ms: number): { signal: AbortSignal; cancel: () => voi
     () => controller.abort(new Error(`deadline of ${ms} ms reached`)),
     Math.max(0, ms),
   );
+  // A watchdog must never be what keeps the process alive (an operation that ends without
+  // `cancel`, e.g. on an unexpected throw, would otherwise pin the process for `timeoutMinutes`).
+  timer.unref();
   return { signal: controller.signal, cancel: () => clearTimeout(timer) };
 }
