@@ -1,27 +1,12 @@
-import { execFileSync } from "node:child_process";
+import { descendantsOf } from "./processTree";
 
-/** Every live descendant of `rootPid` (children first found, grandchildren after), from `ps`. */
+/** Every live descendant of `rootPid`; none when `ps` cannot run (nothing we could stop anyway). */
 export function descendantPids(rootPid: number): number[] {
-  let table: string;
   try {
-    table = execFileSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" });
+    return descendantsOf(rootPid).map((entry) => entry.pid);
   } catch {
     return [];
   }
-  const children = new Map<number, number[]>();
-  for (const line of table.split("\n")) {
-    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
-    if (pid === undefined || ppid === undefined || Number.isNaN(pid)) continue;
-    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  }
-  const found: number[] = [];
-  const queue = [rootPid];
-  while (queue.length > 0) {
-    const next = children.get(queue.shift() ?? -1) ?? [];
-    found.push(...next);
-    queue.push(...next);
-  }
-  return found;
 }
 
 /** Sends `signal` to each pid, ignoring those already gone. */
