@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { clusterPowerStateShim } from "./shim";
+import { SERIALIZED_PROVIDER } from "./shim";
+import { CLUSTER_POWER_STATE_TYPE } from "./typeTokens";
 import type { OnDelete, PowerState } from "./types";
 
 /** Arguments of {@link ClusterPowerState}. */
@@ -40,7 +41,7 @@ export interface ClusterPowerStateArgs {
  * export const status = power.status;
  * ```
  */
-export class ClusterPowerState extends pulumi.dynamic.Resource {
+export class ClusterPowerState extends pulumi.CustomResource {
   // `declare` keeps the ES2022 class-field semantics from overwriting the outputs the base
   // constructor registered.
   declare public readonly clusterIdentifier: pulumi.Output<string>;
@@ -74,6 +75,9 @@ export class ClusterPowerState extends pulumi.dynamic.Resource {
     };
     for (const key of ["region", "onDelete", "timeoutMinutes", "profile", "roleArn"])
       props[key] ??= undefined;
-    super(clusterPowerStateShim, name, props, opts, "aurora", "ClusterPowerState");
+    // A dynamic resource registered directly (not through `dynamic.Resource`) so that its
+    // `__provider` is the small hand-written module of ./shim rather than a serialized closure.
+    props.__provider = SERIALIZED_PROVIDER;
+    super(CLUSTER_POWER_STATE_TYPE, name, props, opts);
   }
 }

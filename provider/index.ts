@@ -8,6 +8,7 @@
  * ```
  */
 export { ClusterPowerState, type ClusterPowerStateArgs } from "./clusterPowerState";
+export { ClusterFleetPowerState, type ClusterFleetPowerStateArgs } from "./clusterFleetPowerState";
 export {
   clusterPowerStatePolicy,
   type PolicyDocument,
@@ -32,13 +33,18 @@ export {
   DEFAULT_POLLER_SETTINGS,
   type PollerSettings,
 } from "./poller/pollerSettings";
-export { CLUSTER_POWER_STATE_TYPE, CLUSTER_STOP_SCHEDULE_TYPE } from "./typeTokens";
+export {
+  CLUSTER_FLEET_POWER_STATE_TYPE,
+  CLUSTER_POWER_STATE_TYPE,
+  CLUSTER_STOP_SCHEDULE_TYPE,
+} from "./typeTokens";
 export {
   DEFAULT_ON_DELETE,
   DEFAULT_TIMEOUT_MINUTES,
   SCHEMA_VERSION,
   type ClusterPowerStateInputs,
   type ClusterPowerStateOutputs,
+  type FleetMemberOutputs,
   type OnDelete,
   type PowerState,
 } from "./types";

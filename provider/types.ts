@@ -60,3 +60,18 @@ export type ClusterPowerStateOutputs = ClusterPowerStateInputs & {
   automaticRestartTime?: string;
   schemaVersion: number;
 };
+
+/**
+ * What `ClusterFleetPowerState` records per member (its `members` output, keyed by the lowercase
+ * cluster identifier): the cluster-specific outputs of `ClusterPowerState`, with `state` the power
+ * state last observed (refresh sets it from the live status, so drift shows per member).
+ */
+export type FleetMemberOutputs = {
+  state: PowerState;
+  status: string;
+  initialState: PowerState;
+  clusterArn: string;
+  engine: string;
+  engineMode: string;
+  automaticRestartTime?: string;
+};

@@ -2,8 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
-import { clusterPowerStateShim } from "../../../provider/shim";
+import { SERIALIZED_PROVIDER } from "../../../provider/shim";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const BUILT = path.join(ROOT, "dist/provider/dynamic/implementation.js");
@@ -16,9 +15,11 @@ const BUILT = path.join(ROOT, "dist/provider/dynamic/implementation.js");
 function runShim(cwd: string, providerText: string): string {
   const script = `
     const requireFromString = require(${JSON.stringify(path.join(ROOT, "node_modules/require-from-string"))});
-    const provider = requireFromString(require("fs").readFileSync(0, "utf8")).handler();
+    const text = require("fs").readFileSync(0, "utf8");
+    // As getProvider does: evaluate, call handler(), then the method; a failure anywhere rejects.
     Promise.resolve()
-      .then(() => provider.check({}, { clusterIdentifier: "dev-orders", state: "stopped", region: "eu-west-1" }))
+      .then(() => requireFromString(text).handler())
+      .then((provider) => provider.check({}, { clusterIdentifier: "dev-orders", state: "stopped", region: "eu-west-1" }))
       .then((r) => console.log(JSON.stringify(r)), (e) => { console.log("ERR " + e.code); });`;
   return execFileSync(process.execPath, ["-e", script], {
     cwd,
@@ -27,13 +28,12 @@ function runShim(cwd: string, providerText: string): string {
   }).trim();
 }
 
-let providerText: string;
+const providerText = SERIALIZED_PROVIDER;
 let scratch: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   if (!existsSync(BUILT))
     throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does)`);
-  providerText = (await pulumi.runtime.serializeFunction(() => clusterPowerStateShim)).text;
   scratch = mkdtempSync(path.join(tmpdir(), "aurora-power-shim-"));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
