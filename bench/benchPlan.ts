@@ -13,6 +13,8 @@ export interface EngineSeries {
   env?: Record<string, string>;
   destroy: boolean;
   runs: number;
+  /** One `ClusterFleetPowerState` of N members instead of N `ClusterPowerState`s. */
+  fleet?: boolean;
 }
 
 /** Everything one bench invocation does. */
@@ -36,6 +38,14 @@ export function benchPlan(env: NodeJS.ProcessEnv = process.env): BenchPlan {
   const requestedRuns = Number(env.BENCH_RUNS);
   const runs = Number.isInteger(requestedRuns) && requestedRuns > 0 ? requestedRuns : quick ? 1 : 3;
   const series: EngineSeries[] = [
+    {
+      name: "fleet",
+      description: "one `ClusterFleetPowerState` of N members, the engine's defaults",
+      clusterCounts: quick ? [1, 50] : [1, 10, 50, 200],
+      fleet: true,
+      destroy: true,
+      runs,
+    },
     {
       name: "parallel",
       description: `\`--parallel ${UNBOUNDED_PARALLEL}\`, everything else default`,

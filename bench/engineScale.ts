@@ -1,10 +1,10 @@
 /**
  * B1, scale through the real engine: a program with N ClusterPowerState resources (`state:
- * "stopped"`) run with `pulumi up`, then `pulumi destroy` (which starts the clusters again:
+ * "stopped"`), or one ClusterFleetPowerState of N members, run with `pulumi up`, then `pulumi destroy` (which starts the clusters again:
  * `onDelete` defaults to `restore`), through the inline harness and the provisioned CLI, against
  * the local endpoint with 5 s transitions. The poller knobs are left at the defaults a user gets.
  */
-import { ClusterPowerState } from "../provider";
+import { ClusterFleetPowerState, ClusterPowerState } from "../provider";
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { createInlineStack, type InlineStack } from "../scripts/harness";
 import { loadAverageNow } from "./environment";
@@ -46,6 +46,8 @@ export interface EngineScaleOptions {
   env?: Record<string, string>;
   /** Also measure `pulumi destroy` (default true). */
   destroy?: boolean;
+  /** One `ClusterFleetPowerState` holding all N clusters instead of N `ClusterPowerState`s. */
+  fleet?: boolean;
 }
 
 /** One B1 measurement: N clusters, stopped by `up` and started again by `destroy`. */
@@ -58,9 +60,12 @@ export interface EngineScaleRun {
   loadAverage: number;
 }
 
-function programFor(ids: readonly string[]) {
+function programFor(ids: readonly string[], fleet: boolean) {
   return () => {
-    for (const id of ids) new ClusterPowerState(id, { clusterIdentifier: id, state: "stopped" });
+    if (fleet)
+      new ClusterFleetPowerState("fleet", { clusterIdentifiers: [...ids], state: "stopped" });
+    else
+      for (const id of ids) new ClusterPowerState(id, { clusterIdentifier: id, state: "stopped" });
     return Promise.resolve({});
   };
 }
@@ -155,7 +160,7 @@ export async function runEngineScale(
   label: string,
   options: EngineScaleOptions = {},
 ): Promise<EngineScaleRun> {
-  const { parallel, env = {}, destroy: measureDestroy = true } = options;
+  const { parallel, env = {}, destroy: measureDestroy = true, fleet = false } = options;
   const loadAverage = loadAverageNow();
   const ids = Array.from({ length: clusters }, (_, i) => `${label}-${String(i).padStart(3, "0")}`);
   const emulator = await startEmulator({
@@ -168,7 +173,7 @@ export async function runEngineScale(
   let run: InlineStack | undefined;
   try {
     run = await createInlineStack({
-      program: programFor(ids),
+      program: programFor(ids, fleet),
       endpointUrl: proxy.url,
       region: "us-east-1",
       projectName: "aurora-power-bench",

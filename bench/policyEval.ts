@@ -6,13 +6,24 @@ import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from
 import { auroraPowerPolicies } from "../policy/index";
 import { CLUSTER_POWER_STATE_TYPE } from "../provider/typeTokens";
 
-function resource(type: string, name: string, props: Record<string, unknown>, propertyDependencies: Record<string, PolicyResource[]> = {}): PolicyResource {
+function resource(
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  propertyDependencies: Record<string, PolicyResource[]> = {},
+): PolicyResource {
   return {
     type,
     name,
     props,
     urn: `urn:pulumi:bench::bench::${type}::${name}`,
-    opts: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+    opts: {
+      protect: false,
+      ignoreChanges: [],
+      aliases: [],
+      additionalSecretOutputs: [],
+      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    },
     dependencies: Object.values(propertyDependencies).flat(),
     propertyDependencies,
     isType: () => false,
@@ -25,14 +36,47 @@ export function syntheticStack(count: number): PolicyResource[] {
   const resources: PolicyResource[] = [];
   for (let i = 0; resources.length < count; i++) {
     const id = `dev-orders-${i}`;
-    const cluster = resource("aws:rds/cluster:Cluster", id, { clusterIdentifier: id, engine: "aurora-postgresql", engineMode: "provisioned", tags: { Environment: "dev" } });
-    const target = (action: string) => ({ arn: `arn:aws:scheduler:::aws-sdk:rds:${action}DBCluster`, input: JSON.stringify({ DbClusterIdentifier: id }) });
+    const cluster = resource("aws:rds/cluster:Cluster", id, {
+      clusterIdentifier: id,
+      engine: "aurora-postgresql",
+      engineMode: "provisioned",
+      tags: { Environment: "dev" },
+    });
+    const target = (action: string) => ({
+      arn: `arn:aws:scheduler:::aws-sdk:rds:${action}DBCluster`,
+      input: JSON.stringify({ DbClusterIdentifier: id }),
+    });
     const group = [
       cluster,
-      resource("aws:scheduler/schedule:Schedule", `${id}-stop`, { scheduleExpression: "cron(0 19 ? * MON-FRI *)", scheduleExpressionTimezone: "Europe/Berlin", target: target("stop") }, { target: [cluster] }),
-      resource("aws:scheduler/schedule:Schedule", `${id}-start`, { scheduleExpression: "cron(0 7 ? * MON-FRI *)", scheduleExpressionTimezone: "Europe/Berlin", target: target("start") }, { target: [cluster] }),
-      resource(CLUSTER_POWER_STATE_TYPE, `${id}-power`, { clusterIdentifier: id, state: "running" }, { clusterIdentifier: [cluster] }),
-      ...Array.from({ length: 6 }, (_, k) => resource("aws:s3/bucket:Bucket", `${id}-bucket-${k}`, { bucket: `${id}-${k}` })),
+      resource(
+        "aws:scheduler/schedule:Schedule",
+        `${id}-stop`,
+        {
+          scheduleExpression: "cron(0 19 ? * MON-FRI *)",
+          scheduleExpressionTimezone: "Europe/Berlin",
+          target: target("stop"),
+        },
+        { target: [cluster] },
+      ),
+      resource(
+        "aws:scheduler/schedule:Schedule",
+        `${id}-start`,
+        {
+          scheduleExpression: "cron(0 7 ? * MON-FRI *)",
+          scheduleExpressionTimezone: "Europe/Berlin",
+          target: target("start"),
+        },
+        { target: [cluster] },
+      ),
+      resource(
+        CLUSTER_POWER_STATE_TYPE,
+        `${id}-power`,
+        { clusterIdentifier: id, state: "running" },
+        { clusterIdentifier: [cluster] },
+      ),
+      ...Array.from({ length: 6 }, (_, k) =>
+        resource("aws:s3/bucket:Bucket", `${id}-bucket-${k}`, { bucket: `${id}-${k}` }),
+      ),
     ];
     resources.push(...group.slice(0, count - resources.length));
   }
@@ -45,7 +89,11 @@ const notApplicable = (): never => {
 };
 
 async function evaluate(resources: PolicyResource[]): Promise<void> {
-  const common = { stackTags: new Map<string, string>(), getConfig: <T extends object>() => ({}) as T, notApplicable };
+  const common = {
+    stackTags: new Map<string, string>(),
+    getConfig: <T extends object>() => ({}) as T,
+    notApplicable,
+  };
   for (const policy of auroraPowerPolicies) {
     if ("validateStack" in policy) {
       const args: StackValidationArgs = { resources, ...common };
@@ -54,7 +102,16 @@ async function evaluate(resources: PolicyResource[]): Promise<void> {
     const validate = "validateResource" in policy ? policy.validateResource : undefined;
     if (typeof validate === "function") {
       for (const r of resources) {
-        const args: ResourceValidationArgs = { type: r.type, props: r.props, urn: r.urn, name: r.name, opts: r.opts, isType: () => false, asType: () => undefined, ...common };
+        const args: ResourceValidationArgs = {
+          type: r.type,
+          props: r.props,
+          urn: r.urn,
+          name: r.name,
+          opts: r.opts,
+          isType: () => false,
+          asType: () => undefined,
+          ...common,
+        };
         await validate(args, noop);
       }
     }
@@ -62,7 +119,9 @@ async function evaluate(resources: PolicyResource[]): Promise<void> {
 }
 
 /** Evaluates every rule over a synthetic stack of `resourceCount` resources; returns wall time. */
-export async function benchPolicyEval(resourceCount: number): Promise<{ resources: number; evalMs: number }> {
+export async function benchPolicyEval(
+  resourceCount: number,
+): Promise<{ resources: number; evalMs: number }> {
   const resources = syntheticStack(resourceCount);
   await evaluate(syntheticStack(100)); // warm up the JIT and the regex cache
   const started = process.hrtime.bigint();

@@ -56,6 +56,7 @@ async function runSeries(
         parallel: series.parallel,
         env: series.env,
         destroy: series.destroy,
+        fleet: series.fleet,
       });
       log(
         `B1 ${series.name} N=${clusters} run ${r + 1}: up ${run.up.wallMs} ms, destroy ${run.destroy?.wallMs ?? "–"} ms, RSS ${run.up.providerPeakRssMb?.toFixed(0) ?? "?"} MB, load ${run.loadAverage}`,

@@ -1,11 +1,12 @@
 /**
  * One switch for a fleet: `pulumi config set state stopped && pulumi up` on Friday evening,
- * `pulumi config set state running && pulumi up` on Monday morning. Each cluster gets a
- * `ClusterPowerState`, which waits until the cluster really is `stopped` / `available` — unlike a
- * fire-and-forget schedule — so the update tells you when the fleet is down or back.
+ * `pulumi config set state running && pulumi up` on Monday morning. The clusters of each Region are
+ * held by one `ClusterFleetPowerState`, which stops or starts them all at once and waits until every
+ * one really is `stopped` / `available` — unlike a fire-and-forget schedule — so the update tells
+ * you when the fleet is down or back.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterPowerState } from "aurora-power";
+import { ClusterFleetPowerState } from "aurora-power";
 
 /** One cluster of the fleet. */
 export interface FleetCluster {
@@ -32,21 +33,35 @@ export function desiredState(config: pulumi.Config): "running" | "stopped" {
   return state;
 }
 
-/** The Pulumi program: one `ClusterPowerState` per cluster, all driven by config `state`. */
-export function program(): { statuses: Record<string, pulumi.Output<string>> } {
+/** The clusters grouped by Region, in the order they first appear. */
+export function byRegion(fleet: readonly FleetCluster[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const { clusterIdentifier, region } of fleet) {
+    groups.set(region, [...(groups.get(region) ?? []), clusterIdentifier]);
+  }
+  return groups;
+}
+
+/**
+ * The Pulumi program: one `ClusterFleetPowerState` per Region, all driven by config `state`.
+ * `statuses` maps `region/cluster` to the RDS status each cluster was left in.
+ */
+export function program(): { statuses: pulumi.Output<Record<string, string>> } {
   const config = new pulumi.Config();
   const state = desiredState(config);
   const fleet = config.getObject<FleetCluster[]>("clusters") ?? DEFAULT_FLEET;
-  const statuses: Record<string, pulumi.Output<string>> = {};
-  for (const { clusterIdentifier, region } of fleet) {
-    const power = new ClusterPowerState(`${clusterIdentifier}-${region}`, {
-      clusterIdentifier,
+  const perRegion = [...byRegion(fleet)].map(([region, clusterIdentifiers]) => {
+    const power = new ClusterFleetPowerState(`fleet-${region}`, {
+      clusterIdentifiers,
       region,
       state,
       // Removing a cluster from the fleet leaves it running rather than stuck stopped.
       onDelete: "running",
     });
-    statuses[`${region}/${clusterIdentifier}`] = power.status;
-  }
+    return power.members.apply((members) =>
+      Object.entries(members).map(([id, member]) => [`${region}/${id}`, member.status] as const),
+    );
+  });
+  const statuses = pulumi.all(perRegion).apply((lists) => Object.fromEntries(lists.flat()));
   return { statuses };
 }

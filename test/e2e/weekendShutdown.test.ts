@@ -28,7 +28,8 @@ describe("examples/weekend-shutdown end to end against the local RDS endpoint", 
       async (run) => {
         await run.stack.setConfig("state", { value: "stopped" });
         const friday = await run.up();
-        expect(friday.summary.resourceChanges).toEqual({ create: DEFAULT_FLEET.length + 1 });
+        // One fleet per Region (eu-west-1, us-east-1) plus the stack.
+        expect(friday.summary.resourceChanges).toEqual({ create: 3 });
         expect(await statusesOf(emulator, IDS)).toEqual(all("stopped"));
         expect(Object.keys(friday.outputs.statuses?.value as object).sort()).toEqual(
           [...KEYS].sort(),
@@ -39,11 +40,11 @@ describe("examples/weekend-shutdown end to end against the local RDS endpoint", 
 
         await run.stack.setConfig("state", { value: "running" });
         const monday = await run.up();
-        expect(monday.summary.resourceChanges).toEqual({ update: DEFAULT_FLEET.length, same: 1 });
+        expect(monday.summary.resourceChanges).toEqual({ update: 2, same: 1 });
         expect(await statusesOf(emulator, IDS)).toEqual(all("available"));
 
         const destroy = await run.destroy();
-        expect(destroy.summary.resourceChanges).toEqual({ delete: DEFAULT_FLEET.length + 1 });
+        expect(destroy.summary.resourceChanges).toEqual({ delete: 3 });
         expect(await statusesOf(emulator, IDS)).toEqual(all("available"));
       },
     );

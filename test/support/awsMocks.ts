@@ -36,6 +36,15 @@ function computedOutputs(
         arn: `arn:aws:rds:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:cluster:${text(inputs.clusterIdentifier, name)}`,
         clusterIdentifier: inputs.clusterIdentifier ?? name,
       };
+    case "pulumi-nodejs:dynamic/aurora:ClusterFleetPowerState": {
+      // As the provider reports a fleet that reached its state: every member in that state.
+      const ids = Array.isArray(inputs.clusterIdentifiers) ? inputs.clusterIdentifiers : [];
+      const state = inputs.state === "stopped" ? "stopped" : "running";
+      const status = state === "stopped" ? "stopped" : "available";
+      return {
+        members: Object.fromEntries(ids.map((id) => [String(id), { state, status }])),
+      };
+    }
     default:
       return {};
   }
