@@ -2,29 +2,10 @@ import type { DBCluster } from "@aws-sdk/client-rds";
 import { isTransientError } from "../rds/classifyRdsError";
 import { MAX_IDS_PER_DESCRIBE, type ClusterApi } from "../rds/clusterApi";
 import { abortAfter, abortError, untilAborted } from "./deadlineSignal";
+import type { Clock, Sleep } from "./clock";
+import { selectBatch } from "./selectBatch";
 
-/** Source of the current time in epoch milliseconds. */
-export interface Clock {
-  now(): number;
-}
-
-/** Waits `ms`; must resolve early when `signal` aborts. */
-export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
-
-/** The real clock. */
-export const systemClock: Clock = { now: () => Date.now() };
-
-/** A `setTimeout` sleep that ends early on abort. */
-export const timerSleep: Sleep = (ms, signal) =>
-  new Promise<void>((resolve) => {
-    const finish = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", finish);
-      resolve();
-    };
-    const timer = setTimeout(finish, ms);
-    signal.addEventListener("abort", finish, { once: true });
-  });
+export { systemClock, timerSleep, type Clock, type Sleep } from "./clock";
 
 /**
  * `firstDelayMs` for a one-off describe (adopting a cluster on create, a refresh): the engine hands
@@ -58,7 +39,8 @@ export interface PollerStats {
   maxIdsPerCall: number;
 }
 
-interface Waiter {
+/** One wait in progress, as the poller tracks it. */
+export interface Waiter {
   request: WaitRequest;
   id: string;
   dueAt: number;
@@ -150,7 +132,7 @@ export class ClusterPoller {
       while (this.waiters.size > 0) {
         await this.sleepUntilDue();
         this.expireDeadlines();
-        const batch = this.selectBatch(this.deps.clock.now());
+        const batch = selectBatch(this.waiters, this.deps.clock.now());
         if (batch.length > 0) await this.tick(batch);
       }
     } finally {
@@ -167,30 +149,6 @@ export class ClusterPoller {
     this.wake = new AbortController();
     await this.deps.sleep(Math.max(0, next - now), this.wake.signal);
     this.wakeAt = Number.POSITIVE_INFINITY;
-  }
-
-  /**
-   * The waits to describe now: every due one, plus not-yet-due ones (soonest first) only as far as
-   * they fit in the calls the due ones need anyway. A tick makes ceil(due ids / 100) calls, never
-   * one for clusters that are not due; empty when nothing is due.
-   */
-  private selectBatch(now: number): Waiter[] {
-    const batch: Waiter[] = [];
-    const later: Waiter[] = [];
-    for (const w of this.waiters) (w.dueAt <= now ? batch : later).push(w);
-    if (batch.length === 0) return batch;
-    const ids = new Set(batch.map((w) => w.id));
-    const capacity = Math.ceil(ids.size / MAX_IDS_PER_DESCRIBE) * MAX_IDS_PER_DESCRIBE;
-    later.sort((a, b) => a.dueAt - b.dueAt);
-    for (const w of later) {
-      // A wait on a cluster already in the batch rides for free; a new id only into spare room.
-      if (!ids.has(w.id)) {
-        if (ids.size >= capacity) continue;
-        ids.add(w.id);
-      }
-      batch.push(w);
-    }
-    return batch;
   }
 
   private expireDeadlines(): void {
