@@ -1,5 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SERIALIZED_PROVIDER } from "../../../provider/shim";
@@ -67,5 +75,23 @@ describe("the serialized shim in a provider process", () => {
 
   it("fails with MODULE_NOT_FOUND where the package is not installed", () => {
     expect(runShim(scratch, providerText)).toBe("ERR MODULE_NOT_FOUND");
+  });
+});
+
+describe("the __provider text of aurora-power 0.1.0 (a serialized closure)", () => {
+  // Stacks created with 0.1.0 carry this text in their state, and `delete` runs the state's copy:
+  // it must keep working with the installed module.
+  const legacy = readFileSync(
+    path.join(ROOT, "test/fixtures/provider/provider-0.1.0-serialized.txt"),
+    "utf8",
+  );
+
+  it("is the closure format (and not the one-line module)", () => {
+    expect(legacy).toContain("with({");
+    expect(legacy.length).toBeGreaterThan(2000);
+  });
+
+  it("still loads aurora-power/dynamic and forwards to its exports", () => {
+    expect(runShim(path.join(ROOT, "examples"), legacy)).toBe(EXPECTED);
   });
 });
