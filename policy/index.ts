@@ -20,7 +20,11 @@ export {
   STOP_SCHEDULE_REQUIRED_DEFAULTS,
   type StopScheduleRequiredConfig,
 } from "./rules/auroraStopScheduleRequired";
-export { auroraStopScheduleSane, STOP_SCHEDULE_SANE_DEFAULTS, type StopScheduleSaneConfig } from "./rules/auroraStopScheduleSane";
+export {
+  auroraStopScheduleSane,
+  STOP_SCHEDULE_SANE_DEFAULTS,
+  type StopScheduleSaneConfig,
+} from "./rules/auroraStopScheduleSane";
 export { auroraStoppableCluster } from "./rules/auroraStoppableCluster";
 export { remediateScheduleTag } from "./rules/remediateScheduleTag";
 export {
@@ -31,7 +35,12 @@ export {
   type ClassificationConfig,
   type Environment,
 } from "./config";
-export { classifyEnvironment, classifyByEvidence, exemptionOf, type Classification } from "./classifyEnvironment";
+export {
+  classifyEnvironment,
+  classifyByEvidence,
+  exemptionOf,
+  type Classification,
+} from "./classifyEnvironment";
 export {
   RDS_CLUSTER_TYPE,
   SCHEDULER_SCHEDULE_TYPE,
@@ -39,6 +48,8 @@ export {
   START_CLUSTER_TARGET_ARN,
   actionFacts,
   clusterFacts,
+  fleetMemberFacts,
+  powerActionsOf,
   type ActionFacts,
   type ClusterFacts,
 } from "./resourceFacts";

@@ -1,4 +1,8 @@
-import { CLUSTER_POWER_STATE_TYPE, CLUSTER_STOP_SCHEDULE_TYPE } from "../provider/typeTokens";
+import {
+  CLUSTER_FLEET_POWER_STATE_TYPE,
+  CLUSTER_POWER_STATE_TYPE,
+  CLUSTER_STOP_SCHEDULE_TYPE,
+} from "../provider/typeTokens";
 import { Maybe, UnknownValue, readProp, readString, readTags } from "./unknowns";
 
 /** Type token of `aws.rds.Cluster` (Aurora and Multi-AZ DB clusters). */
@@ -43,28 +47,82 @@ export function isAuroraEngine(engine: Maybe<string>): boolean | UnknownValue {
 }
 
 /** Kind of resource that changes a cluster's power state. */
-export type ActionKind = "ClusterPowerState" | "ClusterStopSchedule" | "Schedule";
+export type ActionKind =
+  "ClusterPowerState" | "ClusterFleetPowerState" | "ClusterStopSchedule" | "Schedule";
 
 /** What a power-changing resource does: stop, start, or hold the cluster running. */
 export type PowerAction = "stop" | "start" | "hold-running";
 
-/** A resource that stops or starts a cluster, as far as it is known. */
+/**
+ * A resource that stops or starts a cluster, as far as it is known. A `ClusterFleetPowerState`
+ * gives one per member, each what a `ClusterPowerState` with the fleet's settings would give.
+ */
 export interface ActionFacts {
   kind: ActionKind;
   action: PowerAction | UnknownValue;
   targetIdentifier: Maybe<string>;
   /** Input whose property dependencies lead to the target cluster resource. */
-  targetProperty: "clusterIdentifier" | "target";
+  targetProperty: "clusterIdentifier" | "clusterIdentifiers" | "target";
   /** `false` for a disabled schedule; a disabled schedule stops nothing. */
   enabled: boolean | UnknownValue;
 }
 
-function powerStateFacts(props: unknown): ActionFacts {
+/** `state: "stopped"` stops; anything else (`running`, the default) holds the cluster running. */
+function powerActionOfState(props: unknown): PowerAction | UnknownValue {
   const state = readString(props, "state");
-  const action: PowerAction | UnknownValue =
-    state instanceof UnknownValue ? state : state === "stopped" ? "stop" : "hold-running";
+  return state instanceof UnknownValue ? state : state === "stopped" ? "stop" : "hold-running";
+}
+
+function powerStateFacts(props: unknown): ActionFacts {
+  const action = powerActionOfState(props);
   const targetIdentifier = readString(props, "clusterIdentifier");
-  return { kind: "ClusterPowerState", action, targetIdentifier, targetProperty: "clusterIdentifier", enabled: true };
+  return {
+    kind: "ClusterPowerState",
+    action,
+    targetIdentifier,
+    targetProperty: "clusterIdentifier",
+    enabled: true,
+  };
+}
+
+/**
+ * Reads a `ClusterFleetPowerState` as one {@link ActionFacts} per member. Identifiers repeated in
+ * another case count once (RDS stores identifiers lowercase). At preview, an unknown element is a
+ * member whose target is `clusterIdentifiers[i]`; a list unknown as a whole is one member whose
+ * target is `clusterIdentifiers` (it may stand for any number of clusters).
+ */
+export function fleetMemberFacts(props: unknown): ActionFacts[] {
+  const action = powerActionOfState(props);
+  const member = (targetIdentifier: string | UnknownValue): ActionFacts => ({
+    kind: "ClusterFleetPowerState",
+    action,
+    targetIdentifier,
+    targetProperty: "clusterIdentifiers",
+    enabled: true,
+  });
+  const list = readProp(props, "clusterIdentifiers");
+  if (list instanceof UnknownValue) {
+    return [member(list)];
+  }
+  if (!Array.isArray(list)) {
+    return [];
+  }
+  const seen = new Set<string>();
+  const members: ActionFacts[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const identifier = readString(list, String(i), `clusterIdentifiers[${i}]`);
+    if (typeof identifier === "string") {
+      const key = identifier.toLowerCase();
+      if (seen.has(key)) {
+        continue;
+      }
+      seen.add(key);
+    }
+    if (identifier !== undefined) {
+      members.push(member(identifier));
+    }
+  }
+  return members;
 }
 
 function componentFacts(props: unknown): ActionFacts {
@@ -108,7 +166,8 @@ function scheduleFacts(props: unknown): ActionFacts | undefined {
   } else {
     return undefined;
   }
-  const input = target instanceof UnknownValue ? target : readString(target, "input", "target.input");
+  const input =
+    target instanceof UnknownValue ? target : readString(target, "input", "target.input");
   const state = readString(props, "state");
   return {
     kind: "Schedule",
@@ -120,9 +179,10 @@ function scheduleFacts(props: unknown): ActionFacts | undefined {
 }
 
 /**
- * Reads the power action of a resource: a `ClusterPowerState`, a `ClusterStopSchedule` component,
- * or an EventBridge Scheduler schedule whose universal target stops or starts a cluster. Returns
- * `undefined` for any other resource.
+ * Reads the power action of a single-target resource: a `ClusterPowerState`, a
+ * `ClusterStopSchedule` component, or an EventBridge Scheduler schedule whose universal target
+ * stops or starts a cluster. Returns `undefined` for any other resource, `ClusterFleetPowerState`
+ * included (see {@link powerActionsOf}).
  */
 export function actionFacts(type: string, props: unknown): ActionFacts | undefined {
   switch (type) {
@@ -135,6 +195,23 @@ export function actionFacts(type: string, props: unknown): ActionFacts | undefin
     default:
       return undefined;
   }
+}
+
+/**
+ * Every power action of a resource: one per member of a `ClusterFleetPowerState`, the one of any
+ * resource {@link actionFacts} reads, none for other resources.
+ */
+export function powerActionsOf(type: string, props: unknown): ActionFacts[] {
+  if (type === CLUSTER_FLEET_POWER_STATE_TYPE) {
+    return fleetMemberFacts(props);
+  }
+  const facts = actionFacts(type, props);
+  return facts === undefined ? [] : [facts];
+}
+
+/** True for a resource that holds a power state (`ClusterPowerState`, a fleet member), not a schedule. */
+export function holdsPowerState(facts: ActionFacts): boolean {
+  return facts.kind === "ClusterPowerState" || facts.kind === "ClusterFleetPowerState";
 }
 
 /** The resource type at the end of a URN (`urn:pulumi:stack::project::parent$type::name`). */

@@ -3,11 +3,12 @@ import {
   ActionFacts,
   ClusterFacts,
   RDS_CLUSTER_TYPE,
-  actionFacts,
   clusterFacts,
   isAuroraEngine,
+  powerActionsOf,
 } from "./resourceFacts";
-import { CLUSTER_STOP_SCHEDULE_TYPE } from "../provider/typeTokens";
+import { CLUSTER_FLEET_POWER_STATE_TYPE, CLUSTER_STOP_SCHEDULE_TYPE } from "../provider/typeTokens";
+import { FLEET_MEMBERS_PROPERTY, linkFleetMembers } from "./fleetMembers";
 import { UnknownValue } from "./unknowns";
 
 /** An `aws:rds/cluster:Cluster` declared by the stack. */
@@ -17,13 +18,19 @@ export interface ClusterNode {
   aurora: boolean | UnknownValue;
 }
 
-/** A resource that stops or starts a cluster, linked to its target where the stack allows. */
+/**
+ * A resource that stops or starts a cluster, linked to its target where the stack allows; one per
+ * member of a `ClusterFleetPowerState`.
+ */
 export interface ActionNode {
   resource: PolicyResource;
   facts: ActionFacts;
   /** The declared cluster it targets, found by identifier or by property dependency. */
   cluster: ClusterNode | undefined;
-  /** What messages name: the `ClusterStopSchedule` that owns a schedule, else the resource itself. */
+  /**
+   * What messages name: the `ClusterStopSchedule` that owns a schedule, else the resource itself
+   * (for a fleet member, the fleet).
+   */
   owner: { kind: ActionFacts["kind"]; name: string; urn: string };
 }
 
@@ -33,33 +40,54 @@ export interface StackModel {
   actions: ActionNode[];
 }
 
-function dependencyCluster(
+/** The declared clusters an input was computed from, in dependency order, each once. */
+function dependencyClusters(
   resource: PolicyResource,
   property: string,
   byUrn: ReadonlyMap<string, ClusterNode>,
-): ClusterNode | undefined {
-  const dependencies = resource.propertyDependencies[property] ?? [];
-  for (const dependency of dependencies) {
+): ClusterNode[] {
+  const clusters = new Set<ClusterNode>();
+  for (const dependency of resource.propertyDependencies[property] ?? []) {
     const cluster = byUrn.get(dependency.urn);
     if (cluster !== undefined) {
-      return cluster;
+      clusters.add(cluster);
     }
   }
-  return undefined;
+  return [...clusters];
+}
+
+function singleTargetNode(
+  resource: PolicyResource,
+  facts: ActionFacts,
+  byIdentifier: ReadonlyMap<string, ClusterNode>,
+  byUrn: ReadonlyMap<string, ClusterNode>,
+): ActionNode {
+  const byId =
+    typeof facts.targetIdentifier === "string"
+      ? byIdentifier.get(facts.targetIdentifier.toLowerCase())
+      : undefined;
+  const cluster = byId ?? dependencyClusters(resource, facts.targetProperty, byUrn)[0];
+  const parent = resource.parent;
+  const owner =
+    facts.kind === "Schedule" && parent?.type === CLUSTER_STOP_SCHEDULE_TYPE
+      ? { kind: "ClusterStopSchedule" as const, name: parent.name, urn: parent.urn }
+      : { kind: facts.kind, name: resource.name, urn: resource.urn };
+  return { resource, facts, cluster, owner };
 }
 
 /**
  * Links the stack's resources: clusters by identifier (RDS stores identifiers lowercase, so the
  * match is case-insensitive) and, when an identifier is unknown at preview, by the property
  * dependency that produced it. A `ClusterStopSchedule` whose schedules are in the stack is
- * represented by those schedules (they carry its target), not judged a second time.
+ * represented by those schedules (they carry its target), not judged a second time. A
+ * `ClusterFleetPowerState` gives one action per member (see {@link linkFleetMembers}).
  */
 export function buildStackModel(resources: readonly PolicyResource[]): StackModel {
   const clusters: ClusterNode[] = [];
   const byUrn = new Map<string, ClusterNode>();
   const byIdentifier = new Map<string, ClusterNode>();
   const componentsWithSchedules = new Set<string>();
-  const candidates: [PolicyResource, ActionFacts][] = [];
+  const candidates: [PolicyResource, ActionFacts[]][] = [];
   for (const resource of resources) {
     if (resource.type === RDS_CLUSTER_TYPE) {
       const facts = clusterFacts(resource.props);
@@ -71,28 +99,29 @@ export function buildStackModel(resources: readonly PolicyResource[]): StackMode
       }
       continue;
     }
-    const facts = actionFacts(resource.type, resource.props);
-    if (facts !== undefined) {
+    const facts = powerActionsOf(resource.type, resource.props);
+    if (facts.length > 0) {
       candidates.push([resource, facts]);
-      if (facts.kind === "Schedule" && resource.parent?.type === CLUSTER_STOP_SCHEDULE_TYPE) {
+      if (
+        facts.some((f) => f.kind === "Schedule") &&
+        resource.parent?.type === CLUSTER_STOP_SCHEDULE_TYPE
+      ) {
         componentsWithSchedules.add(resource.parent.urn);
       }
     }
   }
   const actions: ActionNode[] = [];
   for (const [resource, facts] of candidates) {
-    if (facts.kind === "ClusterStopSchedule" && componentsWithSchedules.has(resource.urn)) {
+    if (resource.type === CLUSTER_FLEET_POWER_STATE_TYPE) {
+      const dependencies = dependencyClusters(resource, FLEET_MEMBERS_PROPERTY, byUrn);
+      actions.push(...linkFleetMembers(resource, facts, byIdentifier, dependencies));
       continue;
     }
-    const byId =
-      typeof facts.targetIdentifier === "string" ? byIdentifier.get(facts.targetIdentifier.toLowerCase()) : undefined;
-    const cluster = byId ?? dependencyCluster(resource, facts.targetProperty, byUrn);
-    const parent = resource.parent;
-    const owner =
-      facts.kind === "Schedule" && parent?.type === CLUSTER_STOP_SCHEDULE_TYPE
-        ? { kind: "ClusterStopSchedule" as const, name: parent.name, urn: parent.urn }
-        : { kind: facts.kind, name: resource.name, urn: resource.urn };
-    actions.push({ resource, facts, cluster, owner });
+    for (const single of facts) {
+      if (single.kind !== "ClusterStopSchedule" || !componentsWithSchedules.has(resource.urn)) {
+        actions.push(singleTargetNode(resource, single, byIdentifier, byUrn));
+      }
+    }
   }
   return { clusters, actions };
 }
@@ -124,7 +153,10 @@ export function describeAction(owner: { kind: ActionFacts["kind"]; name: string 
 }
 
 /** "`dev-orders`", or the declaring resource when the identifier is not known yet. */
-export function describeCluster(identifier: string | UnknownValue | undefined, resourceName?: string): string {
+export function describeCluster(
+  identifier: string | UnknownValue | undefined,
+  resourceName?: string,
+): string {
   if (typeof identifier === "string") {
     return `\`${identifier}\``;
   }

@@ -96,10 +96,12 @@ export function readTags(object: unknown, key: string): Maybe<ReadonlyMap<string
 /**
  * Ends a rule whose remaining checks depend on values unknown at preview. The policy SDK reports
  * the thrown error as an advisory diagnostic (after any violations already reported), and the
- * check runs again with real values at `pulumi up`.
+ * check runs again with real values at `pulumi up`. A reason repeated (members of one
+ * `ClusterFleetPowerState` share its `state`) is given once.
  */
 export function throwUndecided(reasons: readonly string[]): never {
   const error = new UnknownValueError(UNKNOWN_STRING, ["?"]);
-  error.message = `${reasons.join("; ")}; the check runs again when the values are known (\`pulumi up\`)`;
+  const distinct = [...new Set(reasons)];
+  error.message = `${distinct.join("; ")}; the check runs again when the values are known (\`pulumi up\`)`;
   throw error;
 }

@@ -5,14 +5,31 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { ClassificationConfig, DEFAULT_CLASSIFICATION, resolveConfig, ruleConfigSchema } from "../config";
-import { Classification, classifyByEvidence, classifyEnvironment, exemptionOf } from "../classifyEnvironment";
-import { ActionFacts, actionFacts, isScheduleOfComponent, typeOfUrn } from "../resourceFacts";
-import { buildStackModel, describeAction, describeCluster, stopsCluster, targetIdentifierOf } from "../stackModel";
+import {
+  ClassificationConfig,
+  DEFAULT_CLASSIFICATION,
+  resolveConfig,
+  ruleConfigSchema,
+} from "../config";
+import {
+  Classification,
+  classifyByEvidence,
+  classifyEnvironment,
+  exemptionOf,
+} from "../classifyEnvironment";
+import { ActionFacts, isScheduleOfComponent, powerActionsOf, typeOfUrn } from "../resourceFacts";
+import {
+  buildStackModel,
+  describeAction,
+  describeCluster,
+  stopsCluster,
+  targetIdentifierOf,
+} from "../stackModel";
 import { Maybe, UnknownValue, throwUndecided } from "../unknowns";
 
 const FIXES: Record<ActionFacts["kind"], string> = {
   ClusterPowerState: 'set `state: "running"` or remove the resource',
+  ClusterFleetPowerState: 'remove the cluster from `clusterIdentifiers` or set `state: "running"`',
   ClusterStopSchedule: "remove the schedule or set `enabled: false`",
   Schedule: 'remove the schedule or set `state: "DISABLED"`',
 };
@@ -40,29 +57,44 @@ function resourceVerdict(
   config: ClassificationConfig,
 ): Classification | undefined {
   const verdict = classifyByEvidence({ identifier, tags: undefined, stackTags }, config);
-  return verdict instanceof UnknownValue || verdict?.environment !== "production" ? undefined : verdict;
+  return verdict instanceof UnknownValue || verdict?.environment !== "production"
+    ? undefined
+    : verdict;
 }
 
 /**
  * Resource check, before anything changes (also under `pulumi up --skip-preview`, where stack
- * checks only run after the update): judges the resource's own inputs. Unknown inputs are left to
- * the stack check, which can follow property dependencies.
+ * checks only run after the update): judges the resource's own inputs, each fleet member on its
+ * own. Unknown inputs are left to the stack check, which can follow property dependencies. Not
+ * applicable when every cluster the resource stops is exempt.
  */
 function validateResource(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
-  const facts = actionFacts(args.type, args.props);
   const parentType = args.opts.parent === undefined ? undefined : typeOfUrn(args.opts.parent);
-  if (facts === undefined || isScheduleOfComponent(args.type, parentType) || stopsCluster(facts) !== true) {
+  if (isScheduleOfComponent(args.type, parentType)) {
+    return;
+  }
+  const stops = powerActionsOf(args.type, args.props).filter(
+    (facts) => stopsCluster(facts) === true,
+  );
+  if (stops.length === 0) {
     return;
   }
   const config = resolveConfig(DEFAULT_CLASSIFICATION, args.getConfig());
-  const exemption = exemptionOf(facts.targetIdentifier, undefined, config);
-  if (exemption !== undefined) {
-    args.notApplicable(`cluster ${describeCluster(facts.targetIdentifier)} is exempt (${exemption})`);
+  const exempt: string[] = [];
+  for (const facts of stops) {
+    const exemption = exemptionOf(facts.targetIdentifier, undefined, config);
+    if (exemption !== undefined) {
+      exempt.push(`cluster ${describeCluster(facts.targetIdentifier)} is exempt (${exemption})`);
+      continue;
+    }
+    const verdict = resourceVerdict(facts.targetIdentifier, args.stackTags, config);
+    if (verdict !== undefined) {
+      const actor = describeAction({ kind: facts.kind, name: args.name });
+      reportViolation(violationMessage(actor, facts.kind, facts.targetIdentifier, verdict, config));
+    }
   }
-  const verdict = resourceVerdict(facts.targetIdentifier, args.stackTags, config);
-  if (verdict !== undefined) {
-    const actor = describeAction({ kind: facts.kind, name: args.name });
-    reportViolation(violationMessage(actor, facts.kind, facts.targetIdentifier, verdict, config));
+  if (exempt.length === stops.length) {
+    args.notApplicable(exempt.join("; "));
   }
 }
 
@@ -83,7 +115,10 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
     if (resourceVerdict(action.facts.targetIdentifier, args.stackTags, config) !== undefined) {
       continue; // The resource check has reported it already.
     }
-    const classification = classifyEnvironment({ identifier, tags, stackTags: args.stackTags }, config);
+    const classification = classifyEnvironment(
+      { identifier, tags, stackTags: args.stackTags },
+      config,
+    );
     if (classification instanceof UnknownValue) {
       undecided.push(`${describeAction(action.owner)}: \`${classification.path}\` is unknown`);
       continue;
@@ -111,12 +146,14 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
 }
 
 /**
- * `aurora-production-never-stopped`: no `ClusterPowerState` with `state: "stopped"` and no stop
+ * `aurora-production-never-stopped`: no `ClusterPowerState` with `state: "stopped"`, no
+ * `ClusterFleetPowerState` with `state: "stopped"` listing it in `clusterIdentifiers`, and no stop
  * schedule targets a production cluster.
  */
 export const auroraProductionNeverStopped: ResourceValidationPolicy & StackValidationPolicy = {
   name: "aurora-production-never-stopped",
-  description: "No ClusterPowerState holds a production Aurora cluster stopped and no schedule stops one.",
+  description:
+    "No ClusterPowerState or ClusterFleetPowerState holds a production Aurora cluster stopped and no schedule stops one.",
   enforcementLevel: "mandatory",
   configSchema: ruleConfigSchema(),
   validateResource,

@@ -4,9 +4,24 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { ClassificationConfig, DEFAULT_CLASSIFICATION, resolveConfig, ruleConfigSchema } from "../config";
+import {
+  ClassificationConfig,
+  DEFAULT_CLASSIFICATION,
+  resolveConfig,
+  ruleConfigSchema,
+} from "../config";
 import { classifyEnvironment, exemptionOf } from "../classifyEnvironment";
-import { ActionIndex, ClusterNode, buildStackModel, clusterKey, describeCluster, indexActions, stopsCluster } from "../stackModel";
+import { holdsPowerState } from "../resourceFacts";
+import {
+  ActionIndex,
+  ActionNode,
+  ClusterNode,
+  buildStackModel,
+  clusterKey,
+  describeCluster,
+  indexActions,
+  stopsCluster,
+} from "../stackModel";
 import { Maybe, UnknownValue, throwUndecided } from "../unknowns";
 import { remediateScheduleTag } from "./remediateScheduleTag";
 
@@ -28,7 +43,10 @@ export const STOP_SCHEDULE_REQUIRED_DEFAULTS: Readonly<StopScheduleRequiredConfi
   remediationTagValue: "office-hours",
 });
 
-/** A cluster the rule judges: declared in the stack, or only named by a `ClusterPowerState`. */
+/**
+ * A cluster the rule judges: declared in the stack, or only named by a `ClusterPowerState` or in a
+ * `ClusterFleetPowerState`'s `clusterIdentifiers`.
+ */
 interface Subject {
   key: string;
   identifier: Maybe<string>;
@@ -42,11 +60,17 @@ function subjectsOf(clusters: readonly ClusterNode[], index: ActionIndex): Subje
   for (const cluster of clusters) {
     if (cluster.aurora !== false) {
       const { urn, name } = cluster.resource;
-      subjects.push({ key: clusterKey(cluster), identifier: cluster.facts.identifier, cluster, urn, resourceName: name });
+      subjects.push({
+        key: clusterKey(cluster),
+        identifier: cluster.facts.identifier,
+        cluster,
+        urn,
+        resourceName: name,
+      });
     }
   }
   for (const [key, actions] of index.byTarget) {
-    const first = actions.find((a) => a.facts.kind === "ClusterPowerState" && a.cluster === undefined);
+    const first = actions.find((a) => holdsPowerState(a.facts) && a.cluster === undefined);
     if (first !== undefined && typeof first.facts.targetIdentifier === "string") {
       const { urn, name } = first.resource;
       subjects.push({ key, identifier: first.facts.targetIdentifier, urn, resourceName: name });
@@ -55,8 +79,16 @@ function subjectsOf(clusters: readonly ClusterNode[], index: ActionIndex): Subje
   return subjects;
 }
 
-/** Whether a stop schedule covers the subject: true, false, or unknown at preview. */
-function coverage(subject: Subject, index: ActionIndex, config: StopScheduleRequiredConfig): boolean | UnknownValue {
+/**
+ * Whether a stop schedule covers the subject: true, false, or unknown at preview.
+ * @param maybeOurs A stop whose target is unknown at preview, which may be this cluster's.
+ */
+function coverage(
+  subject: Subject,
+  index: ActionIndex,
+  config: StopScheduleRequiredConfig,
+  maybeOurs: ActionNode | undefined,
+): boolean | UnknownValue {
   const tags = subject.cluster?.facts.tags;
   if (tags !== undefined && !(tags instanceof UnknownValue)) {
     const wanted = new Set(config.scheduleTagKeys.map((k) => k.toLowerCase()));
@@ -77,17 +109,25 @@ function coverage(subject: Subject, index: ActionIndex, config: StopScheduleRequ
   if (tags instanceof UnknownValue) {
     return tags;
   }
-  // A stop whose target is unknown at preview may be this cluster's.
-  const maybeOurs = index.unknownTarget.find((a) => stopsCluster(a.facts) !== false);
-  return unknown ?? (maybeOurs === undefined ? false : new UnknownValue(`${maybeOurs.resource.name}.${maybeOurs.facts.targetProperty}`));
+  return (
+    unknown ??
+    (maybeOurs === undefined
+      ? false
+      : new UnknownValue(`${maybeOurs.resource.name}.${maybeOurs.facts.targetProperty}`))
+  );
 }
 
-function violationMessage(subject: Subject, reason: string, config: StopScheduleRequiredConfig): string {
+function violationMessage(
+  subject: Subject,
+  reason: string,
+  config: StopScheduleRequiredConfig,
+): string {
   const tags = config.scheduleTagKeys.map((k) => `\`${k}\``).join(", ");
   return (
     `Aurora cluster ${describeCluster(subject.identifier, subject.resourceName)} is non-production (${reason}) ` +
     `and has no stop schedule, so it runs around the clock. Add a \`ClusterStopSchedule\` for it, ` +
-    `hold it stopped with a \`ClusterPowerState\` (\`state: "stopped"\`), or tag it with one of ${tags}; ` +
+    `hold it stopped with a \`ClusterPowerState\` or a \`ClusterFleetPowerState\` (\`state: "stopped"\`), ` +
+    `or tag it with one of ${tags}; ` +
     `to exempt it, tag it \`${config.exemptionTagKey}\` with the reason.`
   );
 }
@@ -99,6 +139,8 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
   const subjects = subjectsOf(model.clusters, index);
   const undecided: string[] = [];
   const exempt: string[] = [];
+  // Found once, not per subject: a stack may hold many unknown targets (fleet elements).
+  const maybeOurs = index.unknownTarget.find((a) => stopsCluster(a.facts) !== false);
   for (const subject of subjects) {
     const name = describeCluster(subject.identifier, subject.resourceName);
     const exemption = exemptionOf(subject.identifier, subject.cluster?.facts.tags, config);
@@ -106,13 +148,17 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
       exempt.push(`cluster ${name} is exempt (${exemption})`);
       continue;
     }
-    const covered = coverage(subject, index, config);
+    const covered = coverage(subject, index, config, maybeOurs);
     if (covered === true) {
       continue;
     }
     const aurora = subject.cluster?.aurora ?? true;
     const classification = classifyEnvironment(
-      { identifier: subject.identifier, tags: subject.cluster?.facts.tags, stackTags: args.stackTags },
+      {
+        identifier: subject.identifier,
+        tags: subject.cluster?.facts.tags,
+        stackTags: args.stackTags,
+      },
       config,
     );
     if (classification instanceof UnknownValue) {
@@ -133,7 +179,9 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
     throwUndecided(undecided);
   }
   if (subjects.length === 0) {
-    args.notApplicable("the stack declares no Aurora cluster and no `ClusterPowerState`");
+    args.notApplicable(
+      "the stack declares no Aurora cluster, no `ClusterPowerState` and no `ClusterFleetPowerState`",
+    );
   }
   if (exempt.length === subjects.length) {
     args.notApplicable(exempt.join("; "));
@@ -142,14 +190,14 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
 
 /**
  * `aurora-stop-schedule-required`: every non-production Aurora cluster the stack manages (each
- * `aws.rds.Cluster` with an `aurora*` engine and each `ClusterPowerState` target) has a stop
- * schedule. With enforcement level `remediate` it also tags non-production `aws.rds.Cluster`s that
+ * `aws.rds.Cluster` with an `aurora*` engine, each `ClusterPowerState` target and each
+ * `ClusterFleetPowerState` member) has a stop schedule; a fleet holding it stopped counts as one. With enforcement level `remediate` it also tags non-production `aws.rds.Cluster`s that
  * carry no schedule tag with `remediationTagKey=remediationTagValue`.
  */
 export const auroraStopScheduleRequired: StackValidationPolicy & ResourceValidationPolicy = {
   name: "aurora-stop-schedule-required",
   description:
-    "Every non-production Aurora cluster has a stop schedule (ClusterStopSchedule, a stopDBCluster schedule, a ClusterPowerState holding it stopped, or a scheduler tag).",
+    "Every non-production Aurora cluster has a stop schedule (ClusterStopSchedule, a stopDBCluster schedule, a ClusterPowerState or ClusterFleetPowerState holding it stopped, or a scheduler tag).",
   enforcementLevel: "mandatory",
   configSchema: ruleConfigSchema({
     scheduleTagKeys: {
@@ -170,5 +218,6 @@ export const auroraStopScheduleRequired: StackValidationPolicy & ResourceValidat
     },
   }),
   validateStack,
-  remediateResource: (args) => remediateScheduleTag(args, resolveConfig(STOP_SCHEDULE_REQUIRED_DEFAULTS, args.getConfig())),
+  remediateResource: (args) =>
+    remediateScheduleTag(args, resolveConfig(STOP_SCHEDULE_REQUIRED_DEFAULTS, args.getConfig())),
 };

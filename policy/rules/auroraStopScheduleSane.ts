@@ -5,12 +5,37 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { isValidTimeZone, nextRuns, recursAtLeastEvery, tryParseScheduleExpression } from "../../provider/schedule";
+import {
+  isValidTimeZone,
+  nextRuns,
+  recursAtLeastEvery,
+  tryParseScheduleExpression,
+} from "../../provider/schedule";
 import { CLUSTER_STOP_SCHEDULE_TYPE } from "../../provider/typeTokens";
-import { ClassificationConfig, DEFAULT_CLASSIFICATION, resolveConfig, ruleConfigSchema } from "../config";
+import {
+  ClassificationConfig,
+  DEFAULT_CLASSIFICATION,
+  resolveConfig,
+  ruleConfigSchema,
+} from "../config";
 import { exemptionOf } from "../classifyEnvironment";
-import { SCHEDULER_SCHEDULE_TYPE, actionFacts, isScheduleOfComponent, typeOfUrn } from "../resourceFacts";
-import { ActionNode, buildStackModel, describeAction, describeCluster, indexActions, stopsCluster, targetIdentifierOf, targetKeyOf } from "../stackModel";
+import {
+  SCHEDULER_SCHEDULE_TYPE,
+  actionFacts,
+  holdsPowerState,
+  isScheduleOfComponent,
+  typeOfUrn,
+} from "../resourceFacts";
+import {
+  ActionNode,
+  buildStackModel,
+  describeAction,
+  describeCluster,
+  indexActions,
+  stopsCluster,
+  targetIdentifierOf,
+  targetKeyOf,
+} from "../stackModel";
 import { readString } from "../unknowns";
 
 /** Configuration of {@link auroraStopScheduleSane}. */
@@ -33,7 +58,9 @@ function expressionProblems(input: string, expression: string, timezone: string)
   const parsed = tryParseScheduleExpression(expression);
   const problems = parsed.ok ? [] : [`\`${input}\`: ${parsed.error.message}`];
   if (!isValidTimeZone(timezone)) {
-    problems.push(`time zone \`${timezone}\` is not an IANA time zone; use a name such as \`Europe/Berlin\` or \`UTC\``);
+    problems.push(
+      `time zone \`${timezone}\` is not an IANA time zone; use a name such as \`Europe/Berlin\` or \`UTC\``,
+    );
   }
   return problems;
 }
@@ -57,12 +84,18 @@ function scheduleProblems(props: unknown, type: string, config: StopScheduleSane
   const start = isComponent ? readString(props, "start") : undefined;
   const zoneInput = readString(props, isComponent ? "timezone" : "scheduleExpressionTimezone");
   const timezone = zoneInput ?? "UTC";
-  if (typeof stop !== "string" || typeof timezone !== "string" || (start !== undefined && typeof start !== "string")) {
+  if (
+    typeof stop !== "string" ||
+    typeof timezone !== "string" ||
+    (start !== undefined && typeof start !== "string")
+  ) {
     return []; // Unknown at preview; the check runs again at `pulumi up`.
   }
   const problems = expressionProblems(isComponent ? "stop" : "scheduleExpression", stop, timezone);
   if (typeof start === "string") {
-    problems.push(...expressionProblems("start", start, timezone).filter((p) => !p.startsWith("time zone")));
+    problems.push(
+      ...expressionProblems("start", start, timezone).filter((p) => !p.startsWith("time zone")),
+    );
   }
   if (problems.length > 0 || !isComponent) {
     return problems;
@@ -82,21 +115,33 @@ function scheduleProblems(props: unknown, type: string, config: StopScheduleSane
 function validateResource(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
   const facts = actionFacts(args.type, args.props);
   const parentType = args.opts.parent === undefined ? undefined : typeOfUrn(args.opts.parent);
-  if (facts === undefined || facts.kind === "ClusterPowerState" || isScheduleOfComponent(args.type, parentType)) {
+  if (
+    facts === undefined ||
+    holdsPowerState(facts) ||
+    isScheduleOfComponent(args.type, parentType)
+  ) {
     return;
   }
   const config = resolveConfig(STOP_SCHEDULE_SANE_DEFAULTS, args.getConfig());
   const exemption = exemptionOf(facts.targetIdentifier, undefined, config);
   if (exemption !== undefined) {
-    args.notApplicable(`cluster ${describeCluster(facts.targetIdentifier)} is exempt (${exemption})`);
+    args.notApplicable(
+      `cluster ${describeCluster(facts.targetIdentifier)} is exempt (${exemption})`,
+    );
   }
-  const cluster = typeof facts.targetIdentifier === "string" ? ` for cluster \`${facts.targetIdentifier}\`` : "";
+  const cluster =
+    typeof facts.targetIdentifier === "string" ? ` for cluster \`${facts.targetIdentifier}\`` : "";
   for (const problem of scheduleProblems(args.props, args.type, config)) {
-    reportViolation(`${describeAction({ kind: facts.kind, name: args.name })}${cluster}: ${problem}.`);
+    reportViolation(
+      `${describeAction({ kind: facts.kind, name: args.name })}${cluster}: ${problem}.`,
+    );
   }
 }
 
-/** Stop-only recurrence of standalone stop schedules, and the 7-day reminder for held clusters. */
+/**
+ * Stop-only recurrence of standalone stop schedules, and the 7-day reminder for clusters held
+ * stopped by a `ClusterPowerState` or a `ClusterFleetPowerState` (one per member).
+ */
 function validateStack(args: StackValidationArgs, reportViolation: ReportViolation): void {
   const config = resolveConfig(STOP_SCHEDULE_SANE_DEFAULTS, args.getConfig());
   const model = buildStackModel(args.resources);
@@ -114,7 +159,7 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
     }
     const others = index.byTarget.get(key) ?? [];
     const name = describeCluster(identifier, action.cluster?.resource.name);
-    if (action.facts.kind === "ClusterPowerState" && !others.some((o) => isScheduledStop(o))) {
+    if (holdsPowerState(action.facts) && !others.some((o) => isScheduledStop(o))) {
       reportViolation(
         `${describeAction(action.owner)} holds cluster ${name} stopped, but AWS starts a stopped cluster after ` +
           `${config.maxStoppedDays} days and nothing in this stack stops it again before the next \`pulumi up\`; ` +
@@ -125,22 +170,37 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
     if (isStandaloneStopSchedule(action) && !others.some((o) => o.facts.action === "start")) {
       const expression = readString(action.resource.props, "scheduleExpression");
       const zone = readString(action.resource.props, "scheduleExpressionTimezone") ?? "UTC";
-      if (typeof expression === "string" && typeof zone === "string" && stopOnlyTooRare(expression, zone, maxGapSeconds, from)) {
-        reportViolation(`${describeAction(action.owner)} for cluster ${name}: ${restartWarning(config.maxStoppedDays)}.`, action.owner.urn);
+      if (
+        typeof expression === "string" &&
+        typeof zone === "string" &&
+        stopOnlyTooRare(expression, zone, maxGapSeconds, from)
+      ) {
+        reportViolation(
+          `${describeAction(action.owner)} for cluster ${name}: ${restartWarning(config.maxStoppedDays)}.`,
+          action.owner.urn,
+        );
       }
     }
   }
 }
 
 function isScheduledStop(action: ActionNode): boolean {
-  return action.facts.kind !== "ClusterPowerState" && stopsCluster(action.facts) === true;
+  return !holdsPowerState(action.facts) && stopsCluster(action.facts) === true;
 }
 
 function isStandaloneStopSchedule(action: ActionNode): boolean {
-  return action.resource.type === SCHEDULER_SCHEDULE_TYPE && action.resource.parent?.type !== CLUSTER_STOP_SCHEDULE_TYPE;
+  return (
+    action.resource.type === SCHEDULER_SCHEDULE_TYPE &&
+    action.resource.parent?.type !== CLUSTER_STOP_SCHEDULE_TYPE
+  );
 }
 
-function stopOnlyTooRare(expression: string, zone: string, maxGapSeconds: number, from: Date): boolean {
+function stopOnlyTooRare(
+  expression: string,
+  zone: string,
+  maxGapSeconds: number,
+  from: Date,
+): boolean {
   if (!tryParseScheduleExpression(expression).ok || !isValidTimeZone(zone)) {
     return false; // Reported by the resource check.
   }
@@ -150,11 +210,13 @@ function stopOnlyTooRare(expression: string, zone: string, maxGapSeconds: number
 /**
  * `aurora-stop-schedule-sane` (advisory): schedule expressions parse, time zones are IANA names,
  * stop and start never coincide, a stop-only schedule recurs within the 7 days after which AWS
- * restarts a stopped cluster, and a cluster held stopped is reminded of that restart.
+ * restarts a stopped cluster, and a cluster held stopped (by a `ClusterPowerState` or as a
+ * `ClusterFleetPowerState` member) with no stop schedule is reminded of that restart.
  */
 export const auroraStopScheduleSane: ResourceValidationPolicy & StackValidationPolicy = {
   name: "aurora-stop-schedule-sane",
-  description: "Stop schedules parse, use a real time zone, never start and stop at once, and outrun the 7-day automatic restart.",
+  description:
+    "Stop schedules parse, use a real time zone, never start and stop at once, and outrun the 7-day automatic restart.",
   enforcementLevel: "advisory",
   configSchema: ruleConfigSchema({
     maxStoppedDays: {

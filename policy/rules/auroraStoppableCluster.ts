@@ -1,16 +1,32 @@
 import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { DEFAULT_CLASSIFICATION, resolveConfig, ruleConfigSchema } from "../config";
 import { exemptionOf } from "../classifyEnvironment";
-import { ClusterNode, buildStackModel, describeAction, describeCluster, stopsCluster, targetIdentifierOf } from "../stackModel";
+import type { ActionFacts } from "../resourceFacts";
+import {
+  ClusterNode,
+  buildStackModel,
+  describeAction,
+  describeCluster,
+  stopsCluster,
+  targetIdentifierOf,
+} from "../stackModel";
 import { Maybe, UnknownValue, throwUndecided } from "../unknowns";
 
-/** Why AWS refuses to stop a cluster, and the way out. */
+/** Why AWS refuses to stop a cluster, and the way out given how to remove the stop. */
 interface Unstoppable {
   reason: string;
-  fix: string;
+  fix: (removeStop: string) => string;
 }
 
-const present = (value: Maybe<string>): value is string => typeof value === "string" && value !== "";
+/** How to remove the stop: a fleet keeps holding its other members. */
+function removeStopOf(kind: ActionFacts["kind"]): string {
+  return kind === "ClusterFleetPowerState"
+    ? "remove the cluster from `clusterIdentifiers`"
+    : "remove the stop";
+}
+
+const present = (value: Maybe<string>): value is string =>
+  typeof value === "string" && value !== "";
 
 /** `arn:aws:rds:eu-west-1:123:cluster:orders` or `orders` → `orders`. */
 function identifierOfSource(source: string): string {
@@ -24,40 +40,48 @@ function identifierOfSource(source: string): string {
  * limitations) and the RDS guide for Multi-AZ DB clusters list as "cannot be stopped", checked
  * on the cluster's declaration. `sources` holds identifiers other clusters replicate from.
  */
-function unstoppableReasons(cluster: ClusterNode, sources: ReadonlySet<string>): Unstoppable[] | UnknownValue {
+function unstoppableReasons(
+  cluster: ClusterNode,
+  sources: ReadonlySet<string>,
+): Unstoppable[] | UnknownValue {
   const f = cluster.facts;
   const reasons: Unstoppable[] = [];
-  const unknown = [f.engineMode, f.globalClusterIdentifier, f.replicationSourceIdentifier, f.dbClusterInstanceClass, cluster.aurora].find(
-    (v) => v instanceof UnknownValue,
-  );
+  const unknown = [
+    f.engineMode,
+    f.globalClusterIdentifier,
+    f.replicationSourceIdentifier,
+    f.dbClusterInstanceClass,
+    cluster.aurora,
+  ].find((v) => v instanceof UnknownValue);
   if (typeof f.engineMode === "string" && f.engineMode.toLowerCase() === "serverless") {
     reasons.push({
       reason: "it runs Aurora Serverless v1 (`engineMode: serverless`)",
-      fix: "migrate it to Serverless v2 or provisioned, which can be stopped, or remove the stop",
+      fix: (remove) =>
+        `migrate it to Serverless v2 or provisioned, which can be stopped, or ${remove}`,
     });
   }
   if (present(f.globalClusterIdentifier)) {
     reasons.push({
       reason: `it is a member of global database \`${f.globalClusterIdentifier}\` (\`globalClusterIdentifier\`)`,
-      fix: "remove it from the global database first, or remove the stop",
+      fix: (remove) => `remove it from the global database first, or ${remove}`,
     });
   }
   if (present(f.replicationSourceIdentifier)) {
     reasons.push({
       reason: `it is a read replica of \`${f.replicationSourceIdentifier}\` (\`replicationSourceIdentifier\`)`,
-      fix: "promote it to a standalone cluster first, or remove the stop",
+      fix: (remove) => `promote it to a standalone cluster first, or ${remove}`,
     });
   }
   if (typeof f.identifier === "string" && sources.has(f.identifier.toLowerCase())) {
     reasons.push({
       reason: "it is the replication source of another cluster in this stack",
-      fix: "remove the replica first, or remove the stop",
+      fix: (remove) => `remove the replica first, or ${remove}`,
     });
   }
   if (cluster.aurora === false && present(f.dbClusterInstanceClass)) {
     reasons.push({
       reason: `it is a Multi-AZ DB cluster (engine \`${typeof f.engine === "string" ? f.engine : "?"}\` with \`dbClusterInstanceClass\`), not Aurora`,
-      fix: "remove the stop; Multi-AZ DB clusters cannot be stopped at all",
+      fix: (remove) => `${remove}; Multi-AZ DB clusters cannot be stopped at all`,
     });
   }
   return reasons.length === 0 && unknown !== undefined ? unknown : reasons;
@@ -81,11 +105,20 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
   for (const action of model.actions) {
     const cluster = action.cluster;
     const stops = stopsCluster(action.facts);
-    if (cluster === undefined || stops === false || exemptionOf(cluster.facts.identifier, cluster.facts.tags, config)) {
+    if (
+      cluster === undefined ||
+      stops === false ||
+      exemptionOf(cluster.facts.identifier, cluster.facts.tags, config)
+    ) {
       continue;
     }
     const reasons = unstoppableReasons(cluster, sources);
-    const unknown = reasons instanceof UnknownValue ? reasons : reasons.length > 0 && stops instanceof UnknownValue ? stops : undefined;
+    const unknown =
+      reasons instanceof UnknownValue
+        ? reasons
+        : reasons.length > 0 && stops instanceof UnknownValue
+          ? stops
+          : undefined;
     if (unknown !== undefined) {
       undecided.push(`${describeAction(action.owner)}: \`${unknown.path}\` is unknown`);
       continue;
@@ -94,7 +127,7 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
     for (const { reason, fix } of reasons as Unstoppable[]) {
       const message =
         `${describeAction(action.owner)} stops cluster ${name}, which cannot be stopped: ${reason}. ` +
-        `AWS rejects StopDBCluster for it (InvalidDBClusterStateFault); ${fix}.`;
+        `AWS rejects StopDBCluster for it (InvalidDBClusterStateFault); ${fix(removeStopOf(action.owner.kind))}.`;
       reportViolation(message, action.owner.urn);
     }
   }
@@ -104,13 +137,14 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
 }
 
 /**
- * `aurora-stoppable-cluster`: no `ClusterPowerState` or stop schedule targets a cluster the stack
- * declares as one AWS cannot stop (Serverless v1, global database member, replica or replication
- * source, non-Aurora Multi-AZ DB cluster).
+ * `aurora-stoppable-cluster`: no `ClusterPowerState`, `ClusterFleetPowerState` or stop schedule
+ * stops a cluster the stack declares as one AWS cannot stop (Serverless v1, global database member,
+ * replica or replication source, non-Aurora Multi-AZ DB cluster).
  */
 export const auroraStoppableCluster: StackValidationPolicy = {
   name: "aurora-stoppable-cluster",
-  description: "Stops only target clusters AWS can stop: not Serverless v1, global database members, replicas, replication sources or Multi-AZ DB clusters.",
+  description:
+    "Stops only target clusters AWS can stop: not Serverless v1, global database members, replicas, replication sources or Multi-AZ DB clusters.",
   enforcementLevel: "mandatory",
   configSchema: ruleConfigSchema(),
   validateStack,

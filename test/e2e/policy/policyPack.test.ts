@@ -11,6 +11,7 @@ import { buildStackEnv, engineBinDir, repoRoot, withInlineStack } from "../../..
 const run = promisify(execFile);
 const POLICY_DIR = path.join(repoRoot(), "policy");
 const FIXTURE = path.join(repoRoot(), "test", "fixtures", "policy", "mixedStack.json");
+const FLEET_FIXTURE = path.join(repoRoot(), "test", "fixtures", "policy", "fleetStack.json");
 /** Nothing listens here: preview must not reach RDS, and nothing may reach AWS. */
 const NO_ENDPOINT = "http://127.0.0.1:9";
 
@@ -50,6 +51,24 @@ describe("policy pack under the real engine", () => {
     ]);
     const required = events.find((e) => e.policyEvent?.policyName === "aurora-stop-schedule-required");
     expect(required?.policyEvent?.message).toContain("Aurora cluster `dev-orders` is non-production (tag `Environment=dev`) and has no stop schedule");
+  });
+
+  it("judges each ClusterFleetPowerState member like a ClusterPowerState of its own", async () => {
+    const { code, events } = await analyze(FLEET_FIXTURE);
+    const seen = events.map((e) => `${e.policyEvent?.enforcementLevel} ${e.policyEvent?.policyName} ${e.policyEvent?.resourceUrn?.split("::").pop()}`);
+    expect(code).not.toBe(0);
+    expect(seen.sort()).toEqual([
+      "advisory aurora-stop-schedule-sane dev-fleet",
+      "advisory aurora-stop-schedule-sane dev-fleet",
+      "advisory aurora-stop-schedule-sane dev-fleet",
+      "advisory aurora-stop-schedule-sane dev-fleet",
+      "mandatory aurora-production-never-stopped dev-fleet",
+      "mandatory aurora-stop-schedule-required reports",
+      "mandatory aurora-stoppable-cluster dev-fleet",
+    ]);
+    const prod = events.find((e) => e.policyEvent?.policyName === "aurora-production-never-stopped");
+    expect(prod?.policyEvent?.message).toContain("ClusterFleetPowerState `dev-fleet` stops production cluster");
+    expect(prod?.policyEvent?.message).toContain("remove the cluster from `clusterIdentifiers`");
   });
 
   it("`pulumi preview --policy-pack` fails when a production cluster is set to stopped", async () => {

@@ -1,5 +1,14 @@
 import { auroraStoppableCluster, UNKNOWN_STRING } from "aurora-power/policy";
-import { auroraCluster, policyResource, powerState, runStack, schedule, stopScheduleComponent, validStack } from "./policyFixtures";
+import {
+  auroraCluster,
+  fleet,
+  policyResource,
+  powerState,
+  runStack,
+  schedule,
+  stopScheduleComponent,
+  validStack,
+} from "./policyFixtures";
 
 const STOP = "ClusterPowerState `pause` stops cluster `dev-orders`, which cannot be stopped: ";
 const REJECTED = ". AWS rejects StopDBCluster for it (InvalidDBClusterStateFault); ";
@@ -28,7 +37,10 @@ describe("aurora-stoppable-cluster", () => {
   });
 
   it("reports a stop of a global database member", async () => {
-    const outcome = await runStack(auroraStoppableCluster, stackWith({ globalClusterIdentifier: "orders-global" }));
+    const outcome = await runStack(
+      auroraStoppableCluster,
+      stackWith({ globalClusterIdentifier: "orders-global" }),
+    );
     expect(outcome.violations.map((v) => v.message)).toEqual([
       `${STOP}it is a member of global database \`orders-global\` (\`globalClusterIdentifier\`)${REJECTED}remove it from the global database first, or remove the stop.`,
     ]);
@@ -36,14 +48,19 @@ describe("aurora-stoppable-cluster", () => {
 
   it("reports a stop of a cross-Region read replica", async () => {
     const source = "arn:aws:rds:us-east-1:123456789012:cluster:orders";
-    const outcome = await runStack(auroraStoppableCluster, stackWith({ replicationSourceIdentifier: source }));
+    const outcome = await runStack(
+      auroraStoppableCluster,
+      stackWith({ replicationSourceIdentifier: source }),
+    );
     expect(outcome.violations[0]?.message).toBe(
       `${STOP}it is a read replica of \`${source}\` (\`replicationSourceIdentifier\`)${REJECTED}promote it to a standalone cluster first, or remove the stop.`,
     );
   });
 
   it("reports a stop of a cluster another cluster replicates from", async () => {
-    const replica = auroraCluster("dev-orders-replica", { replicationSourceIdentifier: "arn:aws:rds:us-east-1:1:cluster:dev-orders" });
+    const replica = auroraCluster("dev-orders-replica", {
+      replicationSourceIdentifier: "arn:aws:rds:us-east-1:1:cluster:dev-orders",
+    });
     const outcome = await runStack(auroraStoppableCluster, [...stackWith({}), replica]);
     expect(outcome.violations[0]?.message).toBe(
       `${STOP}it is the replication source of another cluster in this stack${REJECTED}remove the replica first, or remove the stop.`,
@@ -51,7 +68,10 @@ describe("aurora-stoppable-cluster", () => {
   });
 
   it("reports a stop of a non-Aurora Multi-AZ DB cluster", async () => {
-    const outcome = await runStack(auroraStoppableCluster, stackWith({ engine: "postgres", dbClusterInstanceClass: "db.m6gd.large" }));
+    const outcome = await runStack(
+      auroraStoppableCluster,
+      stackWith({ engine: "postgres", dbClusterInstanceClass: "db.m6gd.large" }),
+    );
     expect(outcome.violations[0]?.message).toBe(
       `${STOP}it is a Multi-AZ DB cluster (engine \`postgres\` with \`dbClusterInstanceClass\`), not Aurora${REJECTED}remove the stop; Multi-AZ DB clusters cannot be stopped at all.`,
     );
@@ -62,26 +82,81 @@ describe("aurora-stoppable-cluster", () => {
     const component = stopScheduleComponent("nightly", {});
     const child = schedule("nightly-stop", "dev-orders", "stop", {}, { parent: component });
     const outcome = await runStack(auroraStoppableCluster, [cluster, component, child]);
-    expect(outcome.violations).toEqual([{ message: expect.stringContaining("ClusterStopSchedule `nightly` stops cluster `dev-orders`") as string, urn: component.urn }]);
+    expect(outcome.violations).toEqual([
+      {
+        message: expect.stringContaining(
+          "ClusterStopSchedule `nightly` stops cluster `dev-orders`",
+        ) as string,
+        urn: component.urn,
+      },
+    ]);
   });
 
   it("passes a ClusterPowerState holding such a cluster running", async () => {
-    expect((await runStack(auroraStoppableCluster, stackWith({ engineMode: "serverless" }, "running"))).violations).toEqual([]);
+    expect(
+      (await runStack(auroraStoppableCluster, stackWith({ engineMode: "serverless" }, "running")))
+        .violations,
+    ).toEqual([]);
   });
 
   it("skips an exempt cluster", async () => {
-    const resources = stackWith({ engineMode: "serverless", tags: { "aurora-power:exempt": "AWS support case 123" } });
+    const resources = stackWith({
+      engineMode: "serverless",
+      tags: { "aurora-power:exempt": "AWS support case 123" },
+    });
     expect((await runStack(auroraStoppableCluster, resources)).violations).toEqual([]);
   });
 
   it("reports as unknown a cluster whose engine mode is unknown at preview", async () => {
-    await expect(runStack(auroraStoppableCluster, stackWith({ engineMode: UNKNOWN_STRING }))).rejects.toThrow(
-      "ClusterPowerState `pause`: `engineMode` is unknown",
-    );
+    await expect(
+      runStack(auroraStoppableCluster, stackWith({ engineMode: UNKNOWN_STRING })),
+    ).rejects.toThrow("ClusterPowerState `pause`: `engineMode` is unknown");
   });
 
   it("ignores resources it does not understand", async () => {
     const bucket = policyResource("aws:s3/bucket:Bucket", "logs", { bucket: "logs" });
     expect((await runStack(auroraStoppableCluster, [bucket])).violations).toEqual([]);
+  });
+});
+
+describe("aurora-stoppable-cluster (ClusterFleetPowerState members)", () => {
+  const FLEET_STOP =
+    "ClusterFleetPowerState `dev-fleet` stops cluster `dev-orders`, which cannot be stopped: ";
+
+  it("reports the member AWS cannot stop, on the fleet, with removing it from the list as the fix", async () => {
+    const stop = fleet("dev-fleet", ["dev-search", "dev-orders"]);
+    const outcome = await runStack(auroraStoppableCluster, [
+      auroraCluster("dev-search"),
+      auroraCluster("dev-orders", { engineMode: "serverless" }),
+      stop,
+    ]);
+    expect(outcome.violations).toEqual([
+      {
+        message: `${FLEET_STOP}it runs Aurora Serverless v1 (\`engineMode: serverless\`)${REJECTED}migrate it to Serverless v2 or provisioned, which can be stopped, or remove the cluster from \`clusterIdentifiers\`.`,
+        urn: stop.urn,
+      },
+    ]);
+  });
+
+  it("reports a Multi-AZ DB cluster member", async () => {
+    const cluster = auroraCluster("dev-orders", {
+      engine: "postgres",
+      dbClusterInstanceClass: "db.m6gd.large",
+    });
+    const outcome = await runStack(auroraStoppableCluster, [
+      cluster,
+      fleet("dev-fleet", ["dev-orders"]),
+    ]);
+    expect(outcome.violations.map((v) => v.message)).toEqual([
+      `${FLEET_STOP}it is a Multi-AZ DB cluster (engine \`postgres\` with \`dbClusterInstanceClass\`), not Aurora${REJECTED}remove the cluster from \`clusterIdentifiers\`; Multi-AZ DB clusters cannot be stopped at all.`,
+    ]);
+  });
+
+  it("passes a fleet holding such a cluster running", async () => {
+    const resources = [
+      auroraCluster("dev-orders", { engineMode: "serverless" }),
+      fleet("dev-fleet", ["dev-orders"], "running"),
+    ];
+    expect((await runStack(auroraStoppableCluster, resources)).violations).toEqual([]);
   });
 });
