@@ -42,17 +42,24 @@ function escapeCodePoint(char: string): string {
 }
 
 /** A user value quoted for a message: JSON-escaped and cut, so hostile input cannot forge text. */
-function shown(value: unknown): string {
+export function shown(value: unknown): string {
   const text = typeof value === "string" ? value : String(JSON.stringify(value));
   const cut = text.length > 64 ? `${text.slice(0, 64)}…` : text;
   return JSON.stringify(cut).replace(INVISIBLE, escapeCodePoint);
 }
 
-function checkIdentifier(value: unknown): string | undefined {
+/**
+ * Why `value` is not a valid DB cluster identifier, naming it as `property` (the fleet checks each
+ * element as `clusterIdentifiers[3]`); undefined when it is valid.
+ */
+export function checkIdentifier(
+  value: unknown,
+  property = "clusterIdentifier",
+): string | undefined {
   if (typeof value !== "string" || value.length === 0)
-    return "`clusterIdentifier` is required (a string)";
+    return `\`${property}\` is required (a string)`;
   if (value.length > 63 || !IDENTIFIER.test(value) || value.endsWith("-")) {
-    return `\`clusterIdentifier\` must be 1–63 letters, digits or hyphens, start with a letter, and not end with a hyphen or contain two consecutive hyphens; got ${shown(value)}`;
+    return `\`${property}\` must be 1–63 letters, digits or hyphens, start with a letter, and not end with a hyphen or contain two consecutive hyphens; got ${shown(value)}`;
   }
   return undefined;
 }
@@ -86,8 +93,10 @@ function checkTimeout(value: unknown): string | undefined {
   return `\`timeoutMinutes\` must be a number greater than 0; got ${shown(value)}`;
 }
 
-const CHECKS: Record<keyof ClusterPowerStateInputs, (value: unknown) => string | undefined> = {
-  clusterIdentifier: checkIdentifier,
+/** The inputs every member of a fleet shares with a `ClusterPowerState`: all but the identifier. */
+type SettingName = Exclude<keyof ClusterPowerStateInputs, "clusterIdentifier">;
+
+const SETTING_CHECKS: Record<SettingName, (value: unknown) => string | undefined> = {
   state: (v) => checkOneOf("state", v, POWER_STATES, true),
   onDelete: (v) => checkOneOf("onDelete", v, ON_DELETE_VALUES, false),
   region: (v) => checkPattern("region", v, REGION, 'an AWS Region name such as "eu-west-1"'),
@@ -113,7 +122,24 @@ export function checkInputs(
   defaultRegion: string | undefined,
 ): CheckResult<RawProperties> {
   const failures: CheckFailure[] = [];
-  for (const [property, check] of Object.entries(CHECKS)) {
+  const identifier = news.clusterIdentifier;
+  const reason = isUnknown(identifier) ? undefined : checkIdentifier(identifier);
+  if (reason) failures.push({ property: "clusterIdentifier", reason });
+  const settings = checkSettings(news, defaultRegion);
+  return { inputs: settings.inputs, failures: [...failures, ...(settings.failures ?? [])] };
+}
+
+/**
+ * {@link checkInputs} without the identifier: `state`, `region`, `onDelete`, `timeoutMinutes`,
+ * `profile` and `roleArn` checked, and their defaults filled in. A fleet shares these with every
+ * member.
+ */
+export function checkSettings(
+  news: RawProperties,
+  defaultRegion: string | undefined,
+): CheckResult<RawProperties> {
+  const failures: CheckFailure[] = [];
+  for (const [property, check] of Object.entries(SETTING_CHECKS)) {
     const value = news[property];
     if (isUnknown(value)) continue;
     const reason = check(value);

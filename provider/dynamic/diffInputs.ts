@@ -8,10 +8,15 @@ const IDENTITY_FIELDS = ["clusterIdentifier", "region"] as const;
 /** Inputs that change behaviour but not the cluster; `state` converges, the others make no call. */
 const OTHER_FIELDS = ["state", "onDelete", "timeoutMinutes", "profile", "roleArn"] as const;
 
-type Field = (typeof IDENTITY_FIELDS)[number] | (typeof OTHER_FIELDS)[number];
+/** An input `diffInputs` compares. */
+export type InputField = (typeof IDENTITY_FIELDS)[number] | (typeof OTHER_FIELDS)[number];
 
 /** The value a field effectively has, defaults applied (an older state may lack them). */
-function effective(field: Field, props: RawProperties, defaultRegion: string | undefined): unknown {
+function effective(
+  field: InputField,
+  props: RawProperties,
+  defaultRegion: string | undefined,
+): unknown {
   const value = props[field];
   switch (field) {
     case "clusterIdentifier":
@@ -39,10 +44,7 @@ export function diffInputs(
   news: RawProperties,
   defaultRegion: string | undefined,
 ): DiffResult {
-  const changed = [...IDENTITY_FIELDS, ...OTHER_FIELDS].filter((field) => {
-    const next = effective(field, news, defaultRegion);
-    return isUnknown(next) || effective(field, olds, defaultRegion) !== next;
-  });
+  const changed = changedInputs([...IDENTITY_FIELDS, ...OTHER_FIELDS], olds, news, defaultRegion);
   const replaces = changed.filter((f): f is (typeof IDENTITY_FIELDS)[number] =>
     (IDENTITY_FIELDS as readonly string[]).includes(f),
   );
@@ -51,4 +53,21 @@ export function diffInputs(
     replaces,
     deleteBeforeReplace: replaces.length > 0,
   };
+}
+
+/**
+ * The `fields` whose effective value (defaults applied, identifiers lowercase) differs between the
+ * stored outputs and the new inputs; an unknown new value counts as changed. A fleet compares its
+ * shared settings with it.
+ */
+export function changedInputs<F extends InputField>(
+  fields: readonly F[],
+  olds: RawProperties,
+  news: RawProperties,
+  defaultRegion: string | undefined,
+): F[] {
+  return fields.filter((field) => {
+    const next = effective(field, news, defaultRegion);
+    return isUnknown(next) || effective(field, olds, defaultRegion) !== next;
+  });
 }

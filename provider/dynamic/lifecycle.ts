@@ -23,16 +23,28 @@ import {
   type ResolvedInputs,
 } from "./outputs";
 import { defaultRegion, runtimeFor } from "./runtime";
+import type { ProgressSink } from "./statusTracker";
+
+/**
+ * Per-call overrides of the lifecycle functions. A fleet runs them once per member and routes each
+ * member's progress into one summary instead of one log line per cluster and status.
+ */
+export interface LifecycleOptions {
+  /** Receives this cluster's progress instead of the runtime's sink. */
+  progress?: ProgressSink;
+}
 
 function contextFor(
   inputs: ResolvedInputs,
   desired: PowerState,
+  options: LifecycleOptions,
   initial?: DBCluster,
   goneIsDone = false,
 ) {
   const runtime = runtimeFor(inputs);
   return {
     ...runtime,
+    progress: options.progress ?? runtime.progress,
     clusterIdentifier: inputs.clusterIdentifier,
     region: inputs.region,
     desired,
@@ -92,6 +104,7 @@ function partialFailure(
 /** `create`: adopt the cluster (refusing one RDS cannot stop) and converge to `state`. */
 export async function createResource(
   raw: RawProperties,
+  options: LifecycleOptions = {},
 ): Promise<dynamic.CreateResult<ClusterPowerStateOutputs>> {
   const inputs = resolveInputs(raw, defaultRegion());
   let cluster: DBCluster | undefined;
@@ -111,7 +124,7 @@ export async function createResource(
   const initialState = initialStateOf(cluster);
   const outcome: ConvergeOutcome = { actionIssued: false, cluster };
   try {
-    await converge(contextFor(inputs, inputs.state, cluster), outcome);
+    await converge(contextFor(inputs, inputs.state, options, cluster), outcome);
   } catch (error) {
     throw partialFailure(asClusterError(error, inputs), raw, inputs, outcome, initialState);
   }
@@ -127,6 +140,7 @@ export async function updateResource(
   id: string,
   olds: RawProperties,
   news: RawProperties,
+  options: LifecycleOptions = {},
 ): Promise<dynamic.UpdateResult<ClusterPowerStateOutputs>> {
   const inputs = resolveInputs(news, defaultRegion(), id);
   const initialState = storedInitialState(olds);
@@ -138,7 +152,7 @@ export async function updateResource(
   if (satisfied) return { outs: buildOutputs(inputs, undefined, initialState, olds) };
   const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
   try {
-    await converge(contextFor(inputs, inputs.state), outcome);
+    await converge(contextFor(inputs, inputs.state, options), outcome);
   } catch (error) {
     throw partialFailure(asClusterError(error, inputs), news, inputs, outcome, initialState);
   }
@@ -173,14 +187,18 @@ export async function readResource(
  * `delete`: as `onDelete` says (`restore` returns the cluster to `initialState`); a cluster that
  * is gone or being deleted is success.
  */
-export async function deleteResource(id: string, props: RawProperties): Promise<void> {
+export async function deleteResource(
+  id: string,
+  props: RawProperties,
+  options: LifecycleOptions = {},
+): Promise<void> {
   const inputs = resolveInputs(props, defaultRegion(), id);
   if (inputs.onDelete === "retain") return;
   const target: PowerState =
     inputs.onDelete === "restore" ? storedInitialState(props) : inputs.onDelete;
   const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
   try {
-    await converge(contextFor(inputs, target, undefined, true), outcome);
+    await converge(contextFor(inputs, target, options, undefined, true), outcome);
   } catch (error) {
     throw asClusterError(error, inputs);
   }

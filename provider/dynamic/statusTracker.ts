@@ -3,8 +3,12 @@ import type { DurationModel } from "../poller/durationModel";
 import { nextPollDelayMs } from "../poller/nextPollDelay";
 import type { PollerSettings } from "../poller/pollerSettings";
 
-/** Where progress messages go (inside the provider process: `pulumi.log.info`). */
-export type ProgressSink = (message: string) => void;
+/**
+ * Where progress messages go (inside the provider process: `pulumi.log.info`). `status` is the
+ * status the message reports (`not found` when the cluster is gone), for sinks that summarize many
+ * clusters instead of logging each line (a fleet).
+ */
+export type ProgressSink = (message: string, status?: string) => void;
 
 /**
  * Follows one cluster's status during an operation: reports progress (on every status change and
@@ -48,7 +52,8 @@ export class StatusTracker {
   private report(now: number): void {
     this.lastProgressAt = now;
     const elapsed = formatElapsed((now - this.startedAt) / 1000);
-    this.progress(`${this.label}: ${this.status ?? "not found"}, ${elapsed}`);
+    const status = this.status ?? "not found";
+    this.progress(`${this.label}: ${status}, ${elapsed}`, status);
   }
 
   /** Delay before the next describe, from how long the current status is expected to last. */
