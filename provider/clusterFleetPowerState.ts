@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
+import { OPTIONAL_SETTINGS, type PowerSettingsArgs } from "./powerSettingsArgs";
 import { SERIALIZED_FLEET_PROVIDER } from "./shim";
 import { CLUSTER_FLEET_POWER_STATE_TYPE } from "./typeTokens";
 import type { FleetMemberOutputs, OnDelete, PowerState } from "./types";
 
-/** Arguments of {@link ClusterFleetPowerState}. */
-export interface ClusterFleetPowerStateArgs {
+/** Arguments of {@link ClusterFleetPowerState}; `timeoutMinutes` bounds the whole fleet's operation. */
+export interface ClusterFleetPowerStateArgs extends PowerSettingsArgs {
   /**
    * The Aurora DB cluster identifiers of the fleet, all in `region` (1 to 1,000; order does not
    * matter; duplicates are refused). Adding one adopts it, removing one applies `onDelete` to it.
@@ -12,19 +13,6 @@ export interface ClusterFleetPowerStateArgs {
   clusterIdentifiers: pulumi.Input<pulumi.Input<string>[]>;
   /** The power state to hold every member in: `running` or `stopped`. */
   state: pulumi.Input<PowerState>;
-  /** AWS Region of the clusters; default the stack's `aws:region`, then `AWS_REGION`. */
-  region?: pulumi.Input<string>;
-  /**
-   * What to do with a member when it leaves the fleet or the fleet is deleted: `restore`
-   * (default: back to the power state found when it was adopted), `running`, `stopped`, `retain`.
-   */
-  onDelete?: pulumi.Input<OnDelete>;
-  /** Limit for one create, update or delete of the whole fleet, waits included (default 60). */
-  timeoutMinutes?: pulumi.Input<number>;
-  /** Shared-config profile whose credentials the provider uses (default: the default chain). */
-  profile?: pulumi.Input<string>;
-  /** IAM role the provider assumes for its RDS calls. */
-  roleArn?: pulumi.Input<string>;
 }
 
 /**
@@ -63,8 +51,7 @@ export class ClusterFleetPowerState extends pulumi.CustomResource {
 
   constructor(name: string, args: ClusterFleetPowerStateArgs, opts?: pulumi.CustomResourceOptions) {
     const props: pulumi.Inputs = { ...args, members: undefined, schemaVersion: undefined };
-    for (const key of ["region", "onDelete", "timeoutMinutes", "profile", "roleArn"])
-      props[key] ??= undefined;
+    for (const key of OPTIONAL_SETTINGS) props[key] ??= undefined;
     // A dynamic resource registered directly, like ClusterPowerState (see ./shim).
     props.__provider = SERIALIZED_FLEET_PROVIDER;
     super(CLUSTER_FLEET_POWER_STATE_TYPE, name, props, opts);

@@ -1,27 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
+import { OPTIONAL_SETTINGS, type PowerSettingsArgs } from "./powerSettingsArgs";
 import { SERIALIZED_PROVIDER } from "./shim";
 import { CLUSTER_POWER_STATE_TYPE } from "./typeTokens";
 import type { OnDelete, PowerState } from "./types";
 
 /** Arguments of {@link ClusterPowerState}. */
-export interface ClusterPowerStateArgs {
+export interface ClusterPowerStateArgs extends PowerSettingsArgs {
   /** The Aurora DB cluster identifier, e.g. `dev-orders` (or `cluster.clusterIdentifier`). */
   clusterIdentifier: pulumi.Input<string>;
   /** The power state to hold: `running` or `stopped`. */
   state: pulumi.Input<PowerState>;
-  /** AWS Region of the cluster; default the stack's `aws:region`, then `AWS_REGION`. */
-  region?: pulumi.Input<string>;
-  /**
-   * What to do with the cluster when this resource is deleted: `restore` (default: back to the
-   * power state found at create), `running`, `stopped`, or `retain` (leave it as it is).
-   */
-  onDelete?: pulumi.Input<OnDelete>;
-  /** Limit for one create, update or delete, waits included (default 60). */
-  timeoutMinutes?: pulumi.Input<number>;
-  /** Shared-config profile whose credentials the provider uses (default: the default chain). */
-  profile?: pulumi.Input<string>;
-  /** IAM role the provider assumes for its RDS calls. */
-  roleArn?: pulumi.Input<string>;
 }
 
 /**
@@ -73,8 +61,7 @@ export class ClusterPowerState extends pulumi.CustomResource {
       automaticRestartTime: undefined,
       schemaVersion: undefined,
     };
-    for (const key of ["region", "onDelete", "timeoutMinutes", "profile", "roleArn"])
-      props[key] ??= undefined;
+    for (const key of OPTIONAL_SETTINGS) props[key] ??= undefined;
     // A dynamic resource registered directly (not through `dynamic.Resource`) so that its
     // `__provider` is the small hand-written module of ./shim rather than a serialized closure.
     props.__provider = SERIALIZED_PROVIDER;

@@ -9,6 +9,7 @@
  */
 export { ClusterPowerState, type ClusterPowerStateArgs } from "./clusterPowerState";
 export { ClusterFleetPowerState, type ClusterFleetPowerStateArgs } from "./clusterFleetPowerState";
+export type { PowerSettingsArgs } from "./powerSettingsArgs";
 export {
   clusterPowerStatePolicy,
   type PolicyDocument,

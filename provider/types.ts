@@ -66,12 +66,13 @@ export type ClusterPowerStateOutputs = ClusterPowerStateInputs & {
  * cluster identifier): the cluster-specific outputs of `ClusterPowerState`, with `state` the power
  * state last observed (refresh sets it from the live status, so drift shows per member).
  */
-export type FleetMemberOutputs = {
-  state: PowerState;
-  status: string;
-  initialState: PowerState;
-  clusterArn: string;
-  engine: string;
-  engineMode: string;
-  automaticRestartTime?: string;
-};
+export type FleetMemberOutputs = Pick<
+  ClusterPowerStateOutputs,
+  | "state"
+  | "status"
+  | "initialState"
+  | "clusterArn"
+  | "engine"
+  | "engineMode"
+  | "automaticRestartTime"
+>;

@@ -1,4 +1,4 @@
-import type { FleetMemberOutputs, OnDelete, PowerState } from "../types";
+import type { FleetMemberOutputs } from "../types";
 import type { FleetInputs } from "./fleetInputs";
 
 /**
@@ -8,14 +8,7 @@ import type { FleetInputs } from "./fleetInputs";
 export const FLEET_SCHEMA_VERSION = 1;
 
 /** Outputs of `ClusterFleetPowerState`: the normalized inputs echoed, plus one record per member. */
-export type ClusterFleetPowerStateOutputs = {
-  clusterIdentifiers: string[];
-  state: PowerState;
-  region: string;
-  onDelete: OnDelete;
-  timeoutMinutes: number;
-  profile?: string;
-  roleArn?: string;
+export type ClusterFleetPowerStateOutputs = FleetInputs & {
   /** Per lowercase identifier: what was observed and adopted; absent for a member never reached. */
   members: Record<string, FleetMemberOutputs>;
   schemaVersion: number;

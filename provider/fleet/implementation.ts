@@ -7,7 +7,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { RawProperties } from "../dynamic/checkInputs";
-import { defaultRegion, setStackRegion } from "../dynamic/runtime";
+import { defaultRegion } from "../dynamic/runtime";
 import { checkFleetInputs } from "./checkFleetInputs";
 import { createFleet } from "./createFleet";
 import { deleteFleet } from "./deleteFleet";
@@ -16,11 +16,8 @@ import type { ClusterFleetPowerStateOutputs } from "./fleetOutputs";
 import { readFleet } from "./readFleet";
 import { updateFleet } from "./updateFleet";
 
-/** `configure`: remembers the stack's `aws:region` config as the default Region. */
-export function configure(req: dynamic.ConfigureRequest): Promise<void> {
-  setStackRegion(req.config.get("aws:region"));
-  return Promise.resolve();
-}
+/** `configure`: the same as `ClusterPowerState`'s (the stack's `aws:region` as default Region). */
+export { configure } from "../dynamic/implementation";
 
 /** `check`: failures for bad inputs, identifiers normalized, defaults filled in; no AWS call. */
 export function check(
