@@ -1,0 +1,62 @@
+import { ClusterFleetPowerState } from "aurora-power";
+import type { RunningEmulator } from "aurora-power/emulator";
+import { withInlineStack } from "../../../scripts/harness";
+import { startE2eEmulator } from "../../support/e2eEmulator";
+import {
+  clusterIds,
+  reliabilityStackOptions,
+  reportFigure,
+  statusCounts,
+} from "./reliabilityStack";
+
+const COUNT = 200;
+// The fault mix of faults.test.ts: 30 % Throttling, 5 % InternalFailure, latency on every answer.
+const FAULTS = { throttleRate: 0.3, errorRate: 0.05, latencyMs: 25 };
+
+describe("`pulumi up` of one ClusterFleetPowerState of 200 members under injected faults", () => {
+  let emulator: RunningEmulator;
+  const ids = clusterIds("fleetfault", COUNT);
+
+  beforeAll(async () => {
+    emulator = await startE2eEmulator(ids.map((id) => ({ DBClusterIdentifier: id })));
+  });
+  afterAll(() => emulator.stop());
+
+  it("converges every member: 200 StopDBCluster calls at once are absorbed by retries", async () => {
+    const program = () => {
+      new ClusterFleetPowerState("fleet", {
+        clusterIdentifiers: ids,
+        state: "stopped",
+        timeoutMinutes: 2,
+      });
+      return Promise.resolve();
+    };
+    await withInlineStack(reliabilityStackOptions(emulator, program), async (run) => {
+      await emulator.admin.setConfig(FAULTS);
+      await emulator.admin.resetCounters();
+      const startedAt = Date.now();
+      const up = await run.up();
+      const upMs = Date.now() - startedAt;
+      const counters = await emulator.admin.counters();
+
+      expect(up.summary.result).toBe("succeeded");
+      expect(up.summary.resourceChanges).toEqual({ create: 2 });
+      expect(await statusCounts(emulator, ids)).toEqual({ stopped: COUNT });
+      expect(counters.errorsInjected.Throttling).toBeGreaterThan(0);
+      expect(counters.errorsInjected.InternalFailure).toBeGreaterThan(0);
+      expect(counters.calls.StopDBCluster).toBeGreaterThanOrEqual(COUNT);
+      reportFigure("fleet of 200, 30% Throttling + 5% InternalFailure + 25 ms", {
+        converged: `${(await statusCounts(emulator, ids)).stopped}/${COUNT}`,
+        upMs,
+        calls: counters.calls,
+        errorsInjected: counters.errorsInjected,
+      });
+
+      await emulator.admin.setConfig({ throttleRate: 0, errorRate: 0, latencyMs: 0 });
+      expect((await run.preview()).changeSummary).toEqual({ same: 2 });
+      const destroy = await run.destroy();
+      expect(destroy.summary.result).toBe("succeeded");
+      expect(await statusCounts(emulator, ids)).toEqual({ available: COUNT });
+    });
+  }, 240_000);
+});
