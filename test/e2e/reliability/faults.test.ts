@@ -2,6 +2,8 @@ import type { RunningEmulator } from "aurora-power/emulator";
 import { withInlineStack } from "../../../scripts/harness";
 import { startE2eEmulator } from "../../support/e2eEmulator";
 import {
+  FAULT_MIX,
+  NO_FAULTS,
   clusterIds,
   holdAll,
   plantedCredentialsIn,
@@ -11,8 +13,6 @@ import {
 } from "./reliabilityStack";
 
 const COUNT = 50;
-// The issue's fault mix: 30 % Throttling, 5 % InternalFailure, plus latency on every answer.
-const FAULTS = { throttleRate: 0.3, errorRate: 0.05, latencyMs: 25 };
 
 function total(record: Record<string, number>): number {
   return Object.values(record).reduce((sum, n) => sum + n, 0);
@@ -31,7 +31,7 @@ describe("`pulumi up` of 50 ClusterPowerState resources under injected faults", 
     await withInlineStack(
       reliabilityStackOptions(emulator, holdAll(ids, "stopped")),
       async (run) => {
-        await emulator.admin.setConfig(FAULTS);
+        await emulator.admin.setConfig(FAULT_MIX);
         await emulator.admin.resetCounters();
         const startedAt = Date.now();
         const up = await run.up();
@@ -57,7 +57,7 @@ describe("`pulumi up` of 50 ClusterPowerState resources under injected faults", 
 
         // A second preview sees nothing to do; destroy (faults off, to keep the suite short) restores every cluster.
         expect((await run.preview()).changeSummary).toEqual({ same: COUNT + 1 });
-        await emulator.admin.setConfig({ throttleRate: 0, errorRate: 0, latencyMs: 0 });
+        await emulator.admin.setConfig(NO_FAULTS);
         const destroy = await run.destroy();
         expect(destroy.summary.result).toBe("succeeded");
         expect(await statusCounts(emulator, ids)).toEqual({ available: COUNT });

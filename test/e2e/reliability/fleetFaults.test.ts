@@ -3,6 +3,8 @@ import type { RunningEmulator } from "aurora-power/emulator";
 import { withInlineStack } from "../../../scripts/harness";
 import { startE2eEmulator } from "../../support/e2eEmulator";
 import {
+  FAULT_MIX,
+  NO_FAULTS,
   clusterIds,
   reliabilityStackOptions,
   reportFigure,
@@ -10,8 +12,6 @@ import {
 } from "./reliabilityStack";
 
 const COUNT = 200;
-// The fault mix of faults.test.ts: 30 % Throttling, 5 % InternalFailure, latency on every answer.
-const FAULTS = { throttleRate: 0.3, errorRate: 0.05, latencyMs: 25 };
 
 describe("`pulumi up` of one ClusterFleetPowerState of 200 members under injected faults", () => {
   let emulator: RunningEmulator;
@@ -32,7 +32,7 @@ describe("`pulumi up` of one ClusterFleetPowerState of 200 members under injecte
       return Promise.resolve();
     };
     await withInlineStack(reliabilityStackOptions(emulator, program), async (run) => {
-      await emulator.admin.setConfig(FAULTS);
+      await emulator.admin.setConfig(FAULT_MIX);
       await emulator.admin.resetCounters();
       const startedAt = Date.now();
       const up = await run.up();
@@ -52,7 +52,7 @@ describe("`pulumi up` of one ClusterFleetPowerState of 200 members under injecte
         errorsInjected: counters.errorsInjected,
       });
 
-      await emulator.admin.setConfig({ throttleRate: 0, errorRate: 0, latencyMs: 0 });
+      await emulator.admin.setConfig(NO_FAULTS);
       expect((await run.preview()).changeSummary).toEqual({ same: 2 });
       const destroy = await run.destroy();
       expect(destroy.summary.result).toBe("succeeded");

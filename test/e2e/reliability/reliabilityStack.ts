@@ -6,6 +6,12 @@ import type { InlineStack, InlineStackOptions } from "../../../scripts/harness";
 import { e2eStackOptions } from "../../support/e2eEmulator";
 import { findPlantedCredentials, PLANTED_CREDENTIALS } from "../../support/plantedCredentials";
 
+/** The issue's fault mix: 30 % Throttling, 5 % InternalFailure, plus latency on every answer. */
+export const FAULT_MIX = { throttleRate: 0.3, errorRate: 0.05, latencyMs: 25 };
+
+/** No injected fault: for the steps after the one under test, to keep the suite short. */
+export const NO_FAULTS = { throttleRate: 0, errorRate: 0, latencyMs: 0 };
+
 /** Cluster identifiers `prefix-00` … for `count` clusters. */
 export function clusterIds(prefix: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(2, "0")}`);
