@@ -128,3 +128,16 @@ function terminalReason(status: string): string {
   }
   return `the cluster is in \`${status}\`, which needs an operator's action in the RDS console`;
 }
+
+/**
+ * True when a stored record (the power state and the RDS status last observed) already holds
+ * `desired`, so an update has nothing to do. A record without a status does not: it must be
+ * described again. `ClusterPowerState`'s update and a fleet's diff decide with it.
+ */
+export function recordHolds(state: unknown, status: unknown, desired: PowerState): boolean {
+  return (
+    state === desired &&
+    typeof status === "string" &&
+    planTransition(status, desired).kind === "done"
+  );
+}

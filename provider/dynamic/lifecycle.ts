@@ -7,7 +7,7 @@ import {
   PartialFailureError,
   describeCluster,
 } from "../errors";
-import { planTransition, powerStateOf, type PowerState } from "../planTransition";
+import { powerStateOf, recordHolds, type PowerState } from "../planTransition";
 import { COALESCE_WINDOW_MS } from "../poller/clusterPoller";
 import { sdkErrorMessage } from "../rds/classifyRdsError";
 import type { ClusterPowerStateOutputs } from "../types";
@@ -144,12 +144,8 @@ export async function updateResource(
 ): Promise<dynamic.UpdateResult<ClusterPowerStateOutputs>> {
   const inputs = resolveInputs(news, defaultRegion(), id);
   const initialState = storedInitialState(olds);
-  const status = typeof olds.status === "string" ? olds.status : undefined;
-  const satisfied =
-    olds.state === inputs.state &&
-    status !== undefined &&
-    planTransition(status, inputs.state).kind === "done";
-  if (satisfied) return { outs: buildOutputs(inputs, undefined, initialState, olds) };
+  if (recordHolds(olds.state, olds.status, inputs.state))
+    return { outs: buildOutputs(inputs, undefined, initialState, olds) };
   const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
   try {
     await converge(contextFor(inputs, inputs.state, options), outcome);

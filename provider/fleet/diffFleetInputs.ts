@@ -1,7 +1,7 @@
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { isUnknown, type RawProperties } from "../dynamic/checkInputs";
 import { changedInputs } from "../dynamic/diffInputs";
-import { planTransition } from "../planTransition";
+import { recordHolds } from "../planTransition";
 import { normalizeIdentifiers } from "./fleetInputs";
 import { storedMembers } from "./memberRecord";
 
@@ -33,9 +33,7 @@ function membersNeedWork(olds: RawProperties, news: RawProperties): boolean {
   if (Object.keys(members).some((id) => !wanted.has(id))) return true;
   return [...wanted].some((id) => {
     const member = members[id];
-    return (
-      !member || member.state !== desired || planTransition(member.status, desired).kind !== "done"
-    );
+    return !member || !recordHolds(member.state, member.status, desired);
   });
 }
 

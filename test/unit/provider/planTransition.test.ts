@@ -1,6 +1,7 @@
 import {
   planTransition,
   powerStateOf,
+  recordHolds,
   type TransitionPlan,
 } from "../../../provider/planTransition";
 
@@ -121,5 +122,16 @@ describe("powerStateOf", () => {
     ["some-status-from-2030", undefined],
   ])("%s amounts to %s", (status, state) => {
     expect(powerStateOf(status)).toBe(state);
+  });
+});
+
+describe("recordHolds", () => {
+  it("holds only when the recorded state is the desired one and its status needs no step", () => {
+    expect(recordHolds("stopped", "stopped", "stopped")).toBe(true);
+    expect(recordHolds("running", "backing-up", "running")).toBe(true);
+    expect(recordHolds("stopped", "stopping", "stopped")).toBe(false);
+    expect(recordHolds("running", "stopped", "stopped")).toBe(false);
+    expect(recordHolds("stopped", undefined, "stopped")).toBe(false);
+    expect(recordHolds(undefined, "stopped", "stopped")).toBe(false);
   });
 });
