@@ -4,7 +4,7 @@
  */
 import type { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { auroraPowerPolicies } from "../policy/index";
-import { CLUSTER_POWER_STATE_TYPE } from "../provider/typeTokens";
+import { CLUSTER_POWER_STATE_TYPE } from "../provider/aurora/typeTokens";
 
 function resource(
   type: string,

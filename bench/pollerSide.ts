@@ -7,7 +7,7 @@
  */
 import { RDSClient } from "@aws-sdk/client-rds";
 import { converge, type ConvergeOutcome } from "../provider/dynamic/converge";
-import type { PowerState } from "../provider/planTransition";
+import type { PowerState } from "../provider/aurora/clusterStatus";
 import {
   ClusterPoller,
   systemClock,

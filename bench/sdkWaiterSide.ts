@@ -14,7 +14,7 @@ import {
   waitUntilDBClusterAvailable,
 } from "@aws-sdk/client-rds";
 import { checkExceptions, createWaiter, WaiterState, type WaiterResult } from "@smithy/core/client";
-import type { PowerState } from "../provider/planTransition";
+import type { PowerState } from "../provider/aurora/clusterStatus";
 import { BENCH_REGION, type KnownAt } from "./pollerSide";
 
 /** The RDS cluster waiters' service defaults in @aws-sdk/client-rds. */

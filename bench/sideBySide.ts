@@ -5,7 +5,7 @@
  * completed a transition (its `events()` timestamp) to the instant the caller's wait returned.
  */
 import { startEmulator, type RunningEmulator } from "../emulator";
-import type { PowerState } from "../provider/planTransition";
+import type { PowerState } from "../provider/aurora/clusterStatus";
 import type { PollerStats } from "../provider/poller/clusterPoller";
 import { TRANSITION_SECONDS } from "./engineScale";
 import { runPollerPhase, type KnownAt } from "./pollerSide";

@@ -2,7 +2,7 @@ import {
   CLUSTER_FLEET_POWER_STATE_TYPE,
   CLUSTER_POWER_STATE_TYPE,
   CLUSTER_STOP_SCHEDULE_TYPE,
-} from "../provider/typeTokens";
+} from "../provider/aurora/typeTokens";
 import { Maybe, UnknownValue, readProp, readString, readTags } from "./unknowns";
 
 /** Type token of `aws.rds.Cluster` (Aurora and Multi-AZ DB clusters). */

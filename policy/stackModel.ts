@@ -7,7 +7,7 @@ import {
   isAuroraEngine,
   powerActionsOf,
 } from "./resourceFacts";
-import { CLUSTER_FLEET_POWER_STATE_TYPE, CLUSTER_STOP_SCHEDULE_TYPE } from "../provider/typeTokens";
+import { CLUSTER_FLEET_POWER_STATE_TYPE, CLUSTER_STOP_SCHEDULE_TYPE } from "../provider/aurora/typeTokens";
 import { FLEET_MEMBERS_PROPERTY, linkFleetMembers } from "./fleetMembers";
 import { UnknownValue } from "./unknowns";
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OPTIONAL_SETTINGS, type PowerSettingsArgs } from "./powerSettingsArgs";
 import { SERIALIZED_FLEET_PROVIDER } from "./shim";
-import { CLUSTER_FLEET_POWER_STATE_TYPE } from "./typeTokens";
+import { CLUSTER_FLEET_POWER_STATE_TYPE } from "./aurora/typeTokens";
 import type { FleetMemberOutputs, OnDelete, PowerState } from "./types";
 
 /** Arguments of {@link ClusterFleetPowerState}; `timeoutMinutes` bounds the whole fleet's operation. */

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OPTIONAL_SETTINGS, type PowerSettingsArgs } from "./powerSettingsArgs";
 import { SERIALIZED_PROVIDER } from "./shim";
-import { CLUSTER_POWER_STATE_TYPE } from "./typeTokens";
+import { CLUSTER_POWER_STATE_TYPE } from "./aurora/typeTokens";
 import type { OnDelete, PowerState } from "./types";
 
 /** Arguments of {@link ClusterPowerState}. */

@@ -13,7 +13,8 @@ import {
 } from "./clusterStopScheduleArgs";
 import { nextRuns, type ScheduleExpression } from "./schedule";
 import { createSchedulerRole } from "./schedulerRole";
-import { CLUSTER_STOP_SCHEDULE_TYPE } from "./typeTokens";
+import { targetArnOf, targetInputOf } from "./aurora/schedulerTargets";
+import { CLUSTER_STOP_SCHEDULE_TYPE } from "./aurora/typeTokens";
 
 export {
   InvalidClusterStopScheduleError,
@@ -21,10 +22,7 @@ export {
   type ClusterStopScheduleRetry,
 } from "./clusterStopScheduleArgs";
 
-/** Universal target that calls RDS StopDBCluster (the action name is camelCase there). */
-export const STOP_DB_CLUSTER_TARGET_ARN = "arn:aws:scheduler:::aws-sdk:rds:stopDBCluster";
-/** Universal target that calls RDS StartDBCluster. */
-export const START_DB_CLUSTER_TARGET_ARN = "arn:aws:scheduler:::aws-sdk:rds:startDBCluster";
+export { STOP_DB_CLUSTER_TARGET_ARN, START_DB_CLUSTER_TARGET_ARN } from "./aurora/schedulerTargets";
 
 /** Retry defaults; see {@link ClusterStopScheduleRetry} for why. */
 export const DEFAULT_RETRY: Required<ClusterStopScheduleRetry> = {
@@ -59,12 +57,12 @@ function createSchedule(
       state: args.enabled === false ? "DISABLED" : "ENABLED",
       flexibleTimeWindow: { mode: "OFF" },
       target: {
-        arn: action === "stop" ? STOP_DB_CLUSTER_TARGET_ARN : START_DB_CLUSTER_TARGET_ARN,
+        arn: targetArnOf(action),
         roleArn,
         // The cluster identifier in the input is what links a schedule to its cluster.
         input: pulumi
           .output(args.clusterIdentifier)
-          .apply((id) => JSON.stringify({ DbClusterIdentifier: id })),
+          .apply(targetInputOf),
         retryPolicy: { ...DEFAULT_RETRY, ...args.retry },
         deadLetterConfig:
           args.deadLetterArn === undefined ? undefined : { arn: args.deadLetterArn },

@@ -23,12 +23,8 @@ export {
   PartialFailureError,
   UnsupportedClusterError,
 } from "./errors";
-export {
-  planTransition,
-  powerStateOf,
-  type PowerAction,
-  type TransitionPlan,
-} from "./planTransition";
+export { planTransition, type TransitionPlan } from "./aurora/planTransition";
+export { powerStateOf, type PowerAction } from "./aurora/clusterStatus";
 export {
   readPollerSettings,
   DEFAULT_POLLER_SETTINGS,
@@ -38,7 +34,7 @@ export {
   CLUSTER_FLEET_POWER_STATE_TYPE,
   CLUSTER_POWER_STATE_TYPE,
   CLUSTER_STOP_SCHEDULE_TYPE,
-} from "./typeTokens";
+} from "./aurora/typeTokens";
 export {
   DEFAULT_ON_DELETE,
   DEFAULT_TIMEOUT_MINUTES,

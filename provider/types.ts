@@ -1,6 +1,6 @@
-import type { PowerState } from "./planTransition";
+import type { PowerState } from "./aurora/clusterStatus";
 
-export type { PowerState } from "./planTransition";
+export type { PowerState } from "./aurora/clusterStatus";
 
 /** What happens to the cluster when the resource is deleted (see README, "onDelete"). */
 export type OnDelete = "restore" | "running" | "stopped" | "retain";

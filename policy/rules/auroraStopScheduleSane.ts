@@ -11,7 +11,7 @@ import {
   recursAtLeastEvery,
   tryParseScheduleExpression,
 } from "../../provider/schedule";
-import { CLUSTER_STOP_SCHEDULE_TYPE } from "../../provider/typeTokens";
+import { CLUSTER_STOP_SCHEDULE_TYPE } from "../../provider/aurora/typeTokens";
 import {
   ClassificationConfig,
   DEFAULT_CLASSIFICATION,

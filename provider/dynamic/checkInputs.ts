@@ -7,11 +7,9 @@ import {
   type ClusterPowerStateInputs,
 } from "../types";
 
-/**
- * The string the engine passes for a value that is not known yet (preview); see
- * `@pulumi/pulumi/runtime/rpc` `unknownValue`.
- */
-export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN_VALUE } from "../aurora/unknownValue";
+
+export { UNKNOWN_VALUE };
 
 /** Raw properties as the engine sends them: anything may be anything. */
 export type RawProperties = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
 import { ClusterPowerError, type ClusterTimeoutError, describeCluster } from "../errors";
-import { planTransition, type PowerAction, type PowerState } from "../planTransition";
+import { planTransition } from "../aurora/planTransition";
+import { type PowerAction, type PowerState } from "../aurora/clusterStatus";
 import {
   classifyRdsError,
   isTransientError,

@@ -4,7 +4,7 @@ import {
   ClusterTimeoutError,
   describeCluster,
 } from "../errors";
-import type { PowerState } from "../planTransition";
+import type { PowerState } from "../aurora/clusterStatus";
 
 /** What a converge failure message names: the cluster, where, what was expected and seen. */
 export interface FailureScope {

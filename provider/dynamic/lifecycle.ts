@@ -7,7 +7,8 @@ import {
   PartialFailureError,
   describeCluster,
 } from "../errors";
-import { powerStateOf, recordHolds, type PowerState } from "../planTransition";
+import { recordHolds } from "../aurora/planTransition";
+import { powerStateOf, type PowerState } from "../aurora/clusterStatus";
 import { COALESCE_WINDOW_MS } from "../poller/clusterPoller";
 import { sdkErrorMessage } from "../rds/classifyRdsError";
 import type { ClusterPowerStateOutputs } from "../types";

@@ -1,5 +1,5 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
-import { powerStateOf, type PowerState } from "../planTransition";
+import { powerStateOf, type PowerState } from "../aurora/clusterStatus";
 import {
   DEFAULT_ON_DELETE,
   DEFAULT_TIMEOUT_MINUTES,

@@ -1,7 +1,7 @@
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { isUnknown, type RawProperties } from "../dynamic/checkInputs";
 import { changedInputs } from "../dynamic/diffInputs";
-import { recordHolds } from "../planTransition";
+import { recordHolds } from "../aurora/planTransition";
 import { normalizeIdentifiers } from "./fleetInputs";
 import { storedMembers } from "./memberRecord";
 

@@ -1,5 +1,5 @@
 import type { RawProperties } from "../dynamic/checkInputs";
-import { powerStateOf, type PowerState } from "../planTransition";
+import { powerStateOf, type PowerState } from "../aurora/clusterStatus";
 import type { FleetMemberOutputs } from "../types";
 
 function text(props: RawProperties, key: string): string | undefined {

@@ -5,7 +5,7 @@ import {
   fleetMemberFacts,
   powerActionsOf,
 } from "aurora-power/policy";
-import { CLUSTER_FLEET_POWER_STATE_TYPE } from "../../../provider/typeTokens";
+import { CLUSTER_FLEET_POWER_STATE_TYPE } from "../../../provider/aurora/typeTokens";
 import { auroraCluster, fleet } from "./policyFixtures";
 
 /** What each member action of a stack links to: `target -> declared cluster resource`. */

@@ -13,7 +13,7 @@ import {
   CLUSTER_FLEET_POWER_STATE_TYPE,
   CLUSTER_POWER_STATE_TYPE,
   CLUSTER_STOP_SCHEDULE_TYPE,
-} from "../../../provider/typeTokens";
+} from "../../../provider/aurora/typeTokens";
 
 export const STACK_URN = "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev";
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterPowerState } from "../../../provider/clusterPowerState";
 import { SERIALIZED_PROVIDER } from "../../../provider/shim";
-import { CLUSTER_POWER_STATE_TYPE } from "../../../provider/typeTokens";
+import { CLUSTER_POWER_STATE_TYPE } from "../../../provider/aurora/typeTokens";
 
 const registered: pulumi.runtime.MockResourceArgs[] = [];
 

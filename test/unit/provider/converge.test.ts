@@ -10,7 +10,7 @@ import {
   ClusterStateError,
   ClusterTimeoutError,
 } from "../../../provider/errors";
-import type { PowerState } from "../../../provider/planTransition";
+import type { PowerState } from "../../../provider/aurora/clusterStatus";
 import { ClusterPoller } from "../../../provider/poller/clusterPoller";
 import { DurationModel } from "../../../provider/poller/durationModel";
 import { DEFAULT_POLLER_SETTINGS } from "../../../provider/poller/pollerSettings";

@@ -1,9 +1,5 @@
-import {
-  planTransition,
-  powerStateOf,
-  recordHolds,
-  type TransitionPlan,
-} from "../../../provider/planTransition";
+import { planTransition, recordHolds, type TransitionPlan } from "../../../provider/aurora/planTransition";
+import { powerStateOf } from "../../../provider/aurora/clusterStatus";
 
 const WAIT_AVAILABLE_TO_STOP: TransitionPlan = {
   kind: "wait",

@@ -1,8 +1,9 @@
-/** The power state a user asks for. */
-export type PowerState = "running" | "stopped";
-
-/** The two power actions RDS offers for a DB cluster. */
-export type PowerAction = "stop" | "start";
+import {
+  RUNNING_BUSY_STATUSES,
+  isTerminalStatus,
+  type PowerAction,
+  type PowerState,
+} from "./clusterStatus";
 
 /**
  * What to do next for one observed cluster status and one desired power state.
@@ -16,57 +17,6 @@ export type TransitionPlan =
   | { readonly kind: "act"; readonly action: PowerAction }
   | { readonly kind: "wait"; readonly reason: string }
   | { readonly kind: "fail"; readonly reason: string };
-
-/**
- * Statuses in which the cluster's instances are up (billing, accepting connections) but the control
- * plane is busy: a stop is refused until the cluster is `available` again. Source: "Viewing an
- * Amazon Aurora DB cluster status" (Aurora User Guide).
- */
-export const RUNNING_BUSY_STATUSES: ReadonlySet<string> = new Set([
-  "backing-up",
-  "backtracking",
-  "failing-over",
-  "maintenance",
-  "migrating",
-  "modifying",
-  "promoting",
-  "renaming",
-  "resetting-master-credentials",
-  "storage-optimization",
-  "update-iam-db-auth",
-  "upgrading",
-]);
-
-/**
- * Statuses a cluster does not leave through StopDBCluster / StartDBCluster or by waiting: an
- * operator must act (restore KMS key access, fix the network or parameters, restore from backup).
- */
-const TERMINAL_STATUSES: ReadonlySet<string> = new Set([
-  "cloning-failed",
-  "deleting",
-  "failed",
-  "inaccessible-encryption-credentials",
-  "insufficient-capacity",
-  "migration-failed",
-  "storage-full",
-]);
-
-/** True when no power action or wait can bring a cluster in `status` to a power state. */
-export function isTerminalStatus(status: string): boolean {
-  return TERMINAL_STATUSES.has(status) || status.startsWith("incompatible-");
-}
-
-/**
- * The power state a status amounts to, for drift (refresh) and for `initialState`: `stopping`
- * counts as stopped and `starting` or any busy status as running. Undefined for terminal and
- * unknown statuses, which are neither.
- */
-export function powerStateOf(status: string): PowerState | undefined {
-  if (status === "stopped" || status === "stopping") return "stopped";
-  if (status === "available" || status === "starting" || status === "creating") return "running";
-  if (RUNNING_BUSY_STATUSES.has(status)) return "running";
-  return undefined;
-}
 
 /**
  * Plans the next step to bring a cluster observed in `observedStatus` to `desired`. Pure: the
