@@ -1,3 +1,5 @@
+import type { DBCluster } from "@aws-sdk/client-rds";
+
 /**
  * Which DB clusters RDS can stop and start, decided once for the provider (from a described
  * `DBCluster`) and the policy pack (from a cluster declared in the stack). Sources: the
@@ -145,4 +147,16 @@ export function crossRegionReplicasOf(
  */
 export function mentionsBlueGreen(refusalText: string): boolean {
   return /blue\s*\/?\s*green/i.test(refusalText);
+}
+
+/** The {@link StopFacts} of a cluster described by RDS in `region`. */
+export function stopFactsOf(cluster: DBCluster, region: string): StopFacts {
+  return {
+    engine: cluster.Engine,
+    engineMode: cluster.EngineMode,
+    dbClusterInstanceClass: cluster.DBClusterInstanceClass,
+    globalClusterIdentifier: cluster.GlobalClusterIdentifier,
+    replicationSourceIdentifier: cluster.ReplicationSourceIdentifier,
+    crossRegionReplicas: crossRegionReplicasOf(cluster.ReadReplicaIdentifiers ?? [], region),
+  };
 }
