@@ -10,13 +10,18 @@ function notEligible(message: string): RdsApiError {
 /**
  * Refuses clusters that Aurora cannot stop or start, as listed in the Aurora User Guide
  * ("Stopping and starting an Amazon Aurora DB cluster", Limitations): Aurora Serverless v1,
- * members of a global database, clusters with a cross-Region read replica or that replicate from
- * another cluster, and non-Aurora Multi-AZ DB clusters ("This operation only applies to Aurora DB
+ * members of a global database, clusters with a cross-Region read replica (a same-Region replica
+ * does not prevent a stop) or that replicate from another cluster, and non-Aurora Multi-AZ DB clusters ("This operation only applies to Aurora DB
  * clusters", StopDBCluster API reference). AWS does not publish the exact wire text of these
  * refusals; the code is `InvalidParameterCombination`, the one RDS uses for "not eligible for
  * stopping and starting".
+ *
+ * @param requestRegion The caller's Region, the cluster's own when the seed gave it none.
  */
-export function checkStopStartEligibility(record: ClusterRecord): RdsApiError | undefined {
+export function checkStopStartEligibility(
+  record: ClusterRecord,
+  requestRegion?: string,
+): RdsApiError | undefined {
   const id = record.id;
   if (!AURORA_ENGINES.has(record.engine)) {
     return notEligible(
@@ -41,10 +46,27 @@ export function checkStopStartEligibility(record: ClusterRecord): RdsApiError | 
       `DB cluster ${id} is a read replica of ${record.replicationSourceIdentifier} and is not eligible for stopping and starting.`,
     );
   }
-  if (record.readReplicaIdentifiers.length > 0) {
+  const crossRegion = record.readReplicaIdentifiers.filter((r) =>
+    isCrossRegion(r, record.region ?? requestRegion),
+  );
+  if (crossRegion.length > 0) {
     return notEligible(
-      `DB cluster ${id} has cross-Region read replicas (${record.readReplicaIdentifiers.join(", ")}) and is not eligible for stopping and starting.`,
+      `DB cluster ${id} has cross-Region read replicas (${crossRegion.join(", ")}) and is not eligible for stopping and starting.`,
     );
   }
   return undefined;
+}
+
+/**
+ * Whether a read replica listed in `ReadReplicaIdentifiers` lives in another Region. Only a
+ * cross-Region read replica keeps its source from stopping (Aurora User Guide, "Stopping and
+ * starting an Amazon Aurora DB cluster", Limitations); a same-Region one does not. RDS lists a
+ * same-Region replica by identifier and a cross-Region one by ARN; an ARN whose Region cannot be
+ * compared (neither the seed nor the request gave a Region, or the ARN is malformed) counts as
+ * cross-Region.
+ */
+function isCrossRegion(replica: string, ownRegion: string | undefined): boolean {
+  if (!replica.startsWith("arn:")) return false;
+  const replicaRegion = replica.split(":")[3];
+  return ownRegion === undefined || replicaRegion === undefined || replicaRegion !== ownRegion;
 }

@@ -62,10 +62,16 @@ function classifyByTags(
   if (value instanceof UnknownValue || value === undefined) {
     return value;
   }
-  return { environment: environmentOfValue(value, config), reason: `${origin} \`${key}=${value}\`` };
+  return {
+    environment: environmentOfValue(value, config),
+    reason: `${origin} \`${key}=${value}\``,
+  };
 }
 
-function classifyByIdentifier(identifier: string, config: ClassificationConfig): Classification | undefined {
+function classifyByIdentifier(
+  identifier: string,
+  config: ClassificationConfig,
+): Classification | undefined {
   const production = config.productionIdentifierPatterns.find((p) => compile(p).test(identifier));
   if (production !== undefined) {
     return { environment: "production", reason: `identifier pattern \`${production}\`` };
@@ -93,7 +99,11 @@ export function classifyByEvidence(
     return byTag;
   }
   if (config.useStackTags) {
-    const byStackTag = classifyByTags(new Map<string, Maybe<string>>(input.stackTags), "stack tag", config);
+    const byStackTag = classifyByTags(
+      new Map<string, Maybe<string>>(input.stackTags),
+      "stack tag",
+      config,
+    );
     if (byStackTag !== undefined) {
       return byStackTag;
     }
@@ -101,7 +111,9 @@ export function classifyByEvidence(
   if (input.identifier instanceof UnknownValue) {
     return input.identifier;
   }
-  return input.identifier === undefined ? undefined : classifyByIdentifier(input.identifier, config);
+  return input.identifier === undefined
+    ? undefined
+    : classifyByIdentifier(input.identifier, config);
 }
 
 /**

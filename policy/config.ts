@@ -89,7 +89,9 @@ export const CLASSIFICATION_SCHEMA: Record<string, PolicyConfigJSONSchema> = {
 /**
  * Builds a rule's `configSchema` from the shared classification keys plus the rule's own.
  */
-export function ruleConfigSchema(own: Record<string, PolicyConfigJSONSchema> = {}): PolicyConfigSchema {
+export function ruleConfigSchema(
+  own: Record<string, PolicyConfigJSONSchema> = {},
+): PolicyConfigSchema {
   return { properties: { ...CLASSIFICATION_SCHEMA, ...own } };
 }
 

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import type { ActionFacts } from "./resourceFacts";
-import type { ActionNode, ClusterNode } from "./stackModel";
+import type { ActionNode, ClusterNode } from "./stackNodes";
 import { UnknownValue } from "./unknowns";
 
 /** The input of `ClusterFleetPowerState` that lists its members. */

@@ -44,16 +44,27 @@ export {
 export {
   RDS_CLUSTER_TYPE,
   SCHEDULER_SCHEDULE_TYPE,
-  STOP_CLUSTER_TARGET_ARN,
-  START_CLUSTER_TARGET_ARN,
   actionFacts,
   clusterFacts,
   fleetMemberFacts,
   powerActionsOf,
   type ActionFacts,
   type ClusterFacts,
+  type PowerEffect,
 } from "./resourceFacts";
-export { buildStackModel, type StackModel, type ClusterNode, type ActionNode } from "./stackModel";
+export {
+  STOP_DB_CLUSTER_TARGET_ARN,
+  START_DB_CLUSTER_TARGET_ARN,
+} from "../provider/aurora/schedulerTargets";
+export { UNKNOWN_VALUE } from "../provider/aurora/unknownValue";
+export { buildStackModel, type StackModel } from "./stackModel";
+export type { ClusterNode, ActionNode } from "./stackNodes";
+export {
+  crossRegionReplicasOf,
+  declaredStopFacts,
+  type CrossRegionReplicas,
+  type DeclaredStopFacts,
+} from "./declaredStopFacts";
 export { UnknownValue, UNKNOWN_STRING } from "./unknowns";
 
 /** Every aurora-power rule, in the order the pack runs them. */

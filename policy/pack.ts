@@ -10,7 +10,8 @@ import { PolicyPack } from "@pulumi/policy";
 import { auroraPowerPolicies } from "./index";
 
 new PolicyPack("aurora-power", {
-  description: "Keeps non-production Aurora clusters on a stop schedule and production clusters running.",
+  description:
+    "Keeps non-production Aurora clusters on a stop schedule and production clusters running.",
   displayName: "aurora-power",
   provider: "aws",
   tags: ["aws", "aurora", "rds", "cost"],

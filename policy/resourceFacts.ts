@@ -3,16 +3,17 @@ import {
   CLUSTER_POWER_STATE_TYPE,
   CLUSTER_STOP_SCHEDULE_TYPE,
 } from "../provider/aurora/typeTokens";
+import { isAuroraEngine as isAuroraEngineName } from "../provider/aurora/stoppability";
+import {
+  actionOfTargetArn,
+  clusterIdentifierOfTargetInput,
+} from "../provider/aurora/schedulerTargets";
 import { Maybe, UnknownValue, readProp, readString, readTags } from "./unknowns";
 
 /** Type token of `aws.rds.Cluster` (Aurora and Multi-AZ DB clusters). */
 export const RDS_CLUSTER_TYPE = "aws:rds/cluster:Cluster";
 /** Type token of `aws.scheduler.Schedule` (EventBridge Scheduler). */
 export const SCHEDULER_SCHEDULE_TYPE = "aws:scheduler/schedule:Schedule";
-/** EventBridge Scheduler universal target that stops a cluster (AWS "Using universal targets"). */
-export const STOP_CLUSTER_TARGET_ARN = "arn:aws:scheduler:::aws-sdk:rds:stopDBCluster";
-/** EventBridge Scheduler universal target that starts a cluster. */
-export const START_CLUSTER_TARGET_ARN = "arn:aws:scheduler:::aws-sdk:rds:startDBCluster";
 
 /** What a rule needs to know about an `aws:rds/cluster:Cluster`. */
 export interface ClusterFacts {
@@ -22,6 +23,10 @@ export interface ClusterFacts {
   globalClusterIdentifier: Maybe<string>;
   replicationSourceIdentifier: Maybe<string>;
   dbClusterInstanceClass: Maybe<string>;
+  /** The cluster's Region input (`region`, pulumi-aws ≥ 7); absent means the provider's. */
+  region: Maybe<string>;
+  /** The cluster's ARN, an output: known once the cluster exists. */
+  arn: Maybe<string>;
   tags: Maybe<ReadonlyMap<string, Maybe<string>>>;
 }
 
@@ -34,24 +39,26 @@ export function clusterFacts(props: unknown): ClusterFacts {
     globalClusterIdentifier: readString(props, "globalClusterIdentifier"),
     replicationSourceIdentifier: readString(props, "replicationSourceIdentifier"),
     dbClusterInstanceClass: readString(props, "dbClusterInstanceClass"),
+    region: readString(props, "region"),
+    arn: readString(props, "arn"),
     tags: readTags(props, "tags"),
   };
 }
 
 /** True for Aurora engines (`aurora-mysql`, `aurora-postgresql`, legacy `aurora`). */
 export function isAuroraEngine(engine: Maybe<string>): boolean | UnknownValue {
-  if (engine instanceof UnknownValue) {
-    return engine;
-  }
-  return engine !== undefined && engine.toLowerCase().startsWith("aurora");
+  return engine instanceof UnknownValue ? engine : isAuroraEngineName(engine ?? "");
 }
 
 /** Kind of resource that changes a cluster's power state. */
 export type ActionKind =
   "ClusterPowerState" | "ClusterFleetPowerState" | "ClusterStopSchedule" | "Schedule";
 
-/** What a power-changing resource does: stop, start, or hold the cluster running. */
-export type PowerAction = "stop" | "start" | "hold-running";
+/**
+ * What a power-changing resource does to its cluster: stop, start, or hold it running. Unlike the
+ * provider's `PowerAction` (an RDS call), `hold-running` is an effect, not a call.
+ */
+export type PowerEffect = "stop" | "start" | "hold-running";
 
 /**
  * A resource that stops or starts a cluster, as far as it is known. A `ClusterFleetPowerState`
@@ -59,7 +66,7 @@ export type PowerAction = "stop" | "start" | "hold-running";
  */
 export interface ActionFacts {
   kind: ActionKind;
-  action: PowerAction | UnknownValue;
+  action: PowerEffect | UnknownValue;
   targetIdentifier: Maybe<string>;
   /** Input whose property dependencies lead to the target cluster resource. */
   targetProperty: "clusterIdentifier" | "clusterIdentifiers" | "target";
@@ -68,13 +75,13 @@ export interface ActionFacts {
 }
 
 /** `state: "stopped"` stops; anything else (`running`, the default) holds the cluster running. */
-function powerActionOfState(props: unknown): PowerAction | UnknownValue {
+function powerEffectOfState(props: unknown): PowerEffect | UnknownValue {
   const state = readString(props, "state");
   return state instanceof UnknownValue ? state : state === "stopped" ? "stop" : "hold-running";
 }
 
 function powerStateFacts(props: unknown): ActionFacts {
-  const action = powerActionOfState(props);
+  const action = powerEffectOfState(props);
   const targetIdentifier = readString(props, "clusterIdentifier");
   return {
     kind: "ClusterPowerState",
@@ -92,7 +99,7 @@ function powerStateFacts(props: unknown): ActionFacts {
  * target is `clusterIdentifiers` (it may stand for any number of clusters).
  */
 export function fleetMemberFacts(props: unknown): ActionFacts[] {
-  const action = powerActionOfState(props);
+  const action = powerEffectOfState(props);
   const member = (targetIdentifier: string | UnknownValue): ActionFacts => ({
     kind: "ClusterFleetPowerState",
     action,
@@ -136,34 +143,18 @@ function componentFacts(props: unknown): ActionFacts {
   };
 }
 
-/** Extracts `DbClusterIdentifier` from a universal target's JSON input (key case-insensitive). */
+/** The cluster a universal target's JSON input names; see `clusterIdentifierOfTargetInput`. */
 function identifierFromTargetInput(input: Maybe<string>): Maybe<string> {
-  if (input === undefined || input instanceof UnknownValue) {
-    return input;
-  }
-  try {
-    const parsed: unknown = JSON.parse(input);
-    if (parsed !== null && typeof parsed === "object") {
-      const entry = Object.entries(parsed).find(([k]) => k.toLowerCase() === "dbclusteridentifier");
-      return typeof entry?.[1] === "string" ? entry[1] : undefined;
-    }
-  } catch {
-    // Not JSON: the schedule targets something this pack does not understand.
-  }
-  return undefined;
+  return input === undefined || input instanceof UnknownValue
+    ? input
+    : clusterIdentifierOfTargetInput(input);
 }
 
 function scheduleFacts(props: unknown): ActionFacts | undefined {
   const target = readProp(props, "target");
   const arn = target instanceof UnknownValue ? target : readString(target, "arn", "target.arn");
-  let action: PowerAction | UnknownValue;
-  if (arn instanceof UnknownValue) {
-    action = arn;
-  } else if (arn === STOP_CLUSTER_TARGET_ARN) {
-    action = "stop";
-  } else if (arn === START_CLUSTER_TARGET_ARN) {
-    action = "start";
-  } else {
+  const action = arn instanceof UnknownValue ? arn : actionOfTargetArn(arn ?? "");
+  if (action === undefined) {
     return undefined;
   }
   const input =

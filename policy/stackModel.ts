@@ -1,38 +1,20 @@
 import type { PolicyResource } from "@pulumi/policy";
 import {
+  CLUSTER_FLEET_POWER_STATE_TYPE,
+  CLUSTER_STOP_SCHEDULE_TYPE,
+} from "../provider/aurora/typeTokens";
+import { FLEET_MEMBERS_PROPERTY, linkFleetMembers } from "./fleetMembers";
+import {
   ActionFacts,
-  ClusterFacts,
   RDS_CLUSTER_TYPE,
   clusterFacts,
   isAuroraEngine,
   powerActionsOf,
 } from "./resourceFacts";
-import { CLUSTER_FLEET_POWER_STATE_TYPE, CLUSTER_STOP_SCHEDULE_TYPE } from "../provider/aurora/typeTokens";
-import { FLEET_MEMBERS_PROPERTY, linkFleetMembers } from "./fleetMembers";
+import type { ActionNode, ClusterNode } from "./stackNodes";
 import { UnknownValue } from "./unknowns";
 
-/** An `aws:rds/cluster:Cluster` declared by the stack. */
-export interface ClusterNode {
-  resource: PolicyResource;
-  facts: ClusterFacts;
-  aurora: boolean | UnknownValue;
-}
-
-/**
- * A resource that stops or starts a cluster, linked to its target where the stack allows; one per
- * member of a `ClusterFleetPowerState`.
- */
-export interface ActionNode {
-  resource: PolicyResource;
-  facts: ActionFacts;
-  /** The declared cluster it targets, found by identifier or by property dependency. */
-  cluster: ClusterNode | undefined;
-  /**
-   * What messages name: the `ClusterStopSchedule` that owns a schedule, else the resource itself
-   * (for a fleet member, the fleet).
-   */
-  owner: { kind: ActionFacts["kind"]; name: string; urn: string };
-}
+export type { ActionNode, ClusterNode } from "./stackNodes";
 
 /** The stack's clusters and the resources that change their power state. */
 export interface StackModel {
@@ -153,7 +135,7 @@ export function describeAction(owner: { kind: ActionFacts["kind"]; name: string 
 }
 
 /** "`dev-orders`", or the declaring resource when the identifier is not known yet. */
-export function describeCluster(
+export function describeClusterReference(
   identifier: string | UnknownValue | undefined,
   resourceName?: string,
 ): string {

@@ -1,4 +1,8 @@
 import * as policySdk from "@pulumi/policy";
+// The engine's sentinels (pulumi/sdk `resource/properties.go`, mirrored by @pulumi/policy's
+// `proxy.js`). The policy SDK's proxy throws when one is read; values built by hand (unit tests,
+// the bench) carry the raw sentinel, so both forms are recognised.
+import { UNKNOWN_VALUE, isUnknownSentinel } from "../provider/aurora/unknownValue";
 
 /**
  * A property whose value the engine cannot know yet (during `pulumi preview` it depends on another
@@ -14,22 +18,11 @@ export class UnknownValue {
 export type Maybe<T> = T | UnknownValue | undefined;
 
 /**
- * The engine's sentinels for unknown values (pulumi/sdk `resource/properties.go`, mirrored by
- * @pulumi/policy's `proxy.js`). The policy SDK's proxy throws when one is read; values built by
- * hand (unit tests, the bench) carry the raw sentinel, so both forms are recognised.
+ * The string sentinel, for tests that build preview-time properties by hand.
+ *
+ * @deprecated Use `UNKNOWN_VALUE` (provider/aurora/unknownValue), the same string.
  */
-const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
-  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
-  "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-  "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
-  "030794c1-ac77-496b-92df-f27374a8bd58",
-  "e48ece36-62e2-4504-bad9-02848725956a",
-  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
-]);
-
-/** The string sentinel, exported for tests that build preview-time properties by hand. */
-export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const UNKNOWN_STRING = UNKNOWN_VALUE;
 
 type UnknownValueErrorClass = new (sentinel: string, props: string[]) => Error;
 
@@ -42,11 +35,6 @@ const UnknownValueError = (policySdk as unknown as { UnknownValueError: UnknownV
 
 function isUnknownValueError(error: unknown): boolean {
   return error instanceof UnknownValueError;
-}
-
-/** True when `value` is one of the engine's unknown sentinels. */
-export function isUnknownSentinel(value: unknown): boolean {
-  return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
 }
 
 /**
@@ -100,7 +88,7 @@ export function readTags(object: unknown, key: string): Maybe<ReadonlyMap<string
  * `ClusterFleetPowerState` share its `state`) is given once.
  */
 export function throwUndecided(reasons: readonly string[]): never {
-  const error = new UnknownValueError(UNKNOWN_STRING, ["?"]);
+  const error = new UnknownValueError(UNKNOWN_VALUE, ["?"]);
   const distinct = [...new Set(reasons)];
   error.message = `${distinct.join("; ")}; the check runs again when the values are known (\`pulumi up\`)`;
   throw error;

@@ -7,6 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import {
   isValidTimeZone,
   recursAtLeastEvery,
+  stopStartCollision,
   tryParseScheduleExpression,
   WEEKLY_MAX_GAP_SECONDS,
   type ScheduleExpression,
@@ -111,9 +112,24 @@ function parseInput(
   return parsed.value;
 }
 
-function sameSchedule(a: ScheduleExpression, b: ScheduleExpression): boolean {
-  if (a.kind === "cron" && b.kind === "cron") return a.cronerPattern === b.cronerPattern;
-  return a.expression.replace(/\s+/g, " ") === b.expression.replace(/\s+/g, " ");
+/** The refusal of `stop` and `start` colliding, or undefined when they do not. */
+function collisionDetail(
+  stop: ScheduleExpression,
+  start: ScheduleExpression | undefined,
+  timezone: string,
+  now: Date,
+): string | undefined {
+  const collision =
+    start === undefined ? undefined : stopStartCollision(stop, start, timezone, now);
+  if (collision === undefined) return undefined;
+  const when =
+    collision.kind === "same-schedule"
+      ? `are the same schedule (\`${collision.expression}\`)`
+      : `both fire at ${collision.at.toISOString()}`;
+  return (
+    `\`stop\` and \`start\` ${when}, so the cluster would be stopped and started at the same ` +
+    "moment; give `start` a different time or leave it out"
+  );
 }
 
 function checkRange(
@@ -136,8 +152,8 @@ function checkRange(
  * Validates `args` and returns the parsed expressions plus warnings. `now` anchors the weekly
  * recurrence check.
  *
- * @throws {@link InvalidClusterStopScheduleError} for a bad expression, time zone, `stop` equal to
- * `start`, an empty cluster identifier or a retry value out of range.
+ * @throws {@link InvalidClusterStopScheduleError} for a bad expression, time zone, `stop` and
+ * `start` colliding (see `stopStartCollision`), an empty cluster identifier or a retry value out of range.
  */
 export function validateClusterStopScheduleArgs(
   resourceName: string,
@@ -164,13 +180,8 @@ export function validateClusterStopScheduleArgs(
   const stop = parseInput(resourceName, cluster, "stop", args.stop);
   const start =
     args.start === undefined ? undefined : parseInput(resourceName, cluster, "start", args.start);
-  if (start !== undefined && sameSchedule(stop, start)) {
-    fail(
-      "start",
-      `\`stop\` and \`start\` are the same schedule (\`${stop.expression}\`), so the cluster would be ` +
-        "stopped and started at the same moment; give `start` a different time or leave it out",
-    );
-  }
+  const collision = collisionDetail(stop, start, args.timezone, now);
+  if (collision !== undefined) fail("start", collision);
   checkRange(
     resourceName,
     cluster,

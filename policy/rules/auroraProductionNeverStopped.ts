@@ -21,7 +21,7 @@ import { ActionFacts, isScheduleOfComponent, powerActionsOf, typeOfUrn } from ".
 import {
   buildStackModel,
   describeAction,
-  describeCluster,
+  describeClusterReference,
   stopsCluster,
   targetIdentifierOf,
 } from "../stackModel";
@@ -44,7 +44,7 @@ function violationMessage(
 ): string {
   const tagKey = config.environmentTagKeys[0] ?? "Environment";
   return (
-    `${actor} stops production cluster ${describeCluster(identifier, clusterResourceName)} (${classification.reason}). ` +
+    `${actor} stops production cluster ${describeClusterReference(identifier, clusterResourceName)} (${classification.reason}). ` +
     `Production clusters must keep running: ${FIXES[kind]}. If the cluster is not production, tag it ` +
     `\`${tagKey}\` with its environment or list it in \`exemptClusterIdentifiers\`.`
   );
@@ -84,7 +84,9 @@ function validateResource(args: ResourceValidationArgs, reportViolation: ReportV
   for (const facts of stops) {
     const exemption = exemptionOf(facts.targetIdentifier, undefined, config);
     if (exemption !== undefined) {
-      exempt.push(`cluster ${describeCluster(facts.targetIdentifier)} is exempt (${exemption})`);
+      exempt.push(
+        `cluster ${describeClusterReference(facts.targetIdentifier)} is exempt (${exemption})`,
+      );
       continue;
     }
     const verdict = resourceVerdict(facts.targetIdentifier, args.stackTags, config);

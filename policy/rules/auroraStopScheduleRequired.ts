@@ -4,12 +4,7 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import {
-  ClassificationConfig,
-  DEFAULT_CLASSIFICATION,
-  resolveConfig,
-  ruleConfigSchema,
-} from "../config";
+import { resolveConfig, ruleConfigSchema } from "../config";
 import { classifyEnvironment, exemptionOf } from "../classifyEnvironment";
 import { holdsPowerState } from "../resourceFacts";
 import {
@@ -18,30 +13,21 @@ import {
   ClusterNode,
   buildStackModel,
   clusterKey,
-  describeCluster,
+  describeClusterReference,
   indexActions,
   stopsCluster,
 } from "../stackModel";
 import { Maybe, UnknownValue, throwUndecided } from "../unknowns";
 import { remediateScheduleTag } from "./remediateScheduleTag";
+import {
+  STOP_SCHEDULE_REQUIRED_DEFAULTS,
+  type StopScheduleRequiredConfig,
+} from "./stopScheduleRequiredConfig";
 
-/** Configuration of {@link auroraStopScheduleRequired}. */
-export interface StopScheduleRequiredConfig extends ClassificationConfig {
-  /** Cluster tags that hand the schedule to another tool (AWS Instance Scheduler, Cloud Custodian). */
-  scheduleTagKeys: string[];
-  /** Tag the optional remediation adds (enforcement level `remediate`). */
-  remediationTagKey: string;
-  /** Value of that tag, e.g. an Instance Scheduler schedule name. */
-  remediationTagValue: string;
-}
-
-/** Defaults of {@link StopScheduleRequiredConfig}. */
-export const STOP_SCHEDULE_REQUIRED_DEFAULTS: Readonly<StopScheduleRequiredConfig> = Object.freeze({
-  ...DEFAULT_CLASSIFICATION,
-  scheduleTagKeys: ["Schedule", "maid_offhours", "custodian_downtime"],
-  remediationTagKey: "Schedule",
-  remediationTagValue: "office-hours",
-});
+export {
+  STOP_SCHEDULE_REQUIRED_DEFAULTS,
+  type StopScheduleRequiredConfig,
+} from "./stopScheduleRequiredConfig";
 
 /**
  * A cluster the rule judges: declared in the stack, or only named by a `ClusterPowerState` or in a
@@ -124,7 +110,7 @@ function violationMessage(
 ): string {
   const tags = config.scheduleTagKeys.map((k) => `\`${k}\``).join(", ");
   return (
-    `Aurora cluster ${describeCluster(subject.identifier, subject.resourceName)} is non-production (${reason}) ` +
+    `Aurora cluster ${describeClusterReference(subject.identifier, subject.resourceName)} is non-production (${reason}) ` +
     `and has no stop schedule, so it runs around the clock. Add a \`ClusterStopSchedule\` for it, ` +
     `hold it stopped with a \`ClusterPowerState\` or a \`ClusterFleetPowerState\` (\`state: "stopped"\`), ` +
     `or tag it with one of ${tags}; ` +
@@ -142,7 +128,7 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
   // Found once, not per subject: a stack may hold many unknown targets (fleet elements).
   const maybeOurs = index.unknownTarget.find((a) => stopsCluster(a.facts) !== false);
   for (const subject of subjects) {
-    const name = describeCluster(subject.identifier, subject.resourceName);
+    const name = describeClusterReference(subject.identifier, subject.resourceName);
     const exemption = exemptionOf(subject.identifier, subject.cluster?.facts.tags, config);
     if (exemption !== undefined) {
       exempt.push(`cluster ${name} is exempt (${exemption})`);

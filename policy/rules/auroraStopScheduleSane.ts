@@ -7,8 +7,8 @@ import type {
 } from "@pulumi/policy";
 import {
   isValidTimeZone,
-  nextRuns,
   recursAtLeastEvery,
+  stopStartCollision,
   tryParseScheduleExpression,
 } from "../../provider/schedule";
 import { CLUSTER_STOP_SCHEDULE_TYPE } from "../../provider/aurora/typeTokens";
@@ -30,7 +30,7 @@ import {
   ActionNode,
   buildStackModel,
   describeAction,
-  describeCluster,
+  describeClusterReference,
   indexActions,
   stopsCluster,
   targetIdentifierOf,
@@ -65,9 +65,21 @@ function expressionProblems(input: string, expression: string, timezone: string)
   return problems;
 }
 
-function sameInstant(stop: string, start: string, timezone: string, from: Date): Date | undefined {
-  const starts = new Set(nextRuns(start, timezone, from, 20).map((d) => d.getTime()));
-  return nextRuns(stop, timezone, from, 20).find((d) => starts.has(d.getTime()));
+/** "`stop` and `start` both fire at …; move one of them", or undefined when they do not collide. */
+function collisionProblem(
+  stop: string,
+  start: string | undefined,
+  timezone: string,
+  from: Date,
+): string | undefined {
+  const collision =
+    start === undefined ? undefined : stopStartCollision(stop, start, timezone, from);
+  if (collision === undefined) return undefined;
+  const when =
+    collision.kind === "same-schedule"
+      ? `are the same schedule (\`${collision.expression}\`)`
+      : `both fire at ${collision.at.toISOString()}`;
+  return `\`stop\` and \`start\` ${when}; move one of them`;
 }
 
 function restartWarning(maxStoppedDays: number): string {
@@ -101,9 +113,9 @@ function scheduleProblems(props: unknown, type: string, config: StopScheduleSane
     return problems;
   }
   const from = new Date();
-  const clash = start === undefined ? undefined : sameInstant(stop, start, timezone, from);
-  if (clash !== undefined) {
-    problems.push(`\`stop\` and \`start\` both fire at ${clash.toISOString()}; move one of them`);
+  const collision = collisionProblem(stop, start, timezone, from);
+  if (collision !== undefined) {
+    problems.push(collision);
   }
   const maxGapSeconds = config.maxStoppedDays * 86400 + DST_SLACK_SECONDS;
   if (start === undefined && !recursAtLeastEvery(stop, timezone, maxGapSeconds, from)) {
@@ -126,7 +138,7 @@ function validateResource(args: ResourceValidationArgs, reportViolation: ReportV
   const exemption = exemptionOf(facts.targetIdentifier, undefined, config);
   if (exemption !== undefined) {
     args.notApplicable(
-      `cluster ${describeCluster(facts.targetIdentifier)} is exempt (${exemption})`,
+      `cluster ${describeClusterReference(facts.targetIdentifier)} is exempt (${exemption})`,
     );
   }
   const cluster =
@@ -158,7 +170,7 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
       continue;
     }
     const others = index.byTarget.get(key) ?? [];
-    const name = describeCluster(identifier, action.cluster?.resource.name);
+    const name = describeClusterReference(identifier, action.cluster?.resource.name);
     if (holdsPowerState(action.facts) && !others.some((o) => isScheduledStop(o))) {
       reportViolation(
         `${describeAction(action.owner)} holds cluster ${name} stopped, but AWS starts a stopped cluster after ` +

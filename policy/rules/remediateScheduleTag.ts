@@ -2,7 +2,7 @@ import type { ResourceValidationArgs } from "@pulumi/policy";
 import { classifyEnvironment, exemptionOf } from "../classifyEnvironment";
 import { RDS_CLUSTER_TYPE, clusterFacts, isAuroraEngine } from "../resourceFacts";
 import { UnknownValue, throwUndecided } from "../unknowns";
-import type { StopScheduleRequiredConfig } from "./auroraStopScheduleRequired";
+import type { StopScheduleRequiredConfig } from "./stopScheduleRequiredConfig";
 
 /**
  * The optional remediation of `aurora-stop-schedule-required` (runs only at enforcement level
@@ -32,7 +32,9 @@ export function remediateScheduleTag(
   );
   const known = facts.tags instanceof UnknownValue ? undefined : facts.tags;
   const tagValues = known === undefined ? [] : [...known.values()];
-  const unknown = [aurora, classification, facts.tags, ...tagValues].find((v) => v instanceof UnknownValue);
+  const unknown = [aurora, classification, facts.tags, ...tagValues].find(
+    (v) => v instanceof UnknownValue,
+  );
   if (unknown !== undefined) {
     throwUndecided([`cluster of resource \`${args.name}\`: \`${unknown.path}\` is unknown`]);
   }
@@ -47,6 +49,9 @@ export function remediateScheduleTag(
   // Assigning through the SDK's proxy writes to the underlying inputs; returning them (instead of
   // a spread copy) avoids reading every other input, some of which may be unknown at preview.
   const props: Record<string, unknown> = args.props;
-  props.tags = { ...Object.fromEntries(tags), [config.remediationTagKey]: config.remediationTagValue };
+  props.tags = {
+    ...Object.fromEntries(tags),
+    [config.remediationTagKey]: config.remediationTagValue,
+  };
   return props;
 }

@@ -9,7 +9,16 @@ import type { DBCluster } from "@aws-sdk/client-rds";
  */
 
 /** Engines of Aurora clusters; every other engine with a cluster instance class is Multi-AZ. */
-const AURORA_ENGINES: ReadonlySet<string> = new Set(["aurora", "aurora-mysql", "aurora-postgresql"]);
+const AURORA_ENGINES: ReadonlySet<string> = new Set([
+  "aurora",
+  "aurora-mysql",
+  "aurora-postgresql",
+]);
+
+/** True for the engines of Aurora clusters (case-insensitive). */
+export function isAuroraEngine(engine: string): boolean {
+  return AURORA_ENGINES.has(engine.toLowerCase());
+}
 
 /** Engine modes that cannot be stopped: Serverless v1 and two retired modes. */
 const UNSTOPPABLE_MODES: ReadonlySet<string> = new Set([
@@ -62,7 +71,7 @@ export function stopRefusals(facts: StopFacts): StopRefusal[] {
   const refusals: StopRefusal[] = [];
   const engine = facts.engine?.toLowerCase() ?? "";
   const mode = facts.engineMode?.toLowerCase() ?? "provisioned";
-  if (facts.dbClusterInstanceClass && !AURORA_ENGINES.has(engine)) {
+  if (facts.dbClusterInstanceClass && !isAuroraEngine(engine)) {
     refusals.push({
       kind: "multi-az-cluster",
       why: `it is a Multi-AZ DB cluster of engine \`${engine || "?"}\`, not an Aurora cluster; RDS cannot stop those`,

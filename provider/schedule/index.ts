@@ -13,6 +13,11 @@ export {
 export { isValidTimeZone, wallClock } from "./timeZone";
 export { nextRuns } from "./nextRuns";
 export {
+  stopStartCollision,
+  COLLISION_LOOKAHEAD_RUNS,
+  type StopStartCollision,
+} from "./stopStartCollision";
+export {
   recursAtLeastEvery,
   AUTOMATIC_RESTART_DAYS,
   AUTOMATIC_RESTART_SECONDS,

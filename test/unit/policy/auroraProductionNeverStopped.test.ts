@@ -1,7 +1,7 @@
 import {
   auroraProductionNeverStopped,
   DEFAULT_CLASSIFICATION,
-  UNKNOWN_STRING,
+  UNKNOWN_VALUE,
 } from "aurora-power/policy";
 import {
   NotApplicable,
@@ -104,7 +104,7 @@ describe("aurora-production-never-stopped (resource check)", () => {
 
   it("leaves an identifier unknown at preview to the stack check", async () => {
     expect(
-      (await runResource(auroraProductionNeverStopped, powerState("pause", UNKNOWN_STRING)))
+      (await runResource(auroraProductionNeverStopped, powerState("pause", UNKNOWN_VALUE)))
         .violations,
     ).toEqual([]);
   });
@@ -155,10 +155,10 @@ describe("aurora-production-never-stopped (stack check)", () => {
 
   it("follows the property dependency when the identifier is unknown at preview", async () => {
     const cluster = auroraCluster("billing", {
-      clusterIdentifier: UNKNOWN_STRING,
+      clusterIdentifier: UNKNOWN_VALUE,
       tags: { Environment: "prod" },
     });
-    const pause = powerState("pause", UNKNOWN_STRING, "stopped", [cluster]);
+    const pause = powerState("pause", UNKNOWN_VALUE, "stopped", [cluster]);
     const outcome = await runStack(auroraProductionNeverStopped, [cluster, pause]);
     expect(outcome.violations[0]?.message).toContain(
       "stops production cluster of resource `billing`",
@@ -168,7 +168,7 @@ describe("aurora-production-never-stopped (stack check)", () => {
   it("reports as unknown a production stop whose state is unknown at preview", async () => {
     const resources = [
       auroraCluster("billing", { tags: { Environment: "prod" } }),
-      powerState("pause", "billing", UNKNOWN_STRING),
+      powerState("pause", "billing", UNKNOWN_VALUE),
     ];
     await expect(runStack(auroraProductionNeverStopped, resources)).rejects.toThrow(
       "ClusterPowerState `pause`: `state` is unknown",

@@ -1,7 +1,7 @@
 import {
   auroraProductionNeverStopped,
   DEFAULT_CLASSIFICATION,
-  UNKNOWN_STRING,
+  UNKNOWN_VALUE,
 } from "aurora-power/policy";
 import {
   NotApplicable,
@@ -58,7 +58,7 @@ describe("aurora-production-never-stopped (ClusterFleetPowerState members)", () 
       (
         await runResource(
           auroraProductionNeverStopped,
-          fleet("dev-fleet", ["dev-orders", UNKNOWN_STRING]),
+          fleet("dev-fleet", ["dev-orders", UNKNOWN_VALUE]),
         )
       ).violations,
     ).toEqual([]);
@@ -80,12 +80,12 @@ describe("aurora-production-never-stopped (ClusterFleetPowerState members)", () 
 
   it("follows the property dependency of a member given as `cluster.clusterIdentifier`", async () => {
     const billing = auroraCluster("billing", {
-      clusterIdentifier: UNKNOWN_STRING,
+      clusterIdentifier: UNKNOWN_VALUE,
       tags: { Environment: "prod" },
     });
     const outcome = await runStack(auroraProductionNeverStopped, [
       billing,
-      fleet("dev-fleet", ["dev-orders", UNKNOWN_STRING], "stopped", [billing]),
+      fleet("dev-fleet", ["dev-orders", UNKNOWN_VALUE], "stopped", [billing]),
     ]);
     expect(outcome.violations.map((v) => v.message)).toEqual([
       expect.stringContaining(
@@ -98,7 +98,7 @@ describe("aurora-production-never-stopped (ClusterFleetPowerState members)", () 
     const billing = auroraCluster("billing", { tags: { Environment: "prod" } });
     const { violations, undecided } = runStackToEnd(auroraProductionNeverStopped, [
       billing,
-      fleet("dev-fleet", ["billing", UNKNOWN_STRING]),
+      fleet("dev-fleet", ["billing", UNKNOWN_VALUE]),
     ]);
     expect(violations).toEqual([
       expect.stringContaining("stops production cluster `billing` (tag `Environment=prod`)"),
@@ -110,13 +110,13 @@ describe("aurora-production-never-stopped (ClusterFleetPowerState members)", () 
 
   it("names a list unknown as a whole, and an unknown `state` once for all its production members", () => {
     expect(
-      runStackToEnd(auroraProductionNeverStopped, [fleet("dev-fleet", UNKNOWN_STRING)]).undecided,
+      runStackToEnd(auroraProductionNeverStopped, [fleet("dev-fleet", UNKNOWN_VALUE)]).undecided,
     ).toMatch(/^ClusterFleetPowerState `dev-fleet`: `clusterIdentifiers` is unknown; /);
     const tagged = (name: string) => auroraCluster(name, { tags: { Environment: "prod" } });
     const outcome = runStackToEnd(auroraProductionNeverStopped, [
       tagged("billing"),
       tagged("ledger"),
-      fleet("dev-fleet", ["billing", "ledger"], UNKNOWN_STRING),
+      fleet("dev-fleet", ["billing", "ledger"], UNKNOWN_VALUE),
     ]);
     expect(outcome).toEqual({
       violations: [],

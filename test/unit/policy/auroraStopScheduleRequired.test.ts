@@ -2,7 +2,7 @@ import {
   auroraStopScheduleRequired,
   remediateScheduleTag,
   STOP_SCHEDULE_REQUIRED_DEFAULTS,
-  UNKNOWN_STRING,
+  UNKNOWN_VALUE,
 } from "aurora-power/policy";
 import {
   NotApplicable,
@@ -139,13 +139,13 @@ describe("aurora-stop-schedule-required", () => {
   });
 
   it("links a schedule whose input is unknown at preview through its property dependency", async () => {
-    const cluster = auroraCluster("dev-orders", { clusterIdentifier: UNKNOWN_STRING });
-    const stop = schedule("stop", UNKNOWN_STRING, "stop", {}, { deps: [cluster] });
+    const cluster = auroraCluster("dev-orders", { clusterIdentifier: UNKNOWN_VALUE });
+    const stop = schedule("stop", UNKNOWN_VALUE, "stop", {}, { deps: [cluster] });
     expect((await runStack(auroraStopScheduleRequired, [cluster, stop])).violations).toEqual([]);
   });
 
   it("reports what preview cannot decide as unknown, after the definite violations", () => {
-    const unknownTags = auroraCluster("dev-search", { tags: UNKNOWN_STRING });
+    const unknownTags = auroraCluster("dev-search", { tags: UNKNOWN_VALUE });
     const resources = [...withoutSchedules(), unknownTags];
     const violations: string[] = [];
     const run = () =>
@@ -192,19 +192,19 @@ describe("aurora-stop-schedule-required (ClusterFleetPowerState members)", () =>
   });
 
   it("counts a member given as `cluster.clusterIdentifier` through its property dependency", async () => {
-    const cluster = auroraCluster("dev-orders", { clusterIdentifier: UNKNOWN_STRING });
+    const cluster = auroraCluster("dev-orders", { clusterIdentifier: UNKNOWN_VALUE });
     expect(
       (
         await runStack(auroraStopScheduleRequired, [
           cluster,
-          fleet("dev-fleet", [UNKNOWN_STRING], "stopped", [cluster]),
+          fleet("dev-fleet", [UNKNOWN_VALUE], "stopped", [cluster]),
         ])
       ).violations,
     ).toEqual([]);
   });
 
   it("names the fleet's unknown element for a cluster it may stop", async () => {
-    const resources = [...withoutSchedules(), fleet("dev-fleet", [UNKNOWN_STRING])];
+    const resources = [...withoutSchedules(), fleet("dev-fleet", [UNKNOWN_VALUE])];
     await expect(runStack(auroraStopScheduleRequired, resources)).rejects.toThrow(
       "cluster `dev-orders`: `dev-fleet.clusterIdentifiers` is unknown; the check runs again when the values are known (`pulumi up`)",
     );

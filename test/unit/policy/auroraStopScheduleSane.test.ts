@@ -46,8 +46,14 @@ describe("aurora-stop-schedule-sane", () => {
     ]);
   });
 
-  it("reports stop and start at the same instant", async () => {
-    const [message] = await messages({ start: "cron(0 19 ? * MON-FRI *)", timezone: "UTC" });
+  it("reports stop and start being the same schedule", async () => {
+    expect(await messages({ start: "cron(0 19 ? * 2-6 *)", timezone: "UTC" })).toEqual([
+      "ClusterStopSchedule `nightly` for cluster `dev-orders`: `stop` and `start` are the same schedule (`cron(0 19 ? * MON-FRI *)`); move one of them.",
+    ]);
+  });
+
+  it("reports different stop and start expressions that fire at the same instant", async () => {
+    const [message] = await messages({ start: "cron(0 19 ? * FRI *)", timezone: "UTC" });
     expect(message).toMatch(
       /^ClusterStopSchedule `nightly` for cluster `dev-orders`: `stop` and `start` both fire at \d{4}-\d\d-\d\dT19:00:00\.000Z; move one of them\.$/,
     );

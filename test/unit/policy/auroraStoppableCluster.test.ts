@@ -1,4 +1,4 @@
-import { auroraStoppableCluster, UNKNOWN_STRING } from "aurora-power/policy";
+import { auroraStoppableCluster, UNKNOWN_VALUE } from "aurora-power/policy";
 import {
   auroraCluster,
   fleet,
@@ -30,7 +30,7 @@ describe("aurora-stoppable-cluster", () => {
     const resources = stackWith({ engineMode: "serverless" });
     expect((await runStack(auroraStoppableCluster, resources)).violations).toEqual([
       {
-        message: `${STOP}it runs Aurora Serverless v1 (\`engineMode: serverless\`)${REJECTED}migrate it to Serverless v2 or provisioned, which can be stopped, or remove the stop.`,
+        message: `${STOP}it is Aurora Serverless v1 (\`EngineMode: serverless\`), which pauses by itself and cannot be stopped${REJECTED}migrate to Serverless v2 or provisioned, which can be stopped, or remove the stop.`,
         urn: resources[1]?.urn,
       },
     ]);
@@ -46,25 +46,75 @@ describe("aurora-stoppable-cluster", () => {
     ]);
   });
 
-  it("reports a stop of a cross-Region read replica", async () => {
+  it("reports a stop of a read replica", async () => {
     const source = "arn:aws:rds:us-east-1:123456789012:cluster:orders";
     const outcome = await runStack(
       auroraStoppableCluster,
       stackWith({ replicationSourceIdentifier: source }),
     );
     expect(outcome.violations[0]?.message).toBe(
-      `${STOP}it is a read replica of \`${source}\` (\`replicationSourceIdentifier\`)${REJECTED}promote it to a standalone cluster first, or remove the stop.`,
+      `${STOP}it replicates from \`${source}\` (\`replicationSourceIdentifier\`)${REJECTED}promote the replica first, or remove the stop.`,
     );
   });
 
-  it("reports a stop of a cluster another cluster replicates from", async () => {
+  it("reports a stop of the source of a replica in another Region", async () => {
+    const replica = auroraCluster("dev-orders-replica", {
+      region: "us-west-2",
+      replicationSourceIdentifier: "arn:aws:rds:eu-west-1:1:cluster:dev-orders",
+    });
+    const outcome = await runStack(auroraStoppableCluster, [
+      ...stackWith({ region: "eu-west-1" }),
+      replica,
+    ]);
+    expect(outcome.violations.map((v) => v.message)).toEqual([
+      `${STOP}it has cross-Region read replicas (dev-orders-replica)${REJECTED}promote or delete the replicas first, or remove the stop.`,
+    ]);
+  });
+
+  it("counts a replica of unknown Region naming its source by ARN as cross-Region", async () => {
     const replica = auroraCluster("dev-orders-replica", {
       replicationSourceIdentifier: "arn:aws:rds:us-east-1:1:cluster:dev-orders",
     });
     const outcome = await runStack(auroraStoppableCluster, [...stackWith({}), replica]);
-    expect(outcome.violations[0]?.message).toBe(
-      `${STOP}it is the replication source of another cluster in this stack${REJECTED}remove the replica first, or remove the stop.`,
-    );
+    expect(outcome.violations.map((v) => v.message)).toEqual([
+      `${STOP}it has cross-Region read replicas (dev-orders-replica)${REJECTED}promote or delete the replicas first, or remove the stop.`,
+    ]);
+  });
+
+  it("takes the replica's Region from its provider", async () => {
+    const replica = auroraCluster("dev-orders-replica", {
+      replicationSourceIdentifier: "arn:aws:rds:eu-west-1:1:cluster:dev-orders",
+    });
+    const provider = { type: "pulumi:providers:aws", name: "eu", urn: "urn:p", props: {} };
+    const inRegion = { ...replica, provider: { ...provider, props: { region: "eu-west-1" } } };
+    const elsewhere = { ...replica, provider: { ...provider, props: { region: "us-west-2" } } };
+    const run = async (r: typeof replica) =>
+      (await runStack(auroraStoppableCluster, [...stackWith({}), r])).violations.length;
+    expect([await run(inRegion), await run(elsewhere)]).toEqual([0, 1]);
+  });
+
+  it.each([
+    ["by ARN", "arn:aws:rds:eu-west-1:1:cluster:dev-orders"],
+    ["by identifier", "dev-orders"],
+  ])("passes a stop of the source of a same-Region replica named %s", async (_how, source) => {
+    const replica = auroraCluster("dev-orders-replica", {
+      region: "eu-west-1",
+      replicationSourceIdentifier: source,
+    });
+    const outcome = await runStack(auroraStoppableCluster, [
+      ...stackWith({ region: "eu-west-1" }),
+      replica,
+    ]);
+    expect(outcome.violations).toEqual([]);
+  });
+
+  it("ignores a replica of a namesake cluster in another Region", async () => {
+    const replica = auroraCluster("replica", {
+      region: "us-west-2",
+      replicationSourceIdentifier: "arn:aws:rds:us-east-1:1:cluster:dev-orders",
+    });
+    const resources = [...stackWith({ region: "eu-west-1" }), replica];
+    expect((await runStack(auroraStoppableCluster, resources)).violations).toEqual([]);
   });
 
   it("reports a stop of a non-Aurora Multi-AZ DB cluster", async () => {
@@ -73,7 +123,7 @@ describe("aurora-stoppable-cluster", () => {
       stackWith({ engine: "postgres", dbClusterInstanceClass: "db.m6gd.large" }),
     );
     expect(outcome.violations[0]?.message).toBe(
-      `${STOP}it is a Multi-AZ DB cluster (engine \`postgres\` with \`dbClusterInstanceClass\`), not Aurora${REJECTED}remove the stop; Multi-AZ DB clusters cannot be stopped at all.`,
+      `${STOP}it is a Multi-AZ DB cluster of engine \`postgres\`, not an Aurora cluster; RDS cannot stop those (\`dbClusterInstanceClass\` set)${REJECTED}stop the workload another way, or remove the stop.`,
     );
   });
 
@@ -107,9 +157,30 @@ describe("aurora-stoppable-cluster", () => {
     expect((await runStack(auroraStoppableCluster, resources)).violations).toEqual([]);
   });
 
+  it("reports a stop of a cluster in a retired engine mode", async () => {
+    const outcome = await runStack(
+      auroraStoppableCluster,
+      stackWith({ engineMode: "multimaster" }),
+    );
+    expect(outcome.violations.map((v) => v.message)).toEqual([
+      `${STOP}its engine mode \`multimaster\` cannot be stopped (\`engineMode\`)${REJECTED}migrate to a provisioned or Serverless v2 cluster, or remove the stop.`,
+    ]);
+  });
+
+  it("reports every reason of a cluster that cannot be stopped for several", async () => {
+    const outcome = await runStack(
+      auroraStoppableCluster,
+      stackWith({ engineMode: "serverless", globalClusterIdentifier: "g" }),
+    );
+    expect(outcome.violations.map((v) => v.message.split(": ")[1]?.split(".")[0])).toEqual([
+      "it is Aurora Serverless v1 (`EngineMode",
+      "it is a member of global database `g` (`globalClusterIdentifier`)",
+    ]);
+  });
+
   it("reports as unknown a cluster whose engine mode is unknown at preview", async () => {
     await expect(
-      runStack(auroraStoppableCluster, stackWith({ engineMode: UNKNOWN_STRING })),
+      runStack(auroraStoppableCluster, stackWith({ engineMode: UNKNOWN_VALUE })),
     ).rejects.toThrow("ClusterPowerState `pause`: `engineMode` is unknown");
   });
 
@@ -132,7 +203,7 @@ describe("aurora-stoppable-cluster (ClusterFleetPowerState members)", () => {
     ]);
     expect(outcome.violations).toEqual([
       {
-        message: `${FLEET_STOP}it runs Aurora Serverless v1 (\`engineMode: serverless\`)${REJECTED}migrate it to Serverless v2 or provisioned, which can be stopped, or remove the cluster from \`clusterIdentifiers\`.`,
+        message: `${FLEET_STOP}it is Aurora Serverless v1 (\`EngineMode: serverless\`), which pauses by itself and cannot be stopped${REJECTED}migrate to Serverless v2 or provisioned, which can be stopped, or remove the cluster from \`clusterIdentifiers\`.`,
         urn: stop.urn,
       },
     ]);
@@ -148,7 +219,7 @@ describe("aurora-stoppable-cluster (ClusterFleetPowerState members)", () => {
       fleet("dev-fleet", ["dev-orders"]),
     ]);
     expect(outcome.violations.map((v) => v.message)).toEqual([
-      `${FLEET_STOP}it is a Multi-AZ DB cluster (engine \`postgres\` with \`dbClusterInstanceClass\`), not Aurora${REJECTED}remove the cluster from \`clusterIdentifiers\`; Multi-AZ DB clusters cannot be stopped at all.`,
+      `${FLEET_STOP}it is a Multi-AZ DB cluster of engine \`postgres\`, not an Aurora cluster; RDS cannot stop those (\`dbClusterInstanceClass\` set)${REJECTED}stop the workload another way, or remove the cluster from \`clusterIdentifiers\`.`,
     ]);
   });
 

@@ -1,5 +1,5 @@
 import {
-  UNKNOWN_STRING,
+  UNKNOWN_VALUE,
   UnknownValue,
   buildStackModel,
   fleetMemberFacts,
@@ -51,8 +51,8 @@ describe("ClusterFleetPowerState members (facts)", () => {
 
   it("names each element unknown at preview by its index, and a wholly unknown list by the input", () => {
     const perElement = fleetMemberFacts({
-      clusterIdentifiers: ["dev-orders", UNKNOWN_STRING],
-      state: UNKNOWN_STRING,
+      clusterIdentifiers: ["dev-orders", UNKNOWN_VALUE],
+      state: UNKNOWN_VALUE,
     });
     expect(perElement.map((f) => f.targetIdentifier)).toEqual([
       "dev-orders",
@@ -62,7 +62,7 @@ describe("ClusterFleetPowerState members (facts)", () => {
       new UnknownValue("state"),
       new UnknownValue("state"),
     ]);
-    const whole = fleetMemberFacts({ clusterIdentifiers: UNKNOWN_STRING, state: "stopped" });
+    const whole = fleetMemberFacts({ clusterIdentifiers: UNKNOWN_VALUE, state: "stopped" });
     expect(whole.map((f) => f.targetIdentifier)).toEqual([new UnknownValue("clusterIdentifiers")]);
   });
 
@@ -91,11 +91,11 @@ describe("ClusterFleetPowerState members (stack model)", () => {
 
   it("links an element unknown at preview (`cluster.clusterIdentifier`) to the cluster it depends on", () => {
     const orders = auroraCluster("dev-orders");
-    const search = auroraCluster("dev-search", { clusterIdentifier: UNKNOWN_STRING });
+    const search = auroraCluster("dev-search", { clusterIdentifier: UNKNOWN_VALUE });
     const resources = [
       orders,
       search,
-      fleet("dev-fleet", ["dev-orders", UNKNOWN_STRING], "stopped", [orders, search]),
+      fleet("dev-fleet", ["dev-orders", UNKNOWN_VALUE], "stopped", [orders, search]),
     ];
     expect(links(resources)).toEqual([
       "ClusterFleetPowerState dev-fleet: dev-orders -> dev-orders",
@@ -104,10 +104,10 @@ describe("ClusterFleetPowerState members (stack model)", () => {
   });
 
   it("leaves unknown the elements no dependency cluster accounts for", () => {
-    const search = auroraCluster("dev-search", { clusterIdentifier: UNKNOWN_STRING });
+    const search = auroraCluster("dev-search", { clusterIdentifier: UNKNOWN_VALUE });
     const resources = [
       search,
-      fleet("dev-fleet", [UNKNOWN_STRING, UNKNOWN_STRING], "stopped", [search]),
+      fleet("dev-fleet", [UNKNOWN_VALUE, UNKNOWN_VALUE], "stopped", [search]),
     ];
     expect(links(resources)).toEqual([
       "ClusterFleetPowerState dev-fleet: ?clusterIdentifiers[0] -> dev-search",
@@ -126,12 +126,12 @@ describe("ClusterFleetPowerState members (stack model)", () => {
     const orders = auroraCluster("dev-orders");
     const search = auroraCluster("dev-search");
     expect(
-      links([orders, search, fleet("dev-fleet", UNKNOWN_STRING, "stopped", [orders, search])]),
+      links([orders, search, fleet("dev-fleet", UNKNOWN_VALUE, "stopped", [orders, search])]),
     ).toEqual([
       "ClusterFleetPowerState dev-fleet: ?clusterIdentifiers -> dev-orders",
       "ClusterFleetPowerState dev-fleet: ?clusterIdentifiers -> dev-search",
     ]);
-    expect(links([orders, fleet("dev-fleet", UNKNOWN_STRING)])).toEqual([
+    expect(links([orders, fleet("dev-fleet", UNKNOWN_VALUE)])).toEqual([
       "ClusterFleetPowerState dev-fleet: ?clusterIdentifiers -> -",
     ]);
   });

@@ -76,6 +76,14 @@ describe("validation messages", () => {
     expect(error.resourceName).toBe("nightly");
   });
 
+  it("refuses different stop and start expressions that fire at the same instant", () => {
+    const error = errorFor({ ...validArgs(), start: "cron(0 19 ? * FRI *)" });
+    expect(error.message).toMatch(
+      /^ClusterStopSchedule `nightly` for cluster `dev-orders`: `stop` and `start` both fire at \d{4}-\d\d-\d\dT1[78]:00:00\.000Z, so the cluster would be stopped and started at the same moment; give `start` a different time or leave it out$/,
+    );
+    expect(error.input).toBe("start");
+  });
+
   it("names the component only when the cluster is an Output", () => {
     const error = errorFor({
       ...validArgs(),
