@@ -1,12 +1,12 @@
 /**
  * B2 / B3, our side: the provider's own waiting machinery driven in-process, exactly as the
- * provider's `create` drives it for each resource (`converge` from provider/dynamic: one batched
+ * provider's `create` drives it for each resource (`reconcile` from provider/core: one batched
  * describe, StopDBCluster or StartDBCluster, then a wait on the shared {@link ClusterPoller}), with
  * the poller knobs a user gets (provider/poller/pollerSettings.ts, from the environment). A fresh
  * poller and duration model per phase, as a fresh provider process per `pulumi up` would have.
  */
 import { RDSClient } from "@aws-sdk/client-rds";
-import { converge, type ConvergeOutcome } from "../provider/dynamic/converge";
+import { reconcile } from "../provider/core/reconcile";
 import type { PowerState } from "../provider/aurora/clusterStatus";
 import {
   ClusterPoller,
@@ -66,23 +66,26 @@ export async function runPollerPhase(
   try {
     await Promise.all(
       ids.map(async (clusterIdentifier) => {
-        const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
-        await converge(
-          {
-            clusterIdentifier,
-            region: BENCH_REGION,
-            desired,
-            timeoutMinutes: 60,
-            api,
-            poller,
-            durations,
-            settings,
-            clock: systemClock,
-            random: Math.random,
-            progress: () => undefined,
-          },
-          outcome,
-        );
+        const runtime = {
+          api,
+          poller,
+          durations,
+          settings,
+          clock: systemClock,
+          random: Math.random,
+          progress: () => undefined,
+          endpointLabel: endpointUrl,
+        };
+        const result = await reconcile(runtime, {
+          clusterIdentifier,
+          region: BENCH_REGION,
+          desired,
+          timeoutMinutes: 60,
+          goneIsDone: false,
+          retry: "pulumi up",
+          progress: () => undefined,
+        });
+        if (!result.reached) throw result.error ?? new Error(`${clusterIdentifier} not reached`);
         knownAt.set(clusterIdentifier, Date.now());
       }),
     );

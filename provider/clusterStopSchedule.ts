@@ -60,9 +60,7 @@ function createSchedule(
         arn: targetArnOf(action),
         roleArn,
         // The cluster identifier in the input is what links a schedule to its cluster.
-        input: pulumi
-          .output(args.clusterIdentifier)
-          .apply(targetInputOf),
+        input: pulumi.output(args.clusterIdentifier).apply(targetInputOf),
         retryPolicy: { ...DEFAULT_RETRY, ...args.retry },
         deadLetterConfig:
           args.deadLetterArn === undefined ? undefined : { arn: args.deadLetterArn },

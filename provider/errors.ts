@@ -68,15 +68,26 @@ export class PartialFailureError extends Error {
   }
 }
 
-/** Formats seconds as `2m10s` (or `45s` under a minute) for messages and progress. */
-export function formatElapsed(elapsedSeconds: number): string {
-  const total = Math.max(0, Math.floor(elapsedSeconds));
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  return minutes === 0 ? `${seconds}s` : `${minutes}m${String(seconds).padStart(2, "0")}s`;
+/** One fleet member that failed, with its own error (naming the cluster, the Region and the fix). */
+export interface MemberFailure {
+  clusterIdentifier: string;
+  error: Error;
 }
 
-/** `dev-orders` (eu-west-1), as every message names a cluster. */
-export function describeCluster(clusterIdentifier: string, region: string): string {
-  return `cluster \`${clusterIdentifier}\` (${region})`;
+/**
+ * Some members of a fleet failed. The message is a summary line, then one line per failed member:
+ * that member's own error message. `errors` holds the members' errors, in the same order.
+ */
+export class FleetMembersError extends AggregateError {
+  /** The identifiers of the failed members, in the order of the message. */
+  readonly clusterIdentifiers: readonly string[];
+
+  constructor(summary: string, failures: readonly MemberFailure[]) {
+    super(
+      failures.map((f) => f.error),
+      [summary, ...failures.map((f) => `  - ${f.error.message}`)].join("\n"),
+    );
+    this.name = "FleetMembersError";
+    this.clusterIdentifiers = failures.map((f) => f.clusterIdentifier);
+  }
 }

@@ -20,11 +20,13 @@ export {
   ClusterPowerError,
   ClusterStateError,
   ClusterTimeoutError,
+  FleetMembersError,
   PartialFailureError,
   UnsupportedClusterError,
 } from "./errors";
 export { planTransition, type TransitionPlan } from "./aurora/planTransition";
 export { powerStateOf, type PowerAction } from "./aurora/clusterStatus";
+export { FLEET_SCHEMA_VERSION, NewerStateError, SCHEMA_VERSION } from "./state/stateFormat";
 export {
   readPollerSettings,
   DEFAULT_POLLER_SETTINGS,
@@ -38,7 +40,6 @@ export {
 export {
   DEFAULT_ON_DELETE,
   DEFAULT_TIMEOUT_MINUTES,
-  SCHEMA_VERSION,
   type ClusterPowerStateInputs,
   type ClusterPowerStateOutputs,
   type FleetMemberOutputs,

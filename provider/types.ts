@@ -1,4 +1,5 @@
 import type { PowerState } from "./aurora/clusterStatus";
+import type { ClusterRecord } from "./core/clusterRecord";
 
 export type { PowerState } from "./aurora/clusterStatus";
 
@@ -16,12 +17,6 @@ export const DEFAULT_ON_DELETE: OnDelete = "restore";
 
 /** Default `timeoutMinutes`: StartDBCluster can take 10–20 min, plus any transition to wait out. */
 export const DEFAULT_TIMEOUT_MINUTES = 60;
-
-/**
- * Version of the output shape. The serialized shim always runs the newest installed implementation,
- * which must read every older state shape: bump this and handle the old shape in one place.
- */
-export const SCHEMA_VERSION = 1;
 
 /** Plain (resolved) inputs of `ClusterPowerState`, as the provider process receives them. */
 export type ClusterPowerStateInputs = {
@@ -42,37 +37,25 @@ export type ClusterPowerStateInputs = {
 };
 
 /**
- * Outputs of `ClusterPowerState`: the (defaulted) inputs echoed, plus what RDS reported. (Type
- * aliases rather than interfaces: they must be assignable to the engine's property bags.)
+ * Outputs of `ClusterPowerState`: the (defaulted) inputs echoed, what RDS reported (see
+ * {@link FleetMemberOutputs}), and the state format. (Type aliases rather than interfaces: they
+ * must be assignable to the engine's property bags.)
  */
-export type ClusterPowerStateOutputs = ClusterPowerStateInputs & {
-  region: string;
-  onDelete: OnDelete;
-  timeoutMinutes: number;
-  /** Last observed RDS `Status`, e.g. `stopped`, `available`, `backing-up`. */
-  status: string;
-  /** The power state found at create; `onDelete: "restore"` returns the cluster to it. */
-  initialState: PowerState;
-  clusterArn: string;
-  engine: string;
-  engineMode: string;
-  /** ISO 8601 time at which RDS will start the stopped cluster again (present while stopped). */
-  automaticRestartTime?: string;
-  schemaVersion: number;
-};
+export type ClusterPowerStateOutputs = ClusterPowerStateInputs &
+  FleetMemberOutputs & {
+    region: string;
+    onDelete: OnDelete;
+    timeoutMinutes: number;
+    /** Version of the state format (see README, "State format"). */
+    schemaVersion: number;
+    /** The aurora-power version that wrote this state. */
+    writtenBy: string;
+  };
 
 /**
- * What `ClusterFleetPowerState` records per member (its `members` output, keyed by the lowercase
- * cluster identifier): the cluster-specific outputs of `ClusterPowerState`, with `state` the power
- * state last observed (refresh sets it from the live status, so drift shows per member).
+ * What the provider records of one cluster: a `ClusterPowerState`'s outputs beyond its inputs,
+ * and each entry of a `ClusterFleetPowerState`'s `members` (keyed by the lowercase identifier).
  */
-export type FleetMemberOutputs = Pick<
-  ClusterPowerStateOutputs,
-  | "state"
-  | "status"
-  | "initialState"
-  | "clusterArn"
-  | "engine"
-  | "engineMode"
-  | "automaticRestartTime"
->;
+export type FleetMemberOutputs = {
+  [K in keyof ClusterRecord]: ClusterRecord[K];
+};

@@ -1,14 +1,26 @@
 /**
  * The `ClusterPowerState` provider, loaded by name (`aurora-power/dynamic`) by the serialized shim
- * inside the Pulumi dynamic provider process. Everything that talks to AWS lives here, never in the
- * serialized `__provider`. It must read the state of every earlier `schemaVersion`.
+ * inside the Pulumi dynamic provider process: a thin adapter from the dynamic-provider contract to
+ * the core's operations on one cluster (../core/clusterOperations). It maps property bags to the
+ * core's types and back, and builds the partial-failure shape; nothing else.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { OperationResult, ClusterTarget } from "../core/clusterOperations";
+import {
+  adoptCluster,
+  holdCluster,
+  observeCluster,
+  releaseCluster,
+} from "../core/clusterOperations";
+import { storedRecord } from "../core/clusterRecord";
+import { changedSettings, withDefaults } from "../core/powerSettings";
+import { defaultRegion, setStackRegion } from "../core/runtime";
+import { REGION, checkIdentifier, checkSettings } from "../core/validateInputs";
+import { PartialFailureError } from "../errors";
+import { isUnknown, type RawProperties } from "../state/properties";
+import { POWER_STATE_FORMAT, upgradeState } from "../state/stateFormat";
 import type { ClusterPowerStateOutputs } from "../types";
-import { checkInputs, type RawProperties } from "./checkInputs";
-import { diffInputs } from "./diffInputs";
-import { createResource, deleteResource, readResource, updateResource } from "./lifecycle";
-import { defaultRegion, setStackRegion } from "./runtime";
+import { outputsOf, resourceId, targetOf } from "./clusterProperties";
 
 /** `configure`: remembers the stack's `aws:region` config as the default Region. */
 export function configure(req: dynamic.ConfigureRequest): Promise<void> {
@@ -21,48 +33,108 @@ export function check(
   _olds: RawProperties,
   news: RawProperties,
 ): Promise<dynamic.CheckResult<RawProperties>> {
-  return Promise.resolve(checkInputs(news, defaultRegion()));
+  const identifier = news.clusterIdentifier;
+  const reason = isUnknown(identifier) ? undefined : checkIdentifier(identifier);
+  const failures = reason ? [{ property: "clusterIdentifier", reason }] : [];
+  failures.push(...checkSettings(news, defaultRegion()));
+  const inputs = withDefaults(news, defaultRegion(), (r) => REGION.test(r));
+  return Promise.resolve({ inputs, failures });
 }
 
-/** `diff`: per-field changes; `clusterIdentifier` / `region` replace (delete first). */
+/** RDS stores identifiers lowercase: `Dev-Orders` and `dev-orders` are the same cluster. */
+function identifierOf(value: unknown): unknown {
+  return typeof value === "string" && !isUnknown(value) ? value.toLowerCase() : value;
+}
+
+/**
+ * `diff`: per-field changes, defaults applied to both sides; another `clusterIdentifier` or
+ * `region` is another cluster: replace, deleting first. `changes` is always set (left undefined,
+ * the engine would diff every input, `__provider` included). Unknown values count as changes.
+ */
 export function diff(
-  _id: string,
+  id: string,
   olds: RawProperties,
   news: RawProperties,
 ): Promise<dynamic.DiffResult> {
-  return Promise.resolve(diffInputs(olds, news, defaultRegion()));
+  const stored = upgradeState(POWER_STATE_FORMAT, id, olds);
+  const changed: string[] = changedSettings(stored, news, defaultRegion());
+  const next = identifierOf(news.clusterIdentifier);
+  if (isUnknown(next) || identifierOf(stored.clusterIdentifier) !== next)
+    changed.unshift("clusterIdentifier");
+  const replaces = changed.filter((field) => field === "clusterIdentifier" || field === "region");
+  return Promise.resolve({
+    changes: changed.length > 0,
+    replaces,
+    deleteBeforeReplace: replaces.length > 0,
+  });
 }
 
-/** `create`: adopt the cluster and converge to `state`. */
-export function create(
+/** A failed operation as the engine must see it: partial (keep the resource) or plain. */
+function failure(
+  result: OperationResult,
+  target: ClusterTarget,
+  id: string,
+  raw: RawProperties,
+): Error {
+  const error = result.error ?? new Error("the operation failed");
+  if (!result.resumable || !result.record) return error;
+  const outputs = outputsOf(target, result.record, target.settings.state);
+  return new PartialFailureError(id, { ...raw, ...outputs }, error);
+}
+
+/** `create`: adopt the cluster and converge it to `state`. */
+export async function create(
   inputs: RawProperties,
 ): Promise<dynamic.CreateResult<ClusterPowerStateOutputs>> {
-  return createResource(inputs);
+  const target = targetOf(inputs);
+  const id = resourceId(target.region, target.clusterIdentifier);
+  const result = await adoptCluster(target);
+  if (!result.ok || !result.record) throw failure(result, target, id, inputs);
+  return { id, outs: outputsOf(target, result.record, target.settings.state) };
 }
 
-/** `read`: the live power state (refresh). */
-export function read(
+/**
+ * `read` (refresh): the live status and the power state it amounts to, so drift shows as a change
+ * of `state` and `status`; the inputs are left alone, so the next `pulumi up` converges again. A
+ * cluster that no longer exists: the resource is gone.
+ */
+export async function read(
   id: string,
   props?: RawProperties,
 ): Promise<dynamic.ReadResult<ClusterPowerStateOutputs>> {
-  return readResource(id, props);
+  const stored = upgradeState(POWER_STATE_FORMAT, id, props ?? {});
+  const target = targetOf(stored, id);
+  const result = await observeCluster(target, storedRecord(stored));
+  if (!result.ok) throw result.error;
+  if (!result.record) return { id: "" };
+  return { id, props: outputsOf(target, result.record, result.record.state) };
 }
 
-/** `update`: converge to the new `state`; other changes make no call. */
-export function update(
+/**
+ * `update`: converge when the stored record does not hold the new `state` (a changed `state`, a
+ * partial failure, drift seen by refresh); otherwise (only `onDelete`, `timeoutMinutes` or the
+ * credentials changed) no AWS call.
+ */
+export async function update(
   id: string,
   olds: RawProperties,
   news: RawProperties,
 ): Promise<dynamic.UpdateResult<ClusterPowerStateOutputs>> {
-  return updateResource(id, olds, news);
+  const stored = upgradeState(POWER_STATE_FORMAT, id, olds);
+  const target = targetOf(news, id);
+  const result = await holdCluster(target, storedRecord(stored));
+  if (!result.ok || !result.record) throw failure(result, target, id, news);
+  return { outs: outputsOf(target, result.record, target.settings.state) };
 }
 
-/** `delete`: as `onDelete` says. */
-function deleteClusterPowerState(id: string, props: RawProperties): Promise<void> {
-  return deleteResource(id, props);
+/** `delete`: as `onDelete` says (`restore` returns the cluster to `initialState`). */
+async function deleteClusterPowerState(id: string, props: RawProperties): Promise<void> {
+  const stored = upgradeState(POWER_STATE_FORMAT, id, props);
+  const result = await releaseCluster(targetOf(stored, id), storedRecord(stored));
+  if (!result.ok) throw result.error;
 }
 
 export { deleteClusterPowerState as delete };
 
-/** Poller counters, for tests and the bench (not part of the provider contract). */
-export { pollerStats, setRuntimeHooks } from "./runtime";
+/** Poller counters and test hooks (not part of the provider contract). */
+export { pollerStats, setRuntimeHooks } from "../core/runtime";

@@ -1,71 +1,194 @@
 /**
  * The `ClusterFleetPowerState` provider, loaded by name (`aurora-power/fleet-dynamic`) by the
- * serialized shim inside the Pulumi dynamic provider process. Every member runs the per-cluster
- * lifecycle functions of `ClusterPowerState` (../dynamic/lifecycle), so the two resources share
- * the planner, the errors, the runtime and its one batched poller per Region and credentials. It
- * must read the state of every earlier fleet `schemaVersion`.
+ * serialized shim: a thin adapter from the dynamic-provider contract to the core, which it runs
+ * once per member (../core/clusterOperations), exactly as `ClusterPowerState` runs it once.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { RawProperties } from "../dynamic/checkInputs";
-import { defaultRegion } from "../dynamic/runtime";
-import { checkFleetInputs } from "./checkFleetInputs";
-import { createFleet } from "./createFleet";
-import { deleteFleet } from "./deleteFleet";
-import { diffFleetInputs } from "./diffFleetInputs";
-import type { ClusterFleetPowerStateOutputs } from "./fleetOutputs";
-import { readFleet } from "./readFleet";
-import { updateFleet } from "./updateFleet";
+import {
+  adoptCluster,
+  holdCluster,
+  observeCluster,
+  releaseCluster,
+} from "../core/clusterOperations";
+import { recordHolds } from "../core/clusterRecord";
+import { messages } from "../core/messages";
+import { changedSettings, withDefaults } from "../core/powerSettings";
+import { defaultRegion } from "../core/runtime";
+import { REGION, checkIdentifierList, checkSettings } from "../core/validateInputs";
+import { FleetMembersError } from "../errors";
+import { isUnknown, type RawProperties } from "../state/properties";
+import { FLEET_FORMAT, upgradeState } from "../state/stateFormat";
+import {
+  fleetOf,
+  fleetOutputsOf,
+  newFleetId,
+  normalizeIdentifiers,
+  storedMembers,
+  type ClusterFleetPowerStateOutputs,
+} from "./fleetProperties";
+import { fleetFailure, runMembers } from "./runMembers";
 
 /** `configure`: the same as `ClusterPowerState`'s (the stack's `aws:region` as default Region). */
 export { configure } from "../dynamic/implementation";
 
-/** `check`: failures for bad inputs, identifiers normalized, defaults filled in; no AWS call. */
+/**
+ * `check`: the settings exactly as `ClusterPowerState` checks them, and the identifier list; the
+ * identifiers come back lowercase and (once all known) sorted, so order and case are no change.
+ */
 export function check(
   _olds: RawProperties,
   news: RawProperties,
 ): Promise<dynamic.CheckResult<RawProperties>> {
-  return Promise.resolve(checkFleetInputs(news, defaultRegion()));
+  const failures = [
+    ...checkIdentifierList(news.clusterIdentifiers),
+    ...checkSettings(news, defaultRegion()),
+  ];
+  const inputs = withDefaults(news, defaultRegion(), (r) => REGION.test(r));
+  const list = news.clusterIdentifiers;
+  if (Array.isArray(list)) {
+    const lowered = list.map((v: unknown) =>
+      typeof v === "string" && !isUnknown(v) ? v.toLowerCase() : v,
+    );
+    inputs.clusterIdentifiers = list.some(isUnknown) ? lowered : lowered.sort();
+  }
+  return Promise.resolve({ inputs, failures });
 }
 
-/** `diff`: `region` replaces (delete first); the member list, settings and member drift update. */
+/**
+ * `diff`: a new `region` means other clusters: replace, deleting first. Everything else is an
+ * update: the member list, the settings, and members whose record does not hold `state` (drift
+ * seen by refresh, a partial failure, a member never reached or whose release failed); the last
+ * must be found here, or the engine skips the update. Unknown values count as changes.
+ */
 export function diff(
-  _id: string,
+  id: string,
   olds: RawProperties,
   news: RawProperties,
 ): Promise<dynamic.DiffResult> {
-  return Promise.resolve(diffFleetInputs(olds, news, defaultRegion()));
+  const stored = upgradeState(FLEET_FORMAT, id, olds);
+  const settings = changedSettings(stored, news, defaultRegion());
+  const replaces = settings.filter((field) => field === "region");
+  const changes =
+    settings.length > 0 || membershipChanged(stored, news) || membersNeedWork(stored, news);
+  return Promise.resolve({ changes, replaces, deleteBeforeReplace: replaces.length > 0 });
 }
 
-/** `create`: adopt every member and converge it to `state`. */
-export function create(
-  inputs: RawProperties,
+function membershipChanged(olds: RawProperties, news: RawProperties): boolean {
+  const next = news.clusterIdentifiers;
+  if (isUnknown(next) || (Array.isArray(next) && next.some(isUnknown))) return true;
+  return normalizeIdentifiers(olds.clusterIdentifiers).join() !== normalizeIdentifiers(next).join();
+}
+
+function membersNeedWork(olds: RawProperties, news: RawProperties): boolean {
+  const desired = news.state;
+  // An unknown or invalid `state` is a settings change already (or a check failure).
+  if (desired !== "running" && desired !== "stopped") return false;
+  const wanted = new Set(normalizeIdentifiers(news.clusterIdentifiers));
+  const members = storedMembers(olds);
+  if (Object.keys(members).some((id) => !wanted.has(id))) return true;
+  return [...wanted].some((id) => !recordHolds(members[id], desired));
+}
+
+/** `create`: adopts every member at once, each as `ClusterPowerState`'s create would. */
+export async function create(
+  raw: RawProperties,
 ): Promise<dynamic.CreateResult<ClusterFleetPowerStateOutputs>> {
-  return createFleet(inputs);
+  const fleet = fleetOf(raw);
+  const id = newFleetId(fleet.settings.region);
+  const ids = fleet.clusterIdentifiers;
+  const run = await runMembers(
+    fleet,
+    ids,
+    {},
+    `create, every member to \`${fleet.settings.state}\``,
+    adoptCluster,
+  );
+  const outs = fleetOutputsOf(fleet, run.members);
+  if (run.failures.length === 0) return { id, outs };
+  const summary = messages.fleetConverge(run.failures.length, ids.length, fleet.settings.region);
+  throw fleetFailure(run, summary, id, { ...raw, ...outs });
 }
 
-/** `read`: every member's live power state (refresh). */
-export function read(
+/**
+ * `read` (refresh): every recorded member's live power state, so drift shows per member
+ * (`members.<id>.state`); a member gone leaves `members`, the fleet stays. A describe error fails
+ * the refresh: an endpoint that cannot answer must never make members disappear.
+ */
+export async function read(
   id: string,
   props?: RawProperties,
 ): Promise<dynamic.ReadResult<ClusterFleetPowerStateOutputs>> {
-  return readFleet(id, props);
+  const stored = upgradeState(FLEET_FORMAT, id, props ?? {});
+  const fleet = fleetOf(stored, id);
+  const previous = storedMembers(stored);
+  const ids = Object.keys(previous).sort();
+  const run = await runMembers(fleet, ids, previous, undefined, (target, member) =>
+    observeCluster(target, previous[member]),
+  );
+  if (run.failures.length > 0) {
+    const summary = messages.fleetRefresh(run.failures.length, ids.length, fleet.settings.region);
+    throw new FleetMembersError(summary, run.failures);
+  }
+  return { id, props: fleetOutputsOf(fleet, run.members) };
 }
 
-/** `update`: adopt added members, release removed ones, converge the rest when needed. */
-export function update(
+/**
+ * `update`, all members at once: a listed member without a record is adopted, a recorded one is
+ * held (no call when its record holds `state`), a recorded one no longer listed is released with
+ * the fleet's (new) `onDelete`. Failed members keep their previous record, so the next `pulumi up`
+ * retries them.
+ */
+export async function update(
   id: string,
   olds: RawProperties,
   news: RawProperties,
 ): Promise<dynamic.UpdateResult<ClusterFleetPowerStateOutputs>> {
-  return updateFleet(id, olds, news);
+  const previous = storedMembers(upgradeState(FLEET_FORMAT, id, olds));
+  const fleet = fleetOf(news, id);
+  const listed = new Set(fleet.clusterIdentifiers);
+  const removed = Object.keys(previous)
+    .filter((m) => !listed.has(m))
+    .sort();
+  const ids = [...fleet.clusterIdentifiers, ...removed];
+  const added = fleet.clusterIdentifiers.filter((m) => !previous[m]).length;
+  const { state, onDelete, region } = fleet.settings;
+  const what = `update, every member to \`${state}\` (${added} to adopt, ${removed.length} to release with \`onDelete: ${onDelete}\`)`;
+  const run = await runMembers(fleet, ids, previous, what, (target, member) => {
+    const record = previous[member];
+    if (!listed.has(member)) return releaseCluster(target, record);
+    return record ? holdCluster(target, record) : adoptCluster(target);
+  });
+  const outs = fleetOutputsOf(fleet, run.members);
+  if (run.failures.length === 0) return { outs };
+  throw fleetFailure(run, messages.fleetConverge(run.failures.length, ids.length, region), id, {
+    ...news,
+    ...outs,
+  });
 }
 
-/** `delete`: `onDelete` for every member. */
-function deleteClusterFleetPowerState(id: string, props: RawProperties): Promise<void> {
-  return deleteFleet(id, props);
+/**
+ * `delete`: `onDelete` for every recorded member at once (`restore` returns each to its own
+ * `initialState`). If members fail, the fleet stays in the stack; `pulumi destroy` again retries.
+ */
+async function deleteClusterFleetPowerState(id: string, props: RawProperties): Promise<void> {
+  const stored = upgradeState(FLEET_FORMAT, id, props);
+  const fleet = fleetOf(stored, id);
+  if (fleet.settings.onDelete === "retain") return;
+  const previous = storedMembers(stored);
+  const ids = Object.keys(previous).sort();
+  const what = `delete, \`onDelete: ${fleet.settings.onDelete}\` for every member`;
+  const run = await runMembers(fleet, ids, previous, what, (target, member) =>
+    releaseCluster(target, previous[member]),
+  );
+  if (run.failures.length === 0) return;
+  const { region, onDelete } = fleet.settings;
+  throw new FleetMembersError(
+    messages.fleetRelease(run.failures.length, ids.length, region, onDelete),
+    run.failures,
+  );
 }
 
 export { deleteClusterFleetPowerState as delete };
 
 /** Poller counters and test hooks (not part of the provider contract), as in ../dynamic. */
-export { pollerStats, setRuntimeHooks } from "../dynamic/runtime";
+export { pollerStats, setRuntimeHooks } from "../core/runtime";

@@ -1,86 +1,69 @@
-import { PartialFailureError } from "../errors";
-import type { ProgressSink } from "../dynamic/statusTracker";
-import type { FleetMemberOutputs } from "../types";
-import type { FleetProgress } from "./fleetProgress";
-import type { MemberFailure } from "./fleetErrors";
-import { memberRecordOf } from "./memberRecord";
+import type { ClusterTarget, OperationResult } from "../core/clusterOperations";
+import type { ClusterRecord } from "../core/clusterRecord";
+import { fleetProgressFor, type FleetProgress } from "../core/fleetProgress";
+import { FleetMembersError, PartialFailureError, type MemberFailure } from "../errors";
+import type { RawProperties } from "../state/properties";
+import { memberTarget, type Fleet } from "./fleetProperties";
 
-/**
- * One member's operation: a per-cluster lifecycle function run with the member's inputs. Resolves
- * to the member's new record, or undefined when the member is gone (removed, deleted outside).
- */
+/** One core operation for one member. */
 export type MemberOperation = (
+  target: ClusterTarget,
   clusterIdentifier: string,
-  progress: ProgressSink | undefined,
-) => Promise<FleetMemberOutputs | undefined>;
+) => Promise<OperationResult>;
 
-/** How one member's operation ended. */
-export type MemberResult =
-  | { clusterIdentifier: string; ok: true; record: FleetMemberOutputs | undefined }
-  | (MemberFailure & {
-      ok: false;
-      /** What was recorded when the member's own failure was partial (a power call issued). */
-      reached: FleetMemberOutputs | undefined;
-    });
-
-function asError(reason: unknown): Error {
-  return reason instanceof Error ? reason : new Error(String(reason));
+/** How the members of one fleet operation ended. */
+export interface FleetRun {
+  /** The records to keep: each result's, else the `previous` one (a failed release stays). */
+  members: Record<string, ClusterRecord>;
+  failures: MemberFailure[];
+  /** Whether any member converged, or was left mid-way by a resumable failure. */
+  anyReached: boolean;
 }
 
 /**
- * Runs `operation` for every member at once (`Promise.allSettled`): the members are independent,
- * one failing does not stop the others, and their waits land in the same batched describes of the
- * one poller. Results come back in the order of `clusterIdentifiers`.
+ * Runs `operation` for every member at once: members are independent (one failing does not stop
+ * the others) and their waits share the batched describes of one poller. Progress goes into one
+ * summary line for the fleet, announced with `what`.
  */
 export async function runMembers(
-  clusterIdentifiers: readonly string[],
+  fleet: Fleet,
+  ids: readonly string[],
+  previous: Readonly<Record<string, ClusterRecord>>,
+  what: string | undefined,
   operation: MemberOperation,
-  progress?: FleetProgress,
-): Promise<MemberResult[]> {
-  const settled = await Promise.allSettled(
-    clusterIdentifiers.map((id) =>
-      operation(id, progress?.sinkFor(id)).catch((error: unknown) => {
-        progress?.failed(id);
-        throw error;
-      }),
-    ),
+): Promise<FleetRun> {
+  const initial = new Map(ids.map((id) => [id, previous[id]?.status ?? "not yet described"]));
+  const progress: FleetProgress | undefined =
+    what === undefined ? undefined : fleetProgressFor(fleet.settings, initial);
+  progress?.start(what ?? "");
+  const results = await Promise.all(
+    ids.map((id) => operation(memberTarget(fleet, id, progress?.sinkFor(id)), id)),
   );
-  progress?.finish();
-  return settled.map((result, i): MemberResult => {
-    const clusterIdentifier = clusterIdentifiers[i] ?? "";
-    if (result.status === "fulfilled") return { clusterIdentifier, ok: true, record: result.value };
-    const error = asError(result.reason);
-    const reached =
-      error instanceof PartialFailureError ? memberRecordOf(error.properties) : undefined;
-    return { clusterIdentifier, ok: false, error, reached };
+  const run: FleetRun = { members: {}, failures: [], anyReached: false };
+  results.forEach((result, i) => {
+    const id = ids[i] ?? "";
+    if (!result.ok) progress?.failed(id);
+    if (!result.ok)
+      run.failures.push({ clusterIdentifier: id, error: result.error ?? new Error("failed") });
+    const record = result.record ?? (result.ok ? undefined : previous[id]);
+    if (record) run.members[id] = record;
+    run.anyReached ||= result.ok || result.record !== undefined;
   });
-}
-
-/** The failures among `results`, for the fleet's error. */
-export function failuresOf(results: readonly MemberResult[]): MemberFailure[] {
-  return results.flatMap((r) =>
-    r.ok ? [] : [{ clusterIdentifier: r.clusterIdentifier, error: r.error }],
-  );
-}
-
-/** True when any member converged, or was left mid-way by a partial failure of its own. */
-export function anyReached(results: readonly MemberResult[]): boolean {
-  return results.some((r) => r.ok || r.reached !== undefined);
+  progress?.finish();
+  return run;
 }
 
 /**
- * The members to record after an operation: each success's record (none for a member that is
- * gone), each partial failure's record, and for any other failure the `previous` record if there
- * was one (a removal that failed stays a member, so the next `pulumi up` retries it).
+ * What a create or update throws when members failed: once any member was reached, the
+ * partial-failure shape, so the engine records `properties` (inputs with `__provider`, spread with
+ * the outputs so far) and the next `pulumi up` resumes; with nothing reached, the plain error.
  */
-export function membersAfter(
-  results: readonly MemberResult[],
-  previous: Readonly<Record<string, FleetMemberOutputs>>,
-): Record<string, FleetMemberOutputs> {
-  const members: Record<string, FleetMemberOutputs> = {};
-  for (const r of results) {
-    const record = r.ok ? r.record : (r.reached ?? previous[r.clusterIdentifier]);
-    if (record) members[r.clusterIdentifier] = record;
-  }
-  return members;
+export function fleetFailure(
+  run: FleetRun,
+  summary: string,
+  id: string,
+  properties: RawProperties,
+): Error {
+  const error = new FleetMembersError(summary, run.failures);
+  return run.anyReached ? new PartialFailureError(id, properties, error) : error;
 }

@@ -1,3 +1,10 @@
+import {
+  isServerError,
+  isThrottlingError,
+  isTransientError as isTransientByHttp,
+} from "@smithy/core/retry";
+import type { SdkError } from "@smithy/types";
+
 /** How the provider reacts to an error from an RDS call. */
 export type RdsErrorKind =
   /** `DBClusterNotFoundFault`: no such cluster. */
@@ -61,38 +68,25 @@ export function sdkErrorMessage(error: unknown): string {
 }
 
 /**
- * True when a refusal names a Blue/Green deployment: RDS does not flag that on `DBCluster`, so the
- * provider can only tell from StopDBCluster's answer ("Working with Amazon RDS Blue/Green
- * Deployments", Limitations: stopping and starting is not supported).
- */
-export function mentionsBlueGreen(error: unknown): boolean {
-  return /blue\s*\/?\s*green/i.test(sdkErrorMessage(error));
-}
-
-const THROTTLING = new Set([
-  "Throttling",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "TooManyRequestsException",
-  "RequestThrottled",
-]);
-
-/**
- * True when retrying the same call later may succeed: throttling, a 5xx, or a network error (no
- * HTTP response at all). The SDK already retried these `maxAttempts` times; the poller tolerates a
- * few more failed ticks during a long wait. Anything else (access denied, a bad request) fails the
- * wait at once.
+ * True when retrying the same call later may succeed: throttling, a 5xx, or no HTTP answer at all
+ * (a refused, reset or timed-out connection), as `@smithy/core`'s retry classifiers judge the
+ * error the SDK threw after its own retries. Anything else fails at once: a refusal (access denied,
+ * a bad request), an endpoint that does not answer like RDS, credentials that cannot be loaded,
+ * and above all an error of this package's own code (a `TypeError`), which keeps its stack.
  */
 export function isTransientError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (THROTTLING.has(error.name)) return true;
-  // Credentials that cannot be loaded (or assumed) will not appear by polling again, nor will an
-  // endpoint that is not RDS start answering like RDS.
-  if (NEVER_TRANSIENT.has(error.name)) return false;
-  const status = httpStatusOf(error);
-  return status === undefined || status >= 500;
+  if (!(error instanceof Error) || NEVER_TRANSIENT.has(error.name)) return false;
+  const sdkError = error as SdkError;
+  return isThrottling(error) || isTransientByHttp(sdkError) || isServerError(sdkError);
 }
 
+/** True for RDS's throttling refusals (`Throttling`, "Rate exceeded") and HTTP 429. */
+export function isThrottling(error: unknown): boolean {
+  return error instanceof Error && isThrottlingError(error as SdkError);
+}
+
+// Credentials that cannot be loaded (or assumed) will not appear by polling again, nor will an
+// endpoint that is not RDS start answering like RDS.
 const NEVER_TRANSIENT = new Set([
   "CredentialsProviderError",
   "ProviderError",
@@ -110,8 +104,7 @@ function httpStatusOf(error: Error): number | undefined {
  * failure after it is a partial failure and the next `pulumi up` re-describes instead of assuming.
  */
 export function mayHaveBeenApplied(error: unknown): boolean {
-  if (!(error instanceof Error)) return true;
-  if (THROTTLING.has(error.name) || NEVER_TRANSIENT.has(error.name)) return false;
+  if (!(error instanceof Error) || isThrottling(error) || !isTransientError(error)) return false;
   const status = httpStatusOf(error);
   return status === undefined || status >= 500;
 }

@@ -1,4 +1,4 @@
-import { formatElapsed } from "../errors";
+import { formatElapsed } from "./messages";
 import type { DurationModel } from "../poller/durationModel";
 import { nextPollDelayMs } from "../poller/nextPollDelay";
 import type { PollerSettings } from "../poller/pollerSettings";

@@ -1,8 +1,8 @@
 import type { RdsTarget } from "../rds/createRdsClient";
-import { formatElapsed } from "../errors";
+import { formatElapsed } from "./messages";
 import type { Clock } from "../poller/clusterPoller";
-import { runtimeFor } from "../dynamic/runtime";
-import type { ProgressSink } from "../dynamic/statusTracker";
+import { runtimeFor } from "./runtime";
+import type { ProgressSink } from "./statusTracker";
 
 /** A member's place in the summary before anything was observed of it in this operation. */
 export const NOT_YET_SEEN = "not yet described";

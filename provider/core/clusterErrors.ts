@@ -1,0 +1,121 @@
+/**
+ * The provider's errors, built from ./messages with the structured fields every error carries
+ * (cluster, Region, expected and last observed status, elapsed time, the SDK error as `cause`).
+ */
+import type { PowerAction } from "../aurora/clusterStatus";
+import { mentionsBlueGreen, stopRefusals } from "../aurora/stoppability";
+import {
+  ClusterNotFoundError,
+  ClusterPowerError,
+  ClusterStateError,
+  ClusterTimeoutError,
+  UnsupportedClusterError,
+} from "../errors";
+import { sdkErrorMessage, type RdsErrorKind } from "../rds/classifyRdsError";
+import {
+  actionName,
+  messages,
+  type ClusterScope,
+  type OperationScope,
+  type RetryCommand,
+} from "./messages";
+
+/** An operation's scope with the seconds since it started. */
+export type TimedScope = OperationScope & { elapsedSeconds: number };
+
+function details(scope: TimedScope, cause?: unknown) {
+  const { clusterIdentifier, region, desired, status, elapsedSeconds } = scope;
+  return {
+    clusterIdentifier,
+    region,
+    expected: desired,
+    lastObservedStatus: status,
+    elapsedSeconds,
+    cause,
+  };
+}
+
+/**
+ * True for an error of this package's own code (a `TypeError`, `RangeError`, …) rather than an
+ * answer from RDS or the network: it is never retried, never re-worded, and keeps its stack.
+ */
+export function isProgrammingError(error: unknown): error is Error {
+  return (
+    (error instanceof TypeError ||
+      error instanceof RangeError ||
+      error instanceof ReferenceError) &&
+    !("$metadata" in error) &&
+    !("code" in error)
+  );
+}
+
+/**
+ * Any failure of an operation on one cluster as the error the user sees: the provider's own
+ * errors and programming errors as they are, anything else (a describe the SDK gave up on) as a
+ * {@link ClusterPowerError} that names the cluster and the way out.
+ */
+export function asClusterError(error: unknown, scope: ClusterScope, retry: RetryCommand): Error {
+  if (error instanceof ClusterPowerError || isProgrammingError(error)) return error;
+  const { clusterIdentifier, region } = scope;
+  return new ClusterPowerError(messages.describeFailed(scope, sdkErrorMessage(error), retry), {
+    clusterIdentifier,
+    region,
+    cause: error,
+  });
+}
+
+/** `timeoutMinutes` ran out while waiting for a status. */
+export function timeoutError(scope: TimedScope): ClusterTimeoutError {
+  return new ClusterTimeoutError(messages.timedOut(scope), details(scope));
+}
+
+/** A power call cut at the deadline: RDS may have received it. */
+export function unansweredCallError(scope: TimedScope, action: PowerAction, cause: unknown) {
+  return new ClusterTimeoutError(messages.unansweredCall(scope, action), details(scope, cause));
+}
+
+/** The cluster is in a status no power call can leave. */
+export function terminalStatusError(scope: TimedScope, reason: string): ClusterStateError {
+  return new ClusterStateError(messages.terminalStatus(scope, reason), details(scope));
+}
+
+/** The cluster keeps returning to a status after power calls. */
+export function keptReturningError(scope: TimedScope, action: PowerAction, attempts: number) {
+  return new ClusterStateError(messages.keptReturning(scope, action, attempts), details(scope));
+}
+
+/** The cluster does not exist (any more). */
+export function notFoundError(scope: TimedScope): ClusterNotFoundError {
+  return new ClusterNotFoundError(messages.notFound(scope), details(scope));
+}
+
+/** RDS refused a power call because the cluster cannot be stopped or started at all. */
+export function unsupportedError(
+  scope: TimedScope,
+  action: PowerAction,
+  why: string,
+  cause: unknown,
+): UnsupportedClusterError {
+  // Only Blue/Green is told by RDS's words (no flag on DBCluster); the rest was decided up front.
+  const [blueGreen] = stopRefusals({ blueGreenRefusal: mentionsBlueGreen(why) ? why : undefined });
+  const refusal = blueGreen ?? {
+    why: `RDS refused ${actionName(action)}: ${why}`,
+    fix: "see which limitation applies in the RDS console",
+  };
+  return new UnsupportedClusterError(messages.unsupported(scope, refusal), details(scope, cause));
+}
+
+/** Any other failed power call, after retries where they apply. */
+export function powerCallError(
+  scope: TimedScope,
+  action: PowerAction,
+  kind: RdsErrorKind,
+  why: string,
+  cause: unknown,
+): ClusterPowerError {
+  const message =
+    kind === "access-denied"
+      ? messages.powerCallDenied(scope, action, why)
+      : messages.powerCallFailed(scope, action, why);
+  return new ClusterPowerError(message, details(scope, cause));
+}

@@ -1,0 +1,195 @@
+/**
+ * The four things the provider does to one cluster, engine-agnostic, each returning a typed
+ * {@link OperationResult} (never throwing for a cluster's failure): adopt it (create), hold it in a
+ * power state (update), release it as `onDelete` says (delete) and observe it (refresh). Both
+ * Pulumi adapters call these, a fleet once per member.
+ */
+import type { DBCluster } from "@aws-sdk/client-rds";
+import type { PowerState } from "../aurora/clusterStatus";
+import { stopFactsOf, stopRefusals } from "../aurora/stoppability";
+import { ClusterNotFoundError, ClusterTimeoutError, UnsupportedClusterError } from "../errors";
+import { COALESCE_WINDOW_MS } from "../poller/clusterPoller";
+import type { RdsTarget } from "../rds/createRdsClient";
+import { asClusterError } from "./clusterErrors";
+import { initialStateOf, recordHolds, recordOf, type ClusterRecord } from "./clusterRecord";
+import { messages, type RetryCommand } from "./messages";
+import type { PowerSettings } from "./powerSettings";
+import { reconcile, type ReconcileResult } from "./reconcile";
+import { runtimeFor } from "./runtime";
+import type { ProgressSink } from "./statusTracker";
+
+/** One cluster and the settings it is held with; the Region is known. */
+export interface ClusterTarget extends RdsTarget {
+  clusterIdentifier: string;
+  settings: PowerSettings & { region: string };
+  /** Where progress goes; default the runtime's sink (`pulumi.log` in the provider process). */
+  progress?: ProgressSink;
+}
+
+/** How an operation on one cluster ended. */
+export interface OperationResult {
+  ok: boolean;
+  /** What to record of the cluster now; undefined when it is gone, released or never seen. */
+  record: ClusterRecord | undefined;
+  /** Why it failed. */
+  error?: Error;
+  /**
+   * A failure after which the record must be kept (a power call was or may have been issued, or
+   * the wait ran out): the next `pulumi up` resumes from it.
+   */
+  resumable: boolean;
+}
+
+const succeeded = (record: ClusterRecord | undefined): OperationResult => ({
+  ok: true,
+  record,
+  resumable: false,
+});
+const failed = (error: Error): OperationResult => ({
+  ok: false,
+  record: undefined,
+  error,
+  resumable: false,
+});
+
+/** One describe, batched with every other describe due in the same {@link COALESCE_WINDOW_MS}. */
+async function describeOnce(
+  target: ClusterTarget,
+  retry: RetryCommand,
+): Promise<DBCluster | undefined> {
+  const runtime = runtimeFor(target);
+  const { clusterIdentifier, settings } = target;
+  const scope = { clusterIdentifier, region: settings.region };
+  try {
+    return await runtime.poller.waitFor({
+      clusterIdentifier,
+      firstDelayMs: COALESCE_WINDOW_MS,
+      deadlineAt: runtime.clock.now() + settings.timeoutMinutes * 60_000,
+      observe: () => true,
+      nextDelayMs: () => runtime.settings.minIntervalMs,
+      timeoutError: () =>
+        new Error(
+          messages.describeUnanswered({
+            ...settings,
+            ...scope,
+            status: undefined,
+            desired: settings.state,
+            endpointLabel: runtime.endpointLabel,
+          }),
+        ),
+    });
+  } catch (error) {
+    throw asClusterError(error, scope, retry);
+  }
+}
+
+function converge(
+  target: ClusterTarget,
+  desired: PowerState,
+  first: DBCluster | undefined,
+  goneIsDone: boolean,
+) {
+  const runtime = runtimeFor(target);
+  const { clusterIdentifier, settings } = target;
+  return reconcile(runtime, {
+    clusterIdentifier,
+    region: settings.region,
+    desired,
+    timeoutMinutes: settings.timeoutMinutes,
+    first,
+    goneIsDone,
+    retry: goneIsDone ? "pulumi destroy" : "pulumi up",
+    progress: target.progress ?? runtime.progress,
+  });
+}
+
+/** The result of a reconcile, recording what was seen with `initialState`. */
+function resultOf(result: ReconcileResult, record: ClusterRecord): OperationResult {
+  if (result.reached) return succeeded(record);
+  const error = result.error ?? new Error("reconcile failed without an error");
+  const resumable = result.actionIssued || error instanceof ClusterTimeoutError;
+  return { ok: false, record: resumable ? record : undefined, error, resumable };
+}
+
+/**
+ * Adopts a cluster (create): describes it, refuses one RDS cannot stop before any change, records
+ * the power state found as `initialState`, and converges it to `settings.state`.
+ */
+export async function adoptCluster(target: ClusterTarget): Promise<OperationResult> {
+  const { clusterIdentifier, settings } = target;
+  const scope = { clusterIdentifier, region: settings.region };
+  let cluster: DBCluster | undefined;
+  try {
+    cluster = await describeOnce(target, "pulumi up");
+  } catch (error) {
+    return failed(error as Error);
+  }
+  if (!cluster) {
+    const notFound = new ClusterNotFoundError(messages.notFound(scope), {
+      ...scope,
+      expected: settings.state,
+    });
+    return failed(notFound);
+  }
+  const [refusal] = stopRefusals(stopFactsOf(cluster, settings.region));
+  if (refusal)
+    return failed(new UnsupportedClusterError(messages.unsupported(scope, refusal), scope));
+  const initialState = initialStateOf(cluster);
+  const result = await converge(target, settings.state, cluster, false);
+  return resultOf(
+    result,
+    recordOf(result.cluster ?? cluster, initialState, undefined, settings.state),
+  );
+}
+
+/**
+ * Holds an adopted cluster in `settings.state` (update): no call when the record already holds
+ * it, else converges. `previous` undefined: nothing is known of the cluster, describe it first.
+ */
+export async function holdCluster(
+  target: ClusterTarget,
+  previous: ClusterRecord | undefined,
+): Promise<OperationResult> {
+  const desired = target.settings.state;
+  if (recordHolds(previous, desired)) return succeeded(previous);
+  const result = await converge(target, desired, undefined, false);
+  const initialState = previous?.initialState ?? "running";
+  return resultOf(result, recordOf(result.cluster, initialState, previous, desired));
+}
+
+/**
+ * Releases a cluster as `onDelete` says (delete, or a member leaving a fleet): `restore` returns
+ * it to the recorded `initialState`, `retain` makes no call; a cluster gone or being deleted is done.
+ */
+export async function releaseCluster(
+  target: ClusterTarget,
+  record: ClusterRecord | undefined,
+): Promise<OperationResult> {
+  const { onDelete } = target.settings;
+  if (onDelete === "retain") return succeeded(undefined);
+  const desired: PowerState =
+    onDelete === "restore" ? (record?.initialState ?? "running") : onDelete;
+  const result = await converge(target, desired, undefined, true);
+  return result.reached
+    ? succeeded(undefined)
+    : failed(result.error ?? new Error("release failed"));
+}
+
+/**
+ * Observes a cluster (refresh): its live status and the power state it amounts to, so drift (the
+ * 7-day automatic start, a manual start) shows. Gone or being deleted: no record.
+ */
+export async function observeCluster(
+  target: ClusterTarget,
+  previous: ClusterRecord | undefined,
+): Promise<OperationResult> {
+  let cluster: DBCluster | undefined;
+  try {
+    cluster = await describeOnce(target, "pulumi refresh");
+  } catch (error) {
+    return failed(error as Error);
+  }
+  if (!cluster || cluster.Status === "deleting") return succeeded(undefined);
+  const initialState = previous?.initialState ?? initialStateOf(cluster);
+  return succeeded(recordOf(cluster, initialState, previous, target.settings.state));
+}

@@ -1,0 +1,112 @@
+/**
+ * Every sentence the provider tells a user about a cluster: what happened, what was observed and
+ * the way out, naming the cluster and its Region. Input checks (`check` failures) phrase their own
+ * reasons in ./validateInputs. Endpoint text is made safe with `sdkErrorMessage` before it lands here.
+ */
+import type { PowerAction, PowerState } from "../aurora/clusterStatus";
+import type { StopRefusal } from "../aurora/stoppability";
+
+// Format (bidi overrides, zero-width), private-use and unassigned characters: JSON.stringify leaves
+// them raw, and they can reorder or hide what the CLI shows ("Trojan Source", CVE-2021-42574).
+const INVISIBLE = /[\p{Cf}\p{Co}\p{Cn}\u2028\u2029]/gu;
+
+function escapeCodePoint(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  const hex = code.toString(16).toUpperCase();
+  return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
+}
+
+/** A user value quoted for a message: JSON-escaped and cut, so hostile input cannot forge text. */
+export function shown(value: unknown): string {
+  const text = typeof value === "string" ? value : String(JSON.stringify(value));
+  const cut = text.length > 64 ? `${text.slice(0, 64)}…` : text;
+  return JSON.stringify(cut).replace(INVISIBLE, escapeCodePoint);
+}
+
+/** `cluster \`dev-orders\` (eu-west-1)`, as every message names a cluster. */
+export function clusterLabel(clusterIdentifier: string, region: string): string {
+  return `cluster \`${clusterIdentifier}\` (${region})`;
+}
+
+/** Formats seconds as `2m10s` (or `45s` under a minute) for messages and progress. */
+export function formatElapsed(elapsedSeconds: number): string {
+  const total = Math.max(0, Math.floor(elapsedSeconds));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return minutes === 0 ? `${seconds}s` : `${minutes}m${String(seconds).padStart(2, "0")}s`;
+}
+
+/** `timeoutMinutes` as messages show it (at most two decimals). */
+export function formatMinutes(minutes: number): string {
+  return String(Math.round(minutes * 100) / 100);
+}
+
+/** The RDS API name of a power action. */
+export function actionName(action: PowerAction): string {
+  return action === "stop" ? "StopDBCluster" : "StartDBCluster";
+}
+
+/** Where a message puts a cluster: its identifier and Region. */
+export interface ClusterScope {
+  clusterIdentifier: string;
+  region: string;
+}
+
+/** What a failure of an operation names, as of the failure. */
+export interface OperationScope extends ClusterScope {
+  desired: PowerState;
+  timeoutMinutes: number;
+  /** Last observed status; undefined when none was seen. */
+  status: string | undefined;
+  /** The RDS endpoint as messages show it. */
+  endpointLabel: string;
+}
+
+/** The command that retries the operation that failed. */
+export type RetryCommand = "pulumi up" | "pulumi destroy" | "pulumi refresh";
+
+export const messages = {
+  notFound: (s: ClusterScope) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)} was not found; check \`clusterIdentifier\`, \`region\` and the account of the credentials`,
+
+  describeFailed: (s: ClusterScope, why: string, retry: RetryCommand = "pulumi up") =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: DescribeDBClusters failed: ${why}; check the credentials, \`region\` and the RDS endpoint, then run \`${retry}\` again`,
+
+  describeUnanswered: (s: OperationScope) =>
+    `no answer from ${s.endpointLabel} within ${formatMinutes(s.timeoutMinutes)} min (\`timeoutMinutes\`)`,
+
+  unsupported: (s: ClusterScope, refusal: Pick<StopRefusal, "why" | "fix">) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)} cannot be stopped: ${refusal.why}; ${refusal.fix}, or leave it running`,
+
+  timedOut: (s: OperationScope) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)} is still \`${s.status ?? "unknown"}\` after ${formatMinutes(s.timeoutMinutes)} min ` +
+    `(expected \`${s.desired}\`); raise \`timeoutMinutes\` or check the RDS console`,
+
+  unansweredCall: (s: OperationScope, action: PowerAction) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: ${actionName(action)} got no answer from ${s.endpointLabel} within ${formatMinutes(s.timeoutMinutes)} min (last seen \`${s.status ?? "unknown"}\`); ` +
+    "it may have been carried out: run `pulumi up` again to re-check, raise `timeoutMinutes`, or check the endpoint",
+
+  terminalStatus: (s: OperationScope, reason: string) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)} is \`${s.status ?? "unknown"}\`: ${reason}`,
+
+  keptReturning: (s: OperationScope, action: PowerAction, attempts: number) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)} kept returning to \`${s.status ?? "unknown"}\` after ${attempts} attempts to call ${actionName(action)}; check what else starts or stops it`,
+
+  powerCallDenied: (s: ClusterScope, action: PowerAction, why: string) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: ${actionName(action)} failed: ${why}; grant the permissions of \`clusterPowerStatePolicy()\` to the credentials (\`profile\`, \`roleArn\` or the default chain)`,
+
+  powerCallFailed: (s: ClusterScope, action: PowerAction, why: string) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: ${actionName(action)} failed: ${why}; check the RDS console and run \`pulumi up\` again`,
+
+  noRegion: () => "no AWS Region: set `region`, the stack's `aws:region` config, or AWS_REGION",
+
+  fleetConverge: (failed: number, total: number, region: string) =>
+    `${failed} of ${total} clusters of the fleet (${region}) failed${failed < total ? "; the other members are done" : ""}. ` +
+    "Fix each as its line says, or remove it from `clusterIdentifiers`, then run `pulumi up` again:",
+
+  fleetRelease: (failed: number, total: number, region: string, onDelete: string) =>
+    `${failed} of ${total} clusters of the fleet (${region}) could not be given \`onDelete: ${onDelete}\`; the fleet stays in the stack. Fix each as its line says, then run \`pulumi destroy\` again (it retries every member):`,
+
+  fleetRefresh: (failed: number, total: number, region: string) =>
+    `refresh failed for ${failed} of ${total} clusters of the fleet (${region}); no member was dropped. Fix each as its line says, then run \`pulumi refresh\` again:`,
+} as const;

@@ -1,0 +1,252 @@
+import type { DBCluster } from "@aws-sdk/client-rds";
+import type { PowerAction, PowerState } from "../aurora/clusterStatus";
+import { planTransition } from "../aurora/planTransition";
+import { mentionsBlueGreen } from "../aurora/stoppability";
+import { abortAfter, untilAborted } from "../poller/deadlineSignal";
+import {
+  classifyRdsError,
+  isTransientError,
+  mayHaveBeenApplied,
+  sdkErrorMessage,
+} from "../rds/classifyRdsError";
+import {
+  asClusterError,
+  isProgrammingError,
+  keptReturningError,
+  notFoundError,
+  powerCallError,
+  terminalStatusError,
+  timeoutError,
+  unansweredCallError,
+  unsupportedError,
+} from "./clusterErrors";
+import type { OperationScope, RetryCommand } from "./messages";
+import type { Runtime } from "./runtime";
+import { StatusTracker, type ProgressSink } from "./statusTracker";
+
+/** What one reconcile is asked to do. */
+export interface ReconcileRequest {
+  clusterIdentifier: string;
+  region: string;
+  desired: PowerState;
+  timeoutMinutes: number;
+  /** The cluster as just described, if the caller has it (saves one describe). */
+  first?: DBCluster;
+  /** A release treats a cluster that is gone (or being deleted) as done; others fail. */
+  goneIsDone: boolean;
+  /** The command that retries the operation, for messages. */
+  retry: RetryCommand;
+  /** Where this cluster's progress goes (a fleet summarizes its members). */
+  progress: ProgressSink;
+}
+
+/** How a reconcile ended: never thrown, always returned. */
+export interface ReconcileResult {
+  reached: boolean;
+  /** The cluster as last seen; undefined when it does not exist or was never seen. */
+  cluster: DBCluster | undefined;
+  /** Whether a power call was (or may have been) carried out by RDS. */
+  actionIssued: boolean;
+  /** Why it failed, when it did. */
+  error?: Error;
+}
+
+/**
+ * Drives one cluster to `desired`: observe, plan, act or wait, and plan again after every
+ * observation, until the plan is `done`, the cluster is in a status no action can leave, or
+ * `timeoutMinutes` runs out. Races (a refused call, a stale describe) are re-planned, bounded by
+ * `maxRaceRetries`. Engine-agnostic: both Pulumi adapters call it, once per cluster.
+ */
+export async function reconcile(
+  runtime: Runtime,
+  request: ReconcileRequest,
+): Promise<ReconcileResult> {
+  const run = new Reconciliation(runtime, request);
+  try {
+    await run.execute();
+    return { reached: true, cluster: run.cluster, actionIssued: run.actionIssued };
+  } catch (error) {
+    const failure = asClusterError(error, request, request.retry);
+    return { reached: false, cluster: run.cluster, actionIssued: run.actionIssued, error: failure };
+  }
+}
+
+class Reconciliation {
+  cluster: DBCluster | undefined;
+  actionIssued = false;
+  private readonly tracker: StatusTracker;
+  private readonly startedAt: number;
+  private readonly deadlineAt: number;
+  private attempts = 0;
+
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly request: ReconcileRequest,
+  ) {
+    this.startedAt = runtime.clock.now();
+    this.deadlineAt = this.startedAt + request.timeoutMinutes * 60_000;
+    const label = `${request.clusterIdentifier} (${request.region})`;
+    const { durations, settings } = runtime;
+    this.tracker = new StatusTracker(label, this.startedAt, durations, settings, request.progress);
+  }
+
+  async execute(): Promise<void> {
+    let cluster = this.request.first;
+    if (cluster) {
+      this.cluster = cluster;
+      this.tracker.observe(cluster.Status, this.startedAt);
+    } else cluster = await this.observeAfter(0);
+    for (;;) {
+      if (!cluster || (this.request.goneIsDone && cluster.Status === "deleting")) {
+        if (this.request.goneIsDone) return;
+        throw notFoundError(this.scope());
+      }
+      const status = cluster.Status ?? "unknown";
+      const plan = planTransition(status, this.request.desired);
+      if (plan.kind === "done") return;
+      if (plan.kind === "fail") throw terminalStatusError(this.scope(status), plan.reason);
+      cluster =
+        plan.kind === "act"
+          ? await this.act(plan.action, status)
+          : await this.waitUntilActionable();
+    }
+  }
+
+  private async act(action: PowerAction, fromStatus: string): Promise<DBCluster | undefined> {
+    this.countAttempt(action);
+    const remainingMs = this.deadlineAt - this.runtime.clock.now();
+    if (remainingMs <= 0) throw timeoutError(this.scope());
+    // The call, SDK retries included, may take no longer than what is left of `timeoutMinutes`.
+    const deadline = abortAfter(remainingMs);
+    let response: DBCluster | undefined;
+    try {
+      const { api } = this.runtime;
+      const id = this.request.clusterIdentifier;
+      const call =
+        action === "stop"
+          ? api.stopCluster(id, deadline.signal)
+          : api.startCluster(id, deadline.signal);
+      response = await untilAborted(call, deadline.signal);
+    } catch (error) {
+      if (deadline.signal.aborted) {
+        // RDS may have received it: count it as issued, so the engine keeps the resource.
+        this.actionIssued = true;
+        throw unansweredCallError(this.scope(), action, error);
+      }
+      return this.handleRefusal(action, error);
+    } finally {
+      deadline.cancel();
+    }
+    this.actionIssued = true;
+    const now = this.runtime.clock.now();
+    if (response) this.cluster = response;
+    this.tracker.observe(
+      response?.Status ?? (action === "stop" ? "stopping" : "starting"),
+      now,
+      true,
+    );
+    return this.waitUntilActionable({ status: fromStatus, at: now });
+  }
+
+  private countAttempt(action: PowerAction): void {
+    this.attempts += 1;
+    if (this.attempts > this.runtime.settings.maxRaceRetries + 1) {
+      throw keptReturningError(this.scope(), action, this.attempts - 1);
+    }
+  }
+
+  /**
+   * A refused power call: re-describe and re-plan after a back-off when it is a state race or a
+   * transient failure; fail at once for anything else, a bug of this package's own included.
+   */
+  private async handleRefusal(action: PowerAction, error: unknown): Promise<DBCluster | undefined> {
+    const kind = classifyRdsError(error);
+    if (kind === "not-found") return undefined;
+    const why = sdkErrorMessage(error);
+    if (kind === "not-eligible" || (kind === "invalid-state" && mentionsBlueGreen(why)))
+      throw unsupportedError(this.scope(), action, why, error);
+    if (kind === "invalid-state") return this.observeAfter(this.raceDelayMs());
+    if (isTransientError(error)) {
+      // Throttling or a 5xx still failing after the SDK's retries, or no answer at all. A call
+      // without a clear refusal may have been carried out: count it as issued.
+      if (mayHaveBeenApplied(error)) this.actionIssued = true;
+      if (this.attempts <= this.runtime.settings.maxRaceRetries)
+        return this.observeAfter(this.raceDelayMs());
+    }
+    // A bug of this package (a TypeError, …) is no answer from RDS: it fails once, with its stack.
+    if (isProgrammingError(error)) throw error;
+    throw powerCallError(this.scope(), action, kind, why, error);
+  }
+
+  /** Back-off before re-planning after a refused call: doubling, from the poll interval. */
+  private raceDelayMs(): number {
+    const { raceMaxDelayMs, minIntervalMs } = this.runtime.settings;
+    return Math.min(raceMaxDelayMs, minIntervalMs * 2 ** this.attempts);
+  }
+
+  /** One describe (batched with every other wait) after `delayMs`. */
+  private observeAfter(delayMs: number): Promise<DBCluster | undefined> {
+    return this.wait(delayMs, () => true);
+  }
+
+  /** Waits until the plan is no longer `wait`, ignoring a stale pre-action status for a grace period. */
+  private waitUntilActionable(stale?: {
+    status: string;
+    at: number;
+  }): Promise<DBCluster | undefined> {
+    const { clock, random, settings } = this.runtime;
+    const firstDelayMs = this.tracker.nextDelayMs(clock.now(), random());
+    // Describes are eventually consistent: right after an accepted call they may still show the
+    // status from before it (DESIGN.md §1). Such an answer is no observation at all: it must not
+    // trigger a second call, be reported as progress, or teach the duration model.
+    const isStale = (cluster: DBCluster, now: number) =>
+      stale !== undefined &&
+      (cluster.Status ?? "unknown") === stale.status &&
+      now - stale.at < settings.staleGraceMs;
+    const desired = this.request.desired;
+    return this.wait(
+      firstDelayMs,
+      (cluster) => planTransition(cluster.Status ?? "unknown", desired).kind !== "wait",
+      isStale,
+    );
+  }
+
+  private wait(
+    firstDelayMs: number,
+    accept: (cluster: DBCluster) => boolean,
+    isStale: (cluster: DBCluster, now: number) => boolean = () => false,
+  ): Promise<DBCluster | undefined> {
+    const { poller, random } = this.runtime;
+    return poller.waitFor({
+      clusterIdentifier: this.request.clusterIdentifier,
+      firstDelayMs,
+      deadlineAt: this.deadlineAt,
+      observe: (cluster, now) => {
+        if (cluster !== undefined && isStale(cluster, now)) return false;
+        this.cluster = cluster;
+        this.tracker.observe(cluster?.Status, now);
+        return cluster === undefined || accept(cluster);
+      },
+      nextDelayMs: (now) => this.tracker.nextDelayMs(now, random()),
+      timeoutError: () => timeoutError(this.scope()),
+    });
+  }
+
+  /** What a failure message names, as of now. */
+  private scope(
+    status: string | undefined = this.tracker.current,
+  ): OperationScope & { elapsedSeconds: number } {
+    const elapsedSeconds = Math.round((this.runtime.clock.now() - this.startedAt) / 1000);
+    const { clusterIdentifier, region, desired, timeoutMinutes } = this.request;
+    const endpointLabel = this.runtime.endpointLabel;
+    return {
+      clusterIdentifier,
+      region,
+      desired,
+      timeoutMinutes,
+      status,
+      endpointLabel,
+      elapsedSeconds,
+    };
+  }
+}

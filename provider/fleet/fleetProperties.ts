@@ -1,0 +1,98 @@
+/**
+ * `ClusterFleetPowerState`'s property bags and the core's types, both ways: inputs (or stored
+ * outputs of any format) to the fleet's settings and member targets, member records to outputs.
+ */
+import { randomUUID } from "node:crypto";
+import type { ClusterTarget } from "../core/clusterOperations";
+import { storedRecord, type ClusterRecord } from "../core/clusterRecord";
+import { messages } from "../core/messages";
+import { normalizeSettings, type PowerSettings } from "../core/powerSettings";
+import { defaultRegion } from "../core/runtime";
+import type { ProgressSink } from "../core/statusTracker";
+import { isBag, type RawProperties } from "../state/properties";
+import { FLEET_FORMAT, formatFields } from "../state/stateFormat";
+
+/** A fleet's settings (the Region known) and its members: lowercase, each once, sorted. */
+export interface Fleet {
+  settings: PowerSettings & { region: string };
+  clusterIdentifiers: string[];
+}
+
+/** Outputs of `ClusterFleetPowerState`: the settings and members echoed, a record per member. */
+export type ClusterFleetPowerStateOutputs = PowerSettings & {
+  region: string;
+  clusterIdentifiers: string[];
+  /** Per lowercase identifier: what was observed and adopted; absent for a member never reached. */
+  members: Record<string, ClusterRecord>;
+  schemaVersion: number;
+  writtenBy: string;
+};
+
+/** Identifiers as a fleet keeps them: strings only, lowercase, each once, sorted. */
+export function normalizeIdentifiers(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const ids = value
+    .filter((v): v is string => typeof v === "string" && v !== "")
+    .map((v) => v.toLowerCase());
+  return [...new Set(ids)].sort();
+}
+
+/** The fleet a bag names; the ID (`<region>/fleet/<uuid>`) fills in the Region of a bag without. */
+export function fleetOf(props: RawProperties, id?: string): Fleet {
+  const settings = normalizeSettings(props, defaultRegion(), id?.split("/", 1)[0]);
+  const { region } = settings;
+  if (region === undefined) throw new Error(messages.noRegion());
+  return {
+    settings: { ...settings, region },
+    clusterIdentifiers: normalizeIdentifiers(props.clusterIdentifiers),
+  };
+}
+
+/** One member as the core sees it: the fleet's settings and the member's identifier. */
+export function memberTarget(
+  fleet: Fleet,
+  clusterIdentifier: string,
+  progress?: ProgressSink,
+): ClusterTarget {
+  const { settings } = fleet;
+  const target: ClusterTarget = { clusterIdentifier, region: settings.region, settings };
+  if (settings.profile) target.profile = settings.profile;
+  if (settings.roleArn) target.roleArn = settings.roleArn;
+  if (progress) target.progress = progress;
+  return target;
+}
+
+/** A new fleet's ID: it names the Region, not the members (they change by update). */
+export function newFleetId(region: string): string {
+  return `${region}/fleet/${randomUUID()}`;
+}
+
+/** The `members` of stored outputs, keyed by lowercase identifier; anything malformed is ignored. */
+export function storedMembers(props: RawProperties): Record<string, ClusterRecord> {
+  const records: Record<string, ClusterRecord> = {};
+  if (!isBag(props.members)) return records;
+  for (const [id, value] of Object.entries(props.members)) {
+    const record = isBag(value) ? storedRecord(value) : undefined;
+    if (record) records[id.toLowerCase()] = record;
+  }
+  return records;
+}
+
+/** The outputs, member keys sorted so the state does not depend on which member finished first. */
+export function fleetOutputsOf(
+  fleet: Fleet,
+  members: Record<string, ClusterRecord>,
+): ClusterFleetPowerStateOutputs {
+  const sorted = Object.keys(members)
+    .sort()
+    .map((id) => [id, members[id]] as const);
+  const outputs: ClusterFleetPowerStateOutputs = {
+    ...fleet.settings,
+    clusterIdentifiers: fleet.clusterIdentifiers,
+    members: Object.fromEntries(sorted) as Record<string, ClusterRecord>,
+    ...formatFields(FLEET_FORMAT),
+  };
+  if (outputs.profile === undefined) delete outputs.profile;
+  if (outputs.roleArn === undefined) delete outputs.roleArn;
+  return outputs;
+}
