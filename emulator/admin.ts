@@ -1,5 +1,6 @@
 import type { EmulatorState } from "./emulatorState";
-import { emptyCounters } from "./emulatorState";
+import { emptyCounters, reseedFaults } from "./emulatorState";
+import { isFaultSeed, MAX_FAULT_SEED } from "./faultSeed";
 import type { SeedCluster } from "./types";
 import { mergeConfig } from "./config";
 import { clusterView } from "./serialize";
@@ -35,6 +36,16 @@ function statusOf(body: unknown): string {
   return status;
 }
 
+function faultSeedOf(body: unknown): number {
+  const seed = (body as { faultSeed?: unknown } | null)?.faultSeed;
+  if (seed === undefined) throw RdsApiError.missingParameter("faultSeed");
+  if (!isFaultSeed(seed)) {
+    const message = `\`faultSeed\` must be an integer from 0 to ${MAX_FAULT_SEED}.`;
+    throw RdsApiError.invalidParameter(message);
+  }
+  return seed;
+}
+
 // "METHOD path-pattern" → handler; `:id` matches one path segment.
 const ROUTES: Record<string, Route> = {
   "GET clusters": (s) => ({
@@ -59,6 +70,11 @@ const ROUTES: Record<string, Route> = {
   "PATCH config": (s, body) => {
     s.config = mergeConfig(s.config, (body ?? {}) as Record<string, unknown>);
     return { status: 200, json: s.config };
+  },
+  "GET fault-seed": (s) => ({ status: 200, json: { faultSeed: s.faultSeed } }),
+  "PUT fault-seed": (s, body) => {
+    reseedFaults(s, faultSeedOf(body));
+    return { status: 200, json: { faultSeed: s.faultSeed } };
   },
   "GET counters": (s) => ({ status: 200, json: s.counters }),
   "DELETE counters": (s) => {

@@ -87,6 +87,14 @@ export class EmulatorAdminClient {
   setConfig(patch: Partial<EmulatorConfig>): Promise<EmulatorConfig> {
     return this.call("PATCH", "config", patch);
   }
+  /** The seed of the fault-injection PRNG (null when the embedder injected its own `random`). */
+  async faultSeed(): Promise<number | null> {
+    return (await this.call<{ faultSeed: number | null }>("GET", "fault-seed")).faultSeed;
+  }
+  /** Restarts fault injection from `faultSeed` (0 to 2^32-1), to replay a reported run. */
+  async setFaultSeed(faultSeed: number): Promise<number> {
+    return (await this.call<{ faultSeed: number }>("PUT", "fault-seed", { faultSeed })).faultSeed;
+  }
   /** Calls per action, injected errors, ids asked per DescribeDBClusters call. */
   counters(): Promise<EmulatorCounters> {
     return this.call("GET", "counters");

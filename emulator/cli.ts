@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * `aurora-power-emulator`: runs the local RDS endpoint until SIGINT/SIGTERM. The first stdout line is
- * `listening on http://HOST:PORT`, so scripts can wait for it and read the URL.
+ * `listening on http://HOST:PORT`, so scripts can wait for it and read the URL; the second is
+ * `fault seed N`, the seed to pass back (`--fault-seed N`) to replay the run's injected faults.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startEmulator } from "./startEmulator";
 import type { EmulatorOptions, SeedCluster } from "./types";
+import { FAULT_SEED_ENV, parseFaultSeed } from "./faultSeed";
 
 const USAGE = `Usage: aurora-power-emulator [options]
   --host ADDR                   interface to bind (default 127.0.0.1, loopback only)
@@ -20,6 +22,8 @@ const USAGE = `Usage: aurora-power-emulator [options]
   --throttle-rate R             share of requests answered \`Throttling\` (0-1, default 0)
   --error-rate R                share of requests answered \`InternalFailure\` (0-1, default 0)
   --latency-ms N                delay added to every RDS answer (default 0)
+  --fault-seed N                seed of the fault draws, 0-4294967295 (default $${FAULT_SEED_ENV},
+                                else random; printed at start to replay a run)
   --stale-read-seconds N        describes show the pre-call status this long after a stop/start
                                 (default 0: always current)
   --help                        show this text`;
@@ -40,7 +44,7 @@ const NUMERIC_FLAGS = {
 
 /** Turns command-line arguments into emulator options; throws with a usage hint on bad input. */
 export function parseCliArgs(args: string[]): { help: boolean; options: EmulatorOptions } {
-  const names = [...Object.keys(NUMERIC_FLAGS), "host", "seed"];
+  const names = [...Object.keys(NUMERIC_FLAGS), "host", "seed", "fault-seed"];
   const stringFlags: Record<string, { type: "string" }> = Object.fromEntries(
     names.map((name) => [name, { type: "string" as const }]),
   );
@@ -62,6 +66,9 @@ export function parseCliArgs(args: string[]): { help: boolean; options: Emulator
   }
   if (typeof values.host === "string") options.host = values.host;
   if (typeof values.seed === "string") options.seed = readSeedFile(values.seed);
+  const faultSeed = values["fault-seed"];
+  if (typeof faultSeed === "string")
+    options.faultSeed = parseFaultSeed(faultSeed, "`--fault-seed`");
   return { help: values.help === true, options };
 }
 
@@ -94,7 +101,7 @@ async function main(): Promise<void> {
   // Install the handlers before announcing the URL: a supervisor may signal as soon as it reads it.
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
-  process.stdout.write(`listening on ${emulator.url}\n`);
+  process.stdout.write(`listening on ${emulator.url}\nfault seed ${String(emulator.faultSeed)}\n`);
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
 import type { Clock, EmulatorConfig, EmulatorCounters } from "./types";
 import { RDS_ACTIONS } from "./types";
 import { ClusterStore } from "./clusterStore";
+import { mulberry32 } from "./faultSeed";
 
 /** Everything one running emulator holds: clusters, live configuration and counters. */
 export interface EmulatorState {
@@ -8,7 +9,10 @@ export interface EmulatorState {
   config: EmulatorConfig;
   counters: EmulatorCounters;
   clock: Clock;
+  /** Draws for fault injection, in [0, 1). */
   random: () => number;
+  /** The seed `random` was built from; null when the embedder injected its own `random`. */
+  faultSeed: number | null;
 }
 
 /** Fresh, zeroed counters. */
@@ -21,16 +25,27 @@ export function emptyCounters(): EmulatorCounters {
   };
 }
 
+/** Where fault draws come from: a seed for the built-in PRNG, or the embedder's own function. */
+export type FaultRandomness = { faultSeed: number } | { random: () => number };
+
+/** Restarts fault injection from `faultSeed`: the draws that follow replay any run with that seed. */
+export function reseedFaults(state: EmulatorState, faultSeed: number): void {
+  state.faultSeed = faultSeed;
+  state.random = mulberry32(faultSeed);
+}
+
 /** Creates the state of a new emulator; the store reads the live configuration on each use. */
 export function createEmulatorState(
   config: EmulatorConfig,
   clock: Clock,
-  random: () => number,
+  randomness: FaultRandomness,
 ): EmulatorState {
+  const seeded = "faultSeed" in randomness;
   const state: EmulatorState = {
     config,
     clock,
-    random,
+    random: seeded ? mulberry32(randomness.faultSeed) : randomness.random,
+    faultSeed: seeded ? randomness.faultSeed : null,
     counters: emptyCounters(),
     store: undefined as unknown as ClusterStore,
   };

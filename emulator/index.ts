@@ -5,6 +5,7 @@
 export { startEmulator, type RunningEmulator } from "./startEmulator";
 export { EmulatorAdminClient, EmulatorAdminError } from "./adminClient";
 export { DEFAULT_CONFIG } from "./config";
+export { FAULT_SEED_ENV, mulberry32 } from "./faultSeed";
 export { ManualClock, systemClock } from "./clock";
 export {
   RDS_ACTIONS,

@@ -5,12 +5,18 @@ import { systemClock } from "./clock";
 import { createEmulatorState } from "./emulatorState";
 import { createEmulatorServer } from "./server";
 import { EmulatorAdminClient } from "./adminClient";
+import { resolveFaultSeed } from "./faultSeed";
 
 /** A started emulator: its base URL, its admin client and a way to stop it. */
 export interface RunningEmulator {
   /** `http://127.0.0.1:PORT`: pass as the SDK's `endpoint` or `AWS_ENDPOINT_URL_RDS`. */
   url: string;
   admin: EmulatorAdminClient;
+  /**
+   * The seed of the fault-injection PRNG now in use (`faultSeed`, else `AURORA_POWER_FAULT_SEED`,
+   * else random); null when `random` was injected. Report it: the same seed replays the same draws.
+   */
+  readonly faultSeed: number | null;
   /** Closes the server and every open connection; calling it again is harmless. */
   stop(): Promise<void>;
 }
@@ -34,11 +40,11 @@ export interface RunningEmulator {
  * await emu.stop();
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const { host = "127.0.0.1", port = 0, seed = [], clock, random, ...config } = options;
+  const { host = "127.0.0.1", port = 0, seed = [], clock, random, faultSeed, ...config } = options;
   const state = createEmulatorState(
     mergeConfig({ ...DEFAULT_CONFIG }, config),
     clock ?? systemClock,
-    random ?? Math.random,
+    random ? { random } : { faultSeed: resolveFaultSeed(faultSeed) },
   );
   seed.forEach((cluster) => state.store.seed(cluster));
   const server = createEmulatorServer(state);
@@ -53,6 +59,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url,
     admin: new EmulatorAdminClient(url),
+    get faultSeed() {
+      return state.faultSeed;
+    },
     // Idempotent: a test's afterEach may stop an emulator the test already stopped.
     stop: () =>
       (stopping ??= new Promise<void>((resolve, reject) => {

@@ -85,7 +85,13 @@ export type EmulatorOptions = Partial<EmulatorConfig> & {
   seed?: SeedCluster[];
   /** Time source; default the system clock. */
   clock?: Clock;
-  /** Randomness for fault injection (0 ≤ x < 1); default `Math.random`. */
+  /**
+   * Seed of the fault-injection PRNG (an integer 0 to 2^32-1): the same seed gives the same
+   * sequence of draws. Default `AURORA_POWER_FAULT_SEED`, else a random seed, reported as
+   * `RunningEmulator.faultSeed` and by `GET /_emulator/fault-seed`.
+   */
+  faultSeed?: number;
+  /** Randomness for fault injection (0 ≤ x < 1), replacing the seeded PRNG (`faultSeed` is then null). */
   random?: () => number;
 };
 

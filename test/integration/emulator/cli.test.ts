@@ -65,6 +65,21 @@ describe("aurora-power-emulator CLI", () => {
     expect(await exited).toBe(0);
   });
 
+  it("prints the fault seed second, taken from --fault-seed", async () => {
+    const { child } = runCli(["--fault-seed", "4242"]);
+    const lines: string[] = [];
+    const reader = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    const second = new Promise<void>((resolve) =>
+      reader.on("line", (line) => lines.push(line) === 2 && resolve()),
+    );
+    await second;
+    expect(lines[0]).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines[1]).toBe("fault seed 4242");
+    const exited = exitCode(child);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
   it("exits cleanly on SIGINT", async () => {
     const { child, firstLine } = runCli([]);
     await firstLine();

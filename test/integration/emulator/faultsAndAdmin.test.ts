@@ -61,6 +61,71 @@ describe("fault injection", () => {
   });
 });
 
+describe("fault seed", () => {
+  /** The outcome of each of 30 DescribeDBClusters calls (no SDK retries) at 50 % InternalFailure. */
+  async function outcomes(target: RunningEmulator): Promise<string[]> {
+    const rds = rdsClient(target.url, "eu-west-1", 1);
+    const seen: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      seen.push(
+        await rds.send(describeAll).then(
+          () => "ok",
+          (e: Error) => e.name,
+        ),
+      );
+    }
+    rds.destroy();
+    return seen;
+  }
+
+  it("reports the seed it was given, and replays the same faults after a reseed", async () => {
+    const seeded = await startEmulator({ errorRate: 0.5, faultSeed: 2024 });
+    try {
+      expect([seeded.faultSeed, await seeded.admin.faultSeed()]).toEqual([2024, 2024]);
+      const first = await outcomes(seeded);
+      expect(new Set(first)).toEqual(new Set(["ok", "InternalFailure"]));
+      expect(await seeded.admin.setFaultSeed(2024)).toBe(2024);
+      expect(await outcomes(seeded)).toEqual(first);
+      await seeded.admin.setFaultSeed(2025);
+      expect([seeded.faultSeed, await seeded.admin.faultSeed()]).toEqual([2025, 2025]);
+      expect(await outcomes(seeded)).not.toEqual(first);
+    } finally {
+      await seeded.stop();
+    }
+  });
+
+  it("takes AURORA_POWER_FAULT_SEED when no seed is given, else picks and reports one", async () => {
+    const saved = process.env.AURORA_POWER_FAULT_SEED;
+    process.env.AURORA_POWER_FAULT_SEED = "31337";
+    try {
+      const fromEnv = await startEmulator();
+      expect(await fromEnv.admin.faultSeed()).toBe(31337);
+      await fromEnv.stop();
+      delete process.env.AURORA_POWER_FAULT_SEED;
+      const random = await startEmulator();
+      expect(await random.admin.faultSeed()).toEqual(expect.any(Number));
+      expect(random.faultSeed).toBe(await random.admin.faultSeed());
+      await random.stop();
+    } finally {
+      if (saved === undefined) delete process.env.AURORA_POWER_FAULT_SEED;
+      else process.env.AURORA_POWER_FAULT_SEED = saved;
+    }
+  });
+
+  it("reports null for an injected random, and rejects a bad seed", async () => {
+    const custom = await startEmulator({ random: () => 0.5 });
+    try {
+      expect(await custom.admin.faultSeed()).toBeNull();
+      await expect(custom.admin.setFaultSeed(-3)).rejects.toThrow(
+        "`faultSeed` must be an integer from 0 to 4294967295.",
+      );
+      expect(await custom.admin.setFaultSeed(8)).toBe(8);
+    } finally {
+      await custom.stop();
+    }
+  });
+});
+
 function sequence(values: number[]): () => number {
   let i = 0;
   return () => values[i++ % values.length]!;
