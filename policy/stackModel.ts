@@ -14,8 +14,6 @@ import {
 import type { ActionNode, ClusterNode } from "./stackNodes";
 import { UnknownValue } from "./unknowns";
 
-export type { ActionNode, ClusterNode } from "./stackNodes";
-
 /** The stack's clusters and the resources that change their power state. */
 export interface StackModel {
   clusters: ClusterNode[];

@@ -9,14 +9,13 @@ import { classifyEnvironment, exemptionOf } from "../classifyEnvironment";
 import { holdsPowerState } from "../resourceFacts";
 import {
   ActionIndex,
-  ActionNode,
-  ClusterNode,
   buildStackModel,
   clusterKey,
   describeClusterReference,
   indexActions,
   stopsCluster,
 } from "../stackModel";
+import type { ActionNode, ClusterNode } from "../stackNodes";
 import { Maybe, UnknownValue, throwUndecided } from "../unknowns";
 import { remediateScheduleTag } from "./remediateScheduleTag";
 import {

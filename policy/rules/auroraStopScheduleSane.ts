@@ -27,7 +27,6 @@ import {
   typeOfUrn,
 } from "../resourceFacts";
 import {
-  ActionNode,
   buildStackModel,
   describeAction,
   describeClusterReference,
@@ -36,6 +35,7 @@ import {
   targetIdentifierOf,
   targetKeyOf,
 } from "../stackModel";
+import type { ActionNode } from "../stackNodes";
 import { readString } from "../unknowns";
 
 /** Configuration of {@link auroraStopScheduleSane}. */
