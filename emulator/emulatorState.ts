@@ -22,6 +22,7 @@ export function emptyCounters(): EmulatorCounters {
     calls,
     errorsInjected: { Throttling: 0, InternalFailure: 0 },
     describeClusterIdsPerCall: [],
+    powerCallsByCluster: {},
   };
 }
 

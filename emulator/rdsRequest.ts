@@ -7,6 +7,7 @@ import { QueryParams } from "./queryParams";
 import { RdsApiError } from "./errors";
 import { errorXml, successXml } from "./xml";
 import { injectLatency, pickFault } from "./faults";
+import { clusterIdFromReference } from "./actions/actionContext";
 
 /** The RDS API version this endpoint speaks. */
 export const RDS_API_VERSION = "2014-10-31";
@@ -20,6 +21,19 @@ export interface RdsReply {
 /** Region from a SigV4 `Authorization` header's credential scope (`…/<date>/<region>/rds/…`). */
 export function regionFromAuthorization(header: string | undefined): string | undefined {
   return header ? /Credential=[^/,]+\/\d{8}\/([^/,]+)\//.exec(header)?.[1] : undefined;
+}
+
+// Per-cluster power calls, so a test of many clusters can assert each cluster's own calls.
+function countPowerCall(state: EmulatorState, action: RdsAction, params: QueryParams): void {
+  if (action !== "StopDBCluster" && action !== "StartDBCluster") return;
+  const reference = params.get("DBClusterIdentifier");
+  if (!reference) return;
+  const id = clusterIdFromReference(reference);
+  const calls = (state.counters.powerCallsByCluster[id] ??= {
+    StopDBCluster: 0,
+    StartDBCluster: 0,
+  });
+  calls[action] += 1;
 }
 
 function resolveAction(params: QueryParams): RdsAction {
@@ -54,6 +68,7 @@ export async function handleRdsRequest(
     const params = new QueryParams(body);
     const action = resolveAction(params);
     state.counters.calls[action] += 1;
+    countPowerCall(state, action, params);
     await injectLatency(state.config.latencyMs);
     const fault = pickFault(state.config, state.random);
     if (fault) {

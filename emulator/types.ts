@@ -109,6 +109,8 @@ export interface EmulatorCounters {
   errorsInjected: { Throttling: number; InternalFailure: number };
   /** For each DescribeDBClusters call, how many cluster ids it asked for (0 = all clusters). */
   describeClusterIdsPerCall: number[];
+  /** StopDBCluster / StartDBCluster calls (faulted ones included) per cluster identifier named. */
+  powerCallsByCluster: Record<string, { StopDBCluster: number; StartDBCluster: number }>;
 }
 
 /** A cluster as the admin API shows it (RDS field names, times as ISO strings). */

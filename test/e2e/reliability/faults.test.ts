@@ -8,6 +8,7 @@ import {
   holdAll,
   plantedCredentialsIn,
   reliabilityStackOptions,
+  reportFaultSeed,
   reportFigure,
   statusCounts,
 } from "./reliabilityStack";
@@ -24,6 +25,7 @@ describe("`pulumi up` of 50 ClusterPowerState resources under injected faults", 
 
   beforeAll(async () => {
     emulator = await startE2eEmulator(ids.map((id) => ({ DBClusterIdentifier: id })));
+    reportFaultSeed(emulator, "faults.test.ts");
   });
   afterAll(() => emulator.stop());
 

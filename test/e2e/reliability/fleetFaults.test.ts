@@ -7,6 +7,7 @@ import {
   NO_FAULTS,
   clusterIds,
   reliabilityStackOptions,
+  reportFaultSeed,
   reportFigure,
   statusCounts,
 } from "./reliabilityStack";
@@ -19,6 +20,7 @@ describe("`pulumi up` of one ClusterFleetPowerState of 200 members under injecte
 
   beforeAll(async () => {
     emulator = await startE2eEmulator(ids.map((id) => ({ DBClusterIdentifier: id })));
+    reportFaultSeed(emulator, "fleetFaults.test.ts");
   });
   afterAll(() => emulator.stop());
 

@@ -9,6 +9,17 @@ import { findPlantedCredentials, PLANTED_CREDENTIALS } from "../../support/plant
 /** The issue's fault mix: 30 % Throttling, 5 % InternalFailure, plus latency on every answer. */
 export const FAULT_MIX = { throttleRate: 0.3, errorRate: 0.05, latencyMs: 25 };
 
+/**
+ * Prints the seed of the emulator's fault draws once per file, so a failed run can be replayed:
+ * `AURORA_POWER_FAULT_SEED=<seed> npx jest <file>` (the emulator takes the variable at start).
+ */
+export function reportFaultSeed(emulator: RunningEmulator, file: string): void {
+  const seed = String(emulator.faultSeed);
+  process.stdout.write(
+    `[reliability] ${file}: fault seed ${seed}; replay with AURORA_POWER_FAULT_SEED=${seed}\n`,
+  );
+}
+
 /** No injected fault: for the steps after the one under test, to keep the suite short. */
 export const NO_FAULTS = { throttleRate: 0, errorRate: 0, latencyMs: 0 };
 

@@ -142,6 +142,7 @@ describe("admin API", () => {
       StopDBCluster: 1,
       StartDBCluster: 0,
     });
+    expect(counters.powerCallsByCluster).toEqual({ c1: { StopDBCluster: 1, StartDBCluster: 0 } });
     await emu.admin.resetCounters();
     expect(await emu.admin.counters()).toEqual({
       calls: {
@@ -155,6 +156,7 @@ describe("admin API", () => {
       },
       errorsInjected: { Throttling: 0, InternalFailure: 0 },
       describeClusterIdsPerCall: [],
+      powerCallsByCluster: {},
     });
   });
 
