@@ -1,5 +1,4 @@
-import { PartialFailureError } from "../../../provider/errors";
-import { FleetMembersError } from "../../../provider/fleet/fleetErrors";
+import { FleetMembersError, PartialFailureError } from "../../../provider/errors";
 import * as fleet from "../../../provider/fleet/implementation";
 import { rejectionOf, startTestbed, statusOf, type ProviderTestbed } from "./support";
 
@@ -82,7 +81,7 @@ describe("ClusterFleetPowerState implementation against the local RDS endpoint",
     expect(partial.message.split("\n")).toEqual([
       "2 of 7 clusters of the fleet (eu-west-1) failed; the other members are done. Fix each as its line says, or remove it from `clusterIdentifiers`, then run `pulumi up` again:",
       "  - cluster `mixed-missing` (eu-west-1) was not found; check `clusterIdentifier`, `region` and the account of the credentials",
-      "  - cluster `mixed-serverless` (eu-west-1) cannot be stopped: it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped",
+      "  - cluster `mixed-serverless` (eu-west-1) cannot be stopped: it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped, or leave it running",
     ]);
     expect((partial.cause as FleetMembersError).clusterIdentifiers).toEqual([
       "mixed-missing",

@@ -139,11 +139,11 @@ describe("ClusterPowerState implementation against the local RDS endpoint", () =
   it.each([
     [
       { EngineMode: "serverless" },
-      "it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped",
+      "it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped, or leave it running",
     ],
     [
       { EngineMode: "multimaster" },
-      "its engine mode `multimaster` cannot be stopped; migrate to a provisioned or Serverless v2 cluster",
+      "its engine mode `multimaster` cannot be stopped; migrate to a provisioned or Serverless v2 cluster, or leave it running",
     ],
     [
       { GlobalClusterIdentifier: "orders-global" },
@@ -159,7 +159,7 @@ describe("ClusterPowerState implementation against the local RDS endpoint", () =
     ],
     [
       { Engine: "mysql", DBClusterInstanceClass: "db.m6gd.large", MultiAZ: true },
-      "it is a Multi-AZ DB cluster of engine `mysql`, not an Aurora cluster; RDS cannot stop those; remove the `ClusterPowerState` for it, or stop the workload another way",
+      "it is a Multi-AZ DB cluster of engine `mysql`, not an Aurora cluster; RDS cannot stop those; stop the workload another way, or leave it running",
     ],
   ])("refuses an unsupported cluster %j before any mutating call", async (seed, why) => {
     const id = `unsup-${Object.keys(seed).join("-").toLowerCase()}`;
@@ -171,16 +171,12 @@ describe("ClusterPowerState implementation against the local RDS endpoint", () =
     expect((await bed.emu.admin.counters()).calls.StopDBCluster).toBe(0);
   });
 
-  it("maps RDS's own refusal (a same-Region replica) to UnsupportedClusterError", async () => {
+  it("stops the source of a same-Region read replica (only cross-Region replicas block a stop)", async () => {
     await bed.emu.admin.seed([
       { DBClusterIdentifier: "samereg", ReadReplicaIdentifiers: ["samereg-replica"] },
     ]);
-    const error = await rejectionOf(impl.create(await bed.inputs("samereg")));
-    expect(error).toBeInstanceOf(UnsupportedClusterError);
-    expect(error.message).toMatch(
-      /^cluster `samereg` \(eu-west-1\) cannot be stopped: RDS refused StopDBCluster: .+; leave it running$/,
-    );
-    expect(error.cause).toMatchObject({ name: "InvalidParameterCombination" });
+    const { outs } = await impl.create(await bed.inputs("samereg"));
+    expect(outs.status).toBe("stopped");
   });
 
   it("reports progress through the provider's log sink", () => {
