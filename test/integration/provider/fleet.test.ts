@@ -179,7 +179,7 @@ describe("ClusterFleetPowerState implementation against the local RDS endpoint",
         /^refresh failed for 1 of 1 clusters of the fleet \(eu-west-1\); no member was dropped\./,
       );
       expect(error.message).toMatch(
-        /\n {2}- cluster `flaky-read` \(eu-west-1\): DescribeDBClusters failed: .+; check the credentials, `region` and the RDS endpoint, then run `pulumi up` again$/,
+        /\n {2}- cluster `flaky-read` \(eu-west-1\): DescribeDBClusters failed: .+; check the credentials, `region` and the RDS endpoint, then run `pulumi refresh` again$/,
       );
     } finally {
       await bed.emu.admin.setConfig({ errorRate: 0 });
