@@ -18,14 +18,32 @@
  * `aurora-power`, or a program inside this package itself).
  */
 
+/**
+ * The `__provider` text that loads `aurora-power/<subpath>` from the program's directory. When the
+ * package cannot be loaded there (not installed in that directory, Yarn Plug'n'Play, a fork under
+ * another name, an older aurora-power without that subpath), every operation — refresh and destroy
+ * included — would fail with a bare `MODULE_NOT_FOUND`: the text rewrites that error's message to
+ * say where it looked, why that failed, and how to fix it, keeping `code` and the stack.
+ */
+function providerModule(subpath: string): string {
+  const name = `aurora-power/${subpath}`;
+  return (
+    "exports.handler = () => { const d = process.cwd(); " +
+    `try { return require("node:module").createRequire(\`\${d}/\`)("${name}"); } catch (e) { ` +
+    'if (e && (e.code === "MODULE_NOT_FOUND" || e.code === "ERR_PACKAGE_PATH_NOT_EXPORTED")) ' +
+    `e.message = \`aurora-power: cannot load "${name}" from \${d}, the directory Pulumi runs the program in ` +
+    '(\${e.code}: \${String(e.message).split("\\n")[0]}). Install aurora-power in that directory ' +
+    `(npm install aurora-power) so that require.resolve("${name}") works from it; with Yarn Plug'n'Play, set nodeLinker: node-modules.\`; ` +
+    "throw e; } };"
+  );
+}
+
 /** The `__provider` text of {@link ClusterPowerState}: loads `aurora-power/dynamic` by name. */
-export const SERIALIZED_PROVIDER =
-  'exports.handler = () => require("node:module").createRequire(`${process.cwd()}/`)("aurora-power/dynamic");';
+export const SERIALIZED_PROVIDER = providerModule("dynamic");
 
 /**
  * The `__provider` text of {@link ClusterFleetPowerState}: loads `aurora-power/fleet-dynamic`. A
  * different text from {@link SERIALIZED_PROVIDER}, because the provider process caches one provider
  * object per distinct text.
  */
-export const SERIALIZED_FLEET_PROVIDER =
-  'exports.handler = () => require("node:module").createRequire(`${process.cwd()}/`)("aurora-power/fleet-dynamic");';
+export const SERIALIZED_FLEET_PROVIDER = providerModule("fleet-dynamic");

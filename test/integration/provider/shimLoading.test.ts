@@ -10,7 +10,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { SERIALIZED_PROVIDER } from "../../../provider/shim";
+import { SERIALIZED_FLEET_PROVIDER, SERIALIZED_PROVIDER } from "../../../provider/shim";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const BUILT = path.join(ROOT, "dist/provider/dynamic/implementation.js");
@@ -28,7 +28,7 @@ function runShim(cwd: string, providerText: string): string {
     Promise.resolve()
       .then(() => requireFromString(text).handler())
       .then((provider) => provider.check({}, { clusterIdentifier: "dev-orders", state: "stopped", region: "eu-west-1" }))
-      .then((r) => console.log(JSON.stringify(r)), (e) => { console.log("ERR " + e.code); });`;
+      .then((r) => console.log(JSON.stringify(r)), (e) => { console.log("ERR " + e.code + " " + e.message); });`;
   return execFileSync(process.execPath, ["-e", script], {
     cwd,
     input: providerText,
@@ -73,8 +73,43 @@ describe("the serialized shim in a provider process", () => {
     expect(runShim(program, providerText)).toBe(EXPECTED);
   });
 
-  it("fails with MODULE_NOT_FOUND where the package is not installed", () => {
-    expect(runShim(scratch, providerText)).toBe("ERR MODULE_NOT_FOUND");
+  it("fails with MODULE_NOT_FOUND and says where it looked and how to fix it where the package is not installed", () => {
+    expect(runShim(scratch, providerText)).toBe(
+      `ERR MODULE_NOT_FOUND aurora-power: cannot load "aurora-power/dynamic" from ${scratch}, the directory Pulumi runs the program in ` +
+        "(MODULE_NOT_FOUND: Cannot find module 'aurora-power/dynamic'). Install aurora-power in that directory (npm install aurora-power) " +
+        `so that require.resolve("aurora-power/dynamic") works from it; with Yarn Plug'n'Play, set nodeLinker: node-modules.`,
+    );
+  });
+
+  it("says the same for an installed aurora-power that lacks the subpath (ERR_PACKAGE_PATH_NOT_EXPORTED)", () => {
+    const program = path.join(scratch, "old-install");
+    const pkg = path.join(program, "node_modules/aurora-power");
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(
+      path.join(pkg, "package.json"),
+      JSON.stringify({ name: "aurora-power", version: "0.0.1", exports: { ".": "./index.js" } }),
+    );
+    expect(runShim(program, providerText)).toMatch(
+      /^ERR ERR_PACKAGE_PATH_NOT_EXPORTED aurora-power: cannot load "aurora-power\/dynamic" from .+\/old-install, the directory Pulumi runs the program in \(ERR_PACKAGE_PATH_NOT_EXPORTED: .+\)\. Install aurora-power in that directory/,
+    );
+  });
+});
+
+describe("the __provider texts, byte for byte", () => {
+  // Every stack stores these texts; a change shows in no diff but is written to every resource's
+  // state on its next update. Change them only on purpose.
+  it("is the documented module for ClusterPowerState and for the fleet", () => {
+    const text = (subpath: string) =>
+      "exports.handler = () => { const d = process.cwd(); " +
+      `try { return require("node:module").createRequire(\`\${d}/\`)("aurora-power/${subpath}"); } catch (e) { ` +
+      'if (e && (e.code === "MODULE_NOT_FOUND" || e.code === "ERR_PACKAGE_PATH_NOT_EXPORTED")) ' +
+      `e.message = \`aurora-power: cannot load "aurora-power/${subpath}" from \${d}, the directory Pulumi runs the program in ` +
+      '(\${e.code}: \${String(e.message).split("\\n")[0]}). Install aurora-power in that directory ' +
+      `(npm install aurora-power) so that require.resolve("aurora-power/${subpath}") works from it; with Yarn Plug'n'Play, set nodeLinker: node-modules.\`; ` +
+      "throw e; } };";
+    expect(SERIALIZED_PROVIDER).toBe(text("dynamic"));
+    expect(SERIALIZED_FLEET_PROVIDER).toBe(text("fleet-dynamic"));
+    expect(SERIALIZED_PROVIDER).toHaveLength(598);
   });
 });
 
