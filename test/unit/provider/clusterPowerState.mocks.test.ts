@@ -58,7 +58,8 @@ describe("ClusterPowerState under pulumi.runtime.setMocks", () => {
     const textA = registered.find((r) => r.name === "a")?.inputs.__provider as string;
     const textB = registered.find((r) => r.name === "b")?.inputs.__provider as string;
     expect(textA).toBe(textB);
-    expect(textA).toContain('createRequire(`${process.cwd()}/`)("aurora-power/dynamic")');
+    expect(textA).toContain("const d = process.cwd();");
+    expect(textA).toContain('createRequire(`${d}/`)("aurora-power/dynamic")');
     expect(textA).toContain("exports.handler");
     for (const forbidden of [
       "wJalrXUtnFEMI",

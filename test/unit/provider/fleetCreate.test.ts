@@ -4,8 +4,7 @@ import {
   StopDBClusterCommand,
 } from "@aws-sdk/client-rds";
 import "aws-sdk-client-mock-jest";
-import { PartialFailureError } from "../../../provider/errors";
-import { FleetMembersError } from "../../../provider/fleet/fleetErrors";
+import { FleetMembersError, PartialFailureError } from "../../../provider/errors";
 import * as fleet from "../../../provider/fleet/implementation";
 import { FleetRds, arnOf } from "./support/fleetRds";
 import {
@@ -15,6 +14,7 @@ import {
   stoppedMember,
   useFleetTestbed,
 } from "./support/fleetFixtures";
+import { PACKAGE_VERSION } from "../../../provider/state/stateFormat";
 
 const bed = useFleetTestbed();
 
@@ -36,6 +36,7 @@ describe("ClusterFleetPowerState create", () => {
         "qa-search": stoppedMember("qa-search", "stopped"),
       },
       schemaVersion: 1,
+      writtenBy: PACKAGE_VERSION,
     });
     expect(bed.aws.calls(StopDBClusterCommand).sort()).toEqual(["dev-billing", "dev-orders"]);
     expect(bed.rds).not.toHaveReceivedCommand(StartDBClusterCommand);
@@ -84,7 +85,7 @@ describe("ClusterFleetPowerState create", () => {
       [
         "2 of 4 clusters of the fleet (eu-west-1) failed; the other members are done. Fix each as its line says, or remove it from `clusterIdentifiers`, then run `pulumi up` again:",
         `  - ${NOT_FOUND("missing")}`,
-        "  - cluster `serverless` (eu-west-1) cannot be stopped: it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped",
+        "  - cluster `serverless` (eu-west-1) cannot be stopped: it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped, or leave it running",
       ].join("\n"),
     );
     expect(partial.reasons).toEqual([partial.message]);
@@ -92,6 +93,7 @@ describe("ClusterFleetPowerState create", () => {
       ...raw,
       members: { "good-1": stoppedMember("good-1"), "good-2": stoppedMember("good-2") },
       schemaVersion: 1,
+      writtenBy: PACKAGE_VERSION,
     });
     expect(partial.cause).toBeInstanceOf(FleetMembersError);
     expect((partial.cause as FleetMembersError).clusterIdentifiers).toEqual([

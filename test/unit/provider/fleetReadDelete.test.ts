@@ -1,6 +1,6 @@
 import { DescribeDBClustersCommand, StartDBClusterCommand } from "@aws-sdk/client-rds";
 import "aws-sdk-client-mock-jest";
-import { FleetMembersError } from "../../../provider/fleet/fleetErrors";
+import { FleetMembersError } from "../../../provider/errors";
 import * as fleet from "../../../provider/fleet/implementation";
 import {
   inputs,
@@ -9,6 +9,7 @@ import {
   stoppedMember,
   useFleetTestbed,
 } from "./support/fleetFixtures";
+import { PACKAGE_VERSION } from "../../../provider/state/stateFormat";
 
 const bed = useFleetTestbed();
 
@@ -45,6 +46,7 @@ describe("ClusterFleetPowerState read", () => {
           },
         },
         schemaVersion: 1,
+        writtenBy: PACKAGE_VERSION,
       },
     });
     expect(read).not.toHaveProperty("inputs");
@@ -66,8 +68,8 @@ describe("ClusterFleetPowerState read", () => {
     expect(error).toBeInstanceOf(FleetMembersError);
     expect(error.message.split("\n")).toEqual([
       "refresh failed for 2 of 2 clusters of the fleet (eu-west-1); no member was dropped. Fix each as its line says, then run `pulumi refresh` again:",
-      "  - cluster `a` (eu-west-1): DescribeDBClusters failed: the RDS endpoint answered without a DBClusters list (is `AWS_ENDPOINT_URL_RDS` an RDS endpoint?); check the credentials, `region` and the RDS endpoint, then run `pulumi up` again",
-      "  - cluster `b` (eu-west-1): DescribeDBClusters failed: the RDS endpoint answered without a DBClusters list (is `AWS_ENDPOINT_URL_RDS` an RDS endpoint?); check the credentials, `region` and the RDS endpoint, then run `pulumi up` again",
+      "  - cluster `a` (eu-west-1): DescribeDBClusters failed: the RDS endpoint answered without a DBClusters list (is `AWS_ENDPOINT_URL_RDS` an RDS endpoint?); check the credentials, `region` and the RDS endpoint, then run `pulumi refresh` again",
+      "  - cluster `b` (eu-west-1): DescribeDBClusters failed: the RDS endpoint answered without a DBClusters list (is `AWS_ENDPOINT_URL_RDS` an RDS endpoint?); check the credentials, `region` and the RDS endpoint, then run `pulumi refresh` again",
     ]);
   });
 });

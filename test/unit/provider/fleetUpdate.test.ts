@@ -4,8 +4,7 @@ import {
   StopDBClusterCommand,
 } from "@aws-sdk/client-rds";
 import "aws-sdk-client-mock-jest";
-import { PartialFailureError } from "../../../provider/errors";
-import { FleetMembersError } from "../../../provider/fleet/fleetErrors";
+import { FleetMembersError, PartialFailureError } from "../../../provider/errors";
 import * as fleet from "../../../provider/fleet/implementation";
 import {
   inputs,
@@ -14,6 +13,7 @@ import {
   stoppedMember,
   useFleetTestbed,
 } from "./support/fleetFixtures";
+import { PACKAGE_VERSION } from "../../../provider/state/stateFormat";
 
 const bed = useFleetTestbed();
 
@@ -38,6 +38,7 @@ describe("ClusterFleetPowerState update", () => {
       __provider: undefined,
       members: { added: stoppedMember("added"), kept: stoppedMember("kept") },
       schemaVersion: 1,
+      writtenBy: PACKAGE_VERSION,
     });
     expect(bed.aws.calls(StopDBClusterCommand)).toEqual(["added"]);
     expect(bed.aws.calls(StartDBClusterCommand)).toEqual(["removed"]);
@@ -117,6 +118,7 @@ describe("ClusterFleetPowerState update", () => {
         removed: stoppedMember("removed"),
       },
       schemaVersion: 1,
+      writtenBy: PACKAGE_VERSION,
     });
     expect(partial.message).toBe(
       [

@@ -18,6 +18,7 @@ import {
   UnsupportedClusterError,
 } from "../../../provider/errors";
 import { FakeTime } from "./support/fakeTime";
+import { PACKAGE_VERSION } from "../../../provider/state/stateFormat";
 
 const rds = mockClient(RDSClient);
 const messages: string[] = [];
@@ -92,6 +93,7 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
         engineMode: "provisioned",
         automaticRestartTime: "2026-11-30T10:00:00.000Z",
         schemaVersion: 1,
+        writtenBy: PACKAGE_VERSION,
       },
     });
     expect(rds).toHaveReceivedCommandTimes(StopDBClusterCommand, 1);
@@ -129,7 +131,7 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
       .resolves({ DBClusters: [cluster("available", { EngineMode: "serverless" })] });
     await expect(impl.create(INPUTS)).rejects.toThrow(
       new UnsupportedClusterError(
-        "cluster `dev-orders` (eu-west-1) cannot be stopped: it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped",
+        "cluster `dev-orders` (eu-west-1) cannot be stopped: it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped, or leave it running",
         { clusterIdentifier: "dev-orders", region: "eu-west-1" },
       ),
     );
@@ -147,7 +149,7 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
     expect(error).toBeInstanceOf(UnsupportedClusterError);
     expect(error).toMatchObject({
       message:
-        "cluster `dev-orders` (eu-west-1) cannot be stopped: RDS refused StopDBCluster: Cannot stop a cluster that is part of a blue/green deployment.; leave it running",
+        "cluster `dev-orders` (eu-west-1) cannot be stopped: it is part of a Blue/Green deployment (RDS: Cannot stop a cluster that is part of a blue/green deployment.); switch over or delete the Blue/Green deployment first, or leave it running",
       cause: refusal,
     });
   });
@@ -189,6 +191,7 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
       status: "stopping",
       initialState: "running",
       schemaVersion: 1,
+      writtenBy: PACKAGE_VERSION,
     });
     expect(partial.reasons).toEqual([
       "cluster `dev-orders` (eu-west-1): DescribeDBClusters failed: describe revoked; check the credentials, `region` and the RDS endpoint, then run `pulumi up` again",
@@ -248,13 +251,13 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
   it("B2 regression: an answer without a DBClusters list fails refresh and delete, never reads as gone", async () => {
     rds.on(DescribeDBClustersCommand).resolves({});
     const stored = { ...INPUTS, status: "stopped", initialState: "running" };
-    const reason =
-      "DescribeDBClusters failed: the RDS endpoint answered without a DBClusters list (is `AWS_ENDPOINT_URL_RDS` an RDS endpoint?); check the credentials, `region` and the RDS endpoint, then run `pulumi up` again";
+    const reason = (command: string) =>
+      `cluster \`dev-orders\` (eu-west-1): DescribeDBClusters failed: the RDS endpoint answered without a DBClusters list (is \`AWS_ENDPOINT_URL_RDS\` an RDS endpoint?); check the credentials, \`region\` and the RDS endpoint, then run \`${command}\` again`;
     await expect(impl.read("eu-west-1/dev-orders", stored)).rejects.toThrow(
-      `cluster \`dev-orders\` (eu-west-1): ${reason}`,
+      reason("pulumi refresh"),
     );
     await expect(impl.delete("eu-west-1/dev-orders", stored)).rejects.toThrow(
-      `cluster \`dev-orders\` (eu-west-1): ${reason}`,
+      reason("pulumi destroy"),
     );
     // Not retried as a transient failure: one describe each.
     expect(rds).toHaveReceivedCommandTimes(DescribeDBClustersCommand, 2);
