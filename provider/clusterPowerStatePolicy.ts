@@ -1,16 +1,4 @@
-/** An IAM policy document (the JSON shape `aws.iam.Policy` takes as `policy`). */
-export interface PolicyDocument {
-  Version: "2012-10-17";
-  Statement: PolicyStatement[];
-}
-
-/** One statement of a {@link PolicyDocument}. */
-export interface PolicyStatement {
-  Sid: string;
-  Effect: "Allow";
-  Action: string[];
-  Resource: string[];
-}
+import type { IamPolicyDocument } from "./iamPolicyDocument";
 
 /**
  * The least-privilege IAM policy the `ClusterPowerState` provider needs: StopDBCluster and
@@ -26,7 +14,7 @@ export interface PolicyStatement {
  * });
  * ```
  */
-export function clusterPowerStatePolicy(clusterArns: readonly string[]): PolicyDocument {
+export function clusterPowerStatePolicy(clusterArns: readonly string[]): IamPolicyDocument {
   if (clusterArns.length === 0)
     throw new RangeError("clusterPowerStatePolicy needs at least one cluster ARN");
   const resources = [...new Set(clusterArns)];

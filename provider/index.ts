@@ -10,11 +10,8 @@
 export { ClusterPowerState, type ClusterPowerStateArgs } from "./clusterPowerState";
 export { ClusterFleetPowerState, type ClusterFleetPowerStateArgs } from "./clusterFleetPowerState";
 export type { PowerSettingsArgs } from "./powerSettingsArgs";
-export {
-  clusterPowerStatePolicy,
-  type PolicyDocument,
-  type PolicyStatement,
-} from "./clusterPowerStatePolicy";
+export { clusterPowerStatePolicy } from "./clusterPowerStatePolicy";
+export type { IamPolicyDocument, IamPolicyStatement } from "./iamPolicyDocument";
 export {
   ClusterNotFoundError,
   ClusterPowerError,

@@ -6,19 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-
-/** An IAM policy document, typed just enough to build and test ours. */
-export interface PolicyDocument {
-  Version: "2012-10-17";
-  Statement: {
-    Sid?: string;
-    Effect: "Allow";
-    Principal?: { Service: string };
-    Action: string | string[];
-    Resource?: string;
-    Condition?: Record<string, Record<string, string>>;
-  }[];
-}
+import type { IamPolicyDocument, IamPolicyStatement } from "./iamPolicyDocument";
 
 /** Where the cluster lives, for its ARN. */
 export interface ClusterLocation {
@@ -38,7 +26,7 @@ export function clusterArn(location: ClusterLocation): string {
  * Trust policy: only EventBridge Scheduler, and only on behalf of schedules in `accountId`
  * (`aws:SourceAccount` guards against the confused-deputy problem, as the Scheduler guide advises).
  */
-export function schedulerTrustPolicy(accountId: string): PolicyDocument {
+export function schedulerTrustPolicy(accountId: string): IamPolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
@@ -62,9 +50,9 @@ export function schedulerPermissionPolicy(
   location: ClusterLocation,
   hasStart: boolean,
   deadLetterArn?: string,
-): PolicyDocument {
+): IamPolicyDocument {
   const actions = hasStart ? ["rds:StopDBCluster", "rds:StartDBCluster"] : ["rds:StopDBCluster"];
-  const statements: PolicyDocument["Statement"] = [
+  const statements: IamPolicyStatement[] = [
     {
       Sid: "StopStartOneCluster",
       Effect: "Allow",

@@ -45,12 +45,15 @@ describe("a stack written by aurora-power 0.1.0 (serialized-closure __provider)"
       await run.up();
       expect((await statusesOf(emulator, ["dev-upgrade"]))["dev-upgrade"]).toBe("stopped");
 
-      // Rewrite the state as 0.1.0 left it: the closure text in inputs and outputs.
+      // Rewrite the state as 0.1.0 left it: the closure text in inputs and outputs, state format
+      // 1 without `writtenBy` (0.1.0 did not record it).
       const state = (await run.stack.exportStack()) as unknown as Deployment;
       const resource = powerResource(state);
       expect(resource.inputs?.__provider).toBe(SERIALIZED_PROVIDER);
+      expect(resource.outputs).toMatchObject({ schemaVersion: 1, writtenBy: expect.any(String) });
+      const { writtenBy: _dropped, ...outputsOf010 } = resource.outputs ?? {};
       resource.inputs = { ...resource.inputs, __provider: LEGACY_PROVIDER };
-      resource.outputs = { ...resource.outputs, __provider: LEGACY_PROVIDER };
+      resource.outputs = { ...outputsOf010, __provider: LEGACY_PROVIDER };
       await run.stack.importStack(state as never);
 
       const preview = await run.preview();
