@@ -168,6 +168,21 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
     );
   });
 
+  it("fails at once on a TypeError thrown inside StopDBCluster: one call, the same error, no retry", async () => {
+    const bug = new TypeError("boom");
+    rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [cluster("available")] });
+    rds.on(StopDBClusterCommand).rejects(bug);
+    const error = await impl.create(INPUTS).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toMatchObject({ name: "TypeError", message: "boom" });
+    expect((error as Error).stack).toBe(bug.stack);
+    expect(error).not.toBeInstanceOf(PartialFailureError);
+    expect(error).not.toBeInstanceOf(ClusterPowerError);
+    expect(rds).toHaveReceivedCommandTimes(StopDBClusterCommand, 1);
+    expect(rds).toHaveReceivedCommandTimes(DescribeDBClustersCommand, 1);
+    expect(rds).not.toHaveReceivedCommand(StartDBClusterCommand);
+  });
+
   it("maps a describe error to a message naming the cluster", async () => {
     rds.on(DescribeDBClustersCommand).rejects(sdkError("AccessDenied", "not authorized", 403));
     await expect(impl.create(INPUTS)).rejects.toThrow(

@@ -1,9 +1,10 @@
 import { InvalidDBInstanceStateFault } from "@aws-sdk/client-rds";
 import {
-  converge,
-  type ConvergeContext,
-  type ConvergeOutcome,
-} from "../../../provider/dynamic/converge";
+  reconcile,
+  type ReconcileRequest,
+  type ReconcileResult,
+} from "../../../provider/core/reconcile";
+import type { Runtime } from "../../../provider/core/runtime";
 import {
   ClusterNotFoundError,
   ClusterPowerError,
@@ -13,56 +14,66 @@ import {
 import type { PowerState } from "../../../provider/aurora/clusterStatus";
 import { ClusterPoller } from "../../../provider/poller/clusterPoller";
 import { DurationModel } from "../../../provider/poller/durationModel";
-import { DEFAULT_POLLER_SETTINGS } from "../../../provider/poller/pollerSettings";
+import {
+  DEFAULT_POLLER_SETTINGS,
+  type PollerSettings,
+} from "../../../provider/poller/pollerSettings";
 import { FakeCluster } from "./support/fakeCluster";
 import { FakeTime } from "./support/fakeTime";
+
+/** What a test may change: the request, and the runtime's settings and endpoint label. */
+type Extra = Partial<ReconcileRequest> & { settings?: PollerSettings; endpointLabel?: string };
 
 interface Harness {
   time: FakeTime;
   cluster: FakeCluster;
   messages: string[];
-  run(
-    desired: PowerState,
-    extra?: Partial<ConvergeContext>,
-    outcome?: ConvergeOutcome,
-  ): Promise<ConvergeOutcome>;
+  /** Reconciles and returns the result; never throws. */
+  result(desired: PowerState, extra?: Extra): Promise<ReconcileResult>;
+  /** Reconciles, resolving the result when reached, rejecting with its error otherwise. */
+  run(desired: PowerState, extra?: Extra): Promise<ReconcileResult>;
 }
 
 function harness(initialStatus: string, transitionMs = 5000): Harness {
   const time = new FakeTime();
   const cluster = new FakeCluster(time, initialStatus, transitionMs);
-  const settings = { ...DEFAULT_POLLER_SETTINGS };
   const poller = new ClusterPoller({
     api: cluster.api,
     clock: time.clock,
     sleep: time.sleep,
     maxConsecutiveDescribeErrors: 5,
   });
-  const durations = new DurationModel(settings);
+  const durations = new DurationModel({ ...DEFAULT_POLLER_SETTINGS });
   const messages: string[] = [];
-  const run = async (
-    desired: PowerState,
-    extra: Partial<ConvergeContext> = {},
-    outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined },
-  ) => {
-    const ctx: ConvergeContext = {
+  const result = (desired: PowerState, extra: Extra = {}) => {
+    const { settings, endpointLabel, ...request } = extra;
+    const runtime: Runtime = {
+      api: cluster.api,
+      poller,
+      durations,
+      settings: settings ?? { ...DEFAULT_POLLER_SETTINGS },
+      clock: time.clock,
+      random: () => 0.5, // no jitter: exact sleeps
+      progress: (m) => messages.push(`runtime sink: ${m}`),
+      endpointLabel: endpointLabel ?? "the default RDS endpoint of eu-west-1",
+    };
+    return reconcile(runtime, {
       clusterIdentifier: "dev",
       region: "eu-west-1",
       desired,
       timeoutMinutes: 60,
-      api: cluster.api,
-      poller,
-      durations,
-      settings,
-      clock: time.clock,
-      random: () => 0.5, // no jitter: exact sleeps
+      goneIsDone: false,
+      retry: "pulumi up",
       progress: (m) => messages.push(m),
-      ...extra,
-    };
-    await converge(ctx, outcome);
+      ...request,
+    });
+  };
+  const run = async (desired: PowerState, extra: Extra = {}) => {
+    const outcome = await result(desired, extra);
+    if (!outcome.reached) throw outcome.error;
     return outcome;
   };
-  return { time, cluster, messages, run };
+  return { time, cluster, messages, result, run };
 }
 
 /** Makes describes show the pre-stop status for `lagMs` after each accepted StopDBCluster. */
@@ -75,7 +86,7 @@ function describesLagAfterStop(h: Harness, lagMs: number): void {
   };
 }
 
-describe("converge", () => {
+describe("reconcile", () => {
   it("stops an available cluster, polling fast while the duration is unknown, then learns it", async () => {
     const h = harness("available");
     const first = await h.run("stopped");
@@ -194,10 +205,9 @@ describe("converge", () => {
 
   it("times out with the observed status, after the action was issued", async () => {
     const h = harness("available", 10_000);
-    const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
-    const error = await h
-      .run("stopped", { timeoutMinutes: 0.05 }, outcome)
-      .catch((e: unknown) => e);
+    const outcome = await h.result("stopped", { timeoutMinutes: 0.05 });
+    const error = outcome.error;
+    expect(outcome.reached).toBe(false);
     expect(error).toBeInstanceOf(ClusterTimeoutError);
     expect(error).toMatchObject({
       message:
@@ -245,10 +255,11 @@ describe("converge", () => {
       signal = callSignal;
       return new Promise(() => undefined);
     };
-    const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
-    const error = await h
-      .run("stopped", { timeoutMinutes: 0.001, endpointLabel: "`http://127.0.0.1:9`" }, outcome)
-      .catch((e: unknown) => e);
+    const outcome = await h.result("stopped", {
+      timeoutMinutes: 0.001,
+      endpointLabel: "`http://127.0.0.1:9`",
+    });
+    const error = outcome.error;
     expect(error).toBeInstanceOf(ClusterTimeoutError);
     expect(error).toMatchObject({
       message:
@@ -290,13 +301,23 @@ describe("converge", () => {
         $metadata: { httpStatusCode: 500 },
       });
     h.cluster.refusals.push(failure(), failure());
-    const outcome: ConvergeOutcome = { actionIssued: false, cluster: undefined };
-    const error = await h.run("stopped", { settings }, outcome).catch((e: unknown) => e);
+    const outcome = await h.result("stopped", { settings });
+    const error = outcome.error;
     expect(error).toBeInstanceOf(ClusterPowerError);
     expect((error as Error).message).toBe(
       "cluster `dev` (eu-west-1): StopDBCluster failed: We encountered an internal error.; check the RDS console and run `pulumi up` again",
     );
     expect(h.cluster.calls).toEqual(["describe", "stop", "describe", "stop"]);
     expect(outcome.actionIssued).toBe(true);
+  });
+
+  it("returns a TypeError thrown by a power call as is, after one call and no retry", async () => {
+    const h = harness("available");
+    const bug = new TypeError("Cannot read properties of undefined (reading 'Status')");
+    h.cluster.refusals.push(bug);
+    const outcome = await h.result("stopped");
+    expect(outcome).toMatchObject({ reached: false, actionIssued: false });
+    expect(outcome.error).toBe(bug);
+    expect(h.cluster.calls).toEqual(["describe", "stop"]);
   });
 });
