@@ -1,4 +1,11 @@
-import { UNKNOWN_VALUE, checkInputs } from "../../../provider/dynamic/checkInputs";
+import { UNKNOWN_VALUE } from "../../../provider/aurora/unknownValue";
+import * as impl from "../../../provider/dynamic/implementation";
+
+/** The adapter's `check`, with `defaultRegion` as the Region of the environment (AWS_REGION). */
+function checkInputs(news: Record<string, unknown>, defaultRegion: string | undefined) {
+  impl.setRuntimeHooks({ env: defaultRegion === undefined ? {} : { AWS_REGION: defaultRegion } });
+  return impl.check({}, news);
+}
 
 /** One valid fixture; each test changes one field. */
 const valid = (): Record<string, unknown> => ({
@@ -10,20 +17,20 @@ const valid = (): Record<string, unknown> => ({
 const IDENTIFIER_RULE =
   "`clusterIdentifier` must be 1–63 letters, digits or hyphens, start with a letter, and not end with a hyphen or contain two consecutive hyphens; got ";
 
-function failuresFor(patch: Record<string, unknown>, defaultRegion?: string) {
-  return checkInputs({ ...valid(), ...patch }, defaultRegion).failures;
+async function failuresFor(patch: Record<string, unknown>, defaultRegion?: string) {
+  return (await checkInputs({ ...valid(), ...patch }, defaultRegion)).failures;
 }
 
-describe("checkInputs", () => {
-  it("accepts valid inputs and fills in the defaults", () => {
-    expect(checkInputs(valid(), undefined)).toEqual({
+describe("ClusterPowerState check", () => {
+  it("accepts valid inputs and fills in the defaults", async () => {
+    expect(await checkInputs(valid(), undefined)).toEqual({
       inputs: { ...valid(), onDelete: "restore", timeoutMinutes: 60 },
       failures: [],
     });
   });
 
-  it("fills in the Region from aws:region / AWS_REGION", () => {
-    const { inputs, failures } = checkInputs(
+  it("fills in the Region from aws:region / AWS_REGION", async () => {
+    const { inputs, failures } = await checkInputs(
       { clusterIdentifier: "dev-orders", state: "running" },
       "us-east-2",
     );
@@ -31,9 +38,10 @@ describe("checkInputs", () => {
     expect(inputs).toMatchObject({ region: "us-east-2" });
   });
 
-  it("fails when no Region is known", () => {
+  it("fails when no Region is known", async () => {
     expect(
-      checkInputs({ clusterIdentifier: "dev-orders", state: "running" }, undefined).failures,
+      (await checkInputs({ clusterIdentifier: "dev-orders", state: "running" }, undefined))
+        .failures,
     ).toEqual([
       {
         property: "region",
@@ -54,8 +62,8 @@ describe("checkInputs", () => {
     ["ab--c", false],
     ["ab_c", false],
     ["", false],
-  ])("identifier %j valid: %s", (clusterIdentifier, ok) => {
-    const failures = failuresFor({ clusterIdentifier });
+  ])("identifier %j valid: %s", async (clusterIdentifier, ok) => {
+    const failures = await failuresFor({ clusterIdentifier });
     expect(failures?.length).toBe(ok ? 0 : 1);
   });
 
@@ -68,8 +76,8 @@ describe("checkInputs", () => {
     "ä-cluster",
     "a\nb",
     "a%20b",
-  ])("refuses hostile identifier %j before any call", (clusterIdentifier) => {
-    expect(failuresFor({ clusterIdentifier })).toEqual([
+  ])("refuses hostile identifier %j before any call", async (clusterIdentifier) => {
+    expect(await failuresFor({ clusterIdentifier })).toEqual([
       {
         property: "clusterIdentifier",
         reason: IDENTIFIER_RULE + JSON.stringify(clusterIdentifier),
@@ -77,9 +85,9 @@ describe("checkInputs", () => {
     ]);
   });
 
-  it("B3 regression: escapes bidi, zero-width, private-use and unassigned characters in the reason", () => {
+  it("B3 regression: escapes bidi, zero-width, private-use and unassigned characters in the reason", async () => {
     const clusterIdentifier = "dev\u202eorders\u200b\ue000\u{10ffff}";
-    expect(failuresFor({ clusterIdentifier })).toEqual([
+    expect(await failuresFor({ clusterIdentifier })).toEqual([
       {
         property: "clusterIdentifier",
         reason: `${IDENTIFIER_RULE}"dev\\u202Eorders\\u200B\\uE000\\u{10FFFF}"`,
@@ -87,33 +95,33 @@ describe("checkInputs", () => {
     ]);
   });
 
-  it("cuts a very long identifier in the message", () => {
+  it("cuts a very long identifier in the message", async () => {
     const long = "a".repeat(10_000);
-    expect(failuresFor({ clusterIdentifier: long })).toEqual([
+    expect(await failuresFor({ clusterIdentifier: long })).toEqual([
       { property: "clusterIdentifier", reason: `${IDENTIFIER_RULE}"${"a".repeat(64)}…"` },
     ]);
   });
 
-  it("requires the identifier", () => {
-    expect(failuresFor({ clusterIdentifier: undefined })).toEqual([
+  it("requires the identifier", async () => {
+    expect(await failuresFor({ clusterIdentifier: undefined })).toEqual([
       { property: "clusterIdentifier", reason: "`clusterIdentifier` is required (a string)" },
     ]);
   });
 
-  it("refuses an unknown state", () => {
-    expect(failuresFor({ state: "paused" })).toEqual([
+  it("refuses an unknown state", async () => {
+    expect(await failuresFor({ state: "paused" })).toEqual([
       { property: "state", reason: '`state` must be one of "running", "stopped"; got "paused"' },
     ]);
   });
 
-  it("requires the state", () => {
-    expect(failuresFor({ state: undefined })).toEqual([
+  it("requires the state", async () => {
+    expect(await failuresFor({ state: undefined })).toEqual([
       { property: "state", reason: '`state` must be one of "running", "stopped"; got nothing' },
     ]);
   });
 
-  it("refuses an unknown onDelete", () => {
-    expect(failuresFor({ onDelete: "destroy" })).toEqual([
+  it("refuses an unknown onDelete", async () => {
+    expect(await failuresFor({ onDelete: "destroy" })).toEqual([
       {
         property: "onDelete",
         reason:
@@ -124,15 +132,15 @@ describe("checkInputs", () => {
 
   it.each(["eu-west-1", "us-gov-west-1", "ap-southeast-5", "cn-north-1", "us-isob-east-1"])(
     "accepts region %s",
-    (region) => {
-      expect(failuresFor({ region })).toEqual([]);
+    async (region) => {
+      expect(await failuresFor({ region })).toEqual([]);
     },
   );
 
   it.each(["EU-WEST-1", "eu-west", "eu west 1", "eu-west-1; rm", "https://evil/"])(
     "refuses region %j",
-    (region) => {
-      expect(failuresFor({ region })).toEqual([
+    async (region) => {
+      expect(await failuresFor({ region })).toEqual([
         {
           property: "region",
           reason: `\`region\` must be an AWS Region name such as "eu-west-1"; got ${JSON.stringify(region)}`,
@@ -143,8 +151,8 @@ describe("checkInputs", () => {
 
   it.each([0, -5, Number.NaN, "60", Number.POSITIVE_INFINITY])(
     "refuses timeoutMinutes %j",
-    (timeoutMinutes) => {
-      expect(failuresFor({ timeoutMinutes })).toEqual([
+    async (timeoutMinutes) => {
+      expect(await failuresFor({ timeoutMinutes })).toEqual([
         {
           property: "timeoutMinutes",
           reason: `\`timeoutMinutes\` must be a number greater than 0; got ${JSON.stringify(typeof timeoutMinutes === "string" ? timeoutMinutes : JSON.stringify(timeoutMinutes))}`,
@@ -153,12 +161,12 @@ describe("checkInputs", () => {
     },
   );
 
-  it("accepts a fractional timeout", () => {
-    expect(failuresFor({ timeoutMinutes: 0.5 })).toEqual([]);
+  it("accepts a fractional timeout", async () => {
+    expect(await failuresFor({ timeoutMinutes: 0.5 })).toEqual([]);
   });
 
-  it("refuses a malformed roleArn and profile", () => {
-    expect(failuresFor({ roleArn: "arn:aws:iam::12:user/x", profile: "a b" })).toEqual([
+  it("refuses a malformed roleArn and profile", async () => {
+    expect(await failuresFor({ roleArn: "arn:aws:iam::12:user/x", profile: "a b" })).toEqual([
       { property: "profile", reason: '`profile` must be a shared-config profile name; got "a b"' },
       {
         property: "roleArn",
@@ -168,24 +176,24 @@ describe("checkInputs", () => {
     ]);
   });
 
-  it("lets unknown preview values through", () => {
+  it("lets unknown preview values through", async () => {
     const news = {
       clusterIdentifier: UNKNOWN_VALUE,
       state: UNKNOWN_VALUE,
       region: UNKNOWN_VALUE,
       timeoutMinutes: UNKNOWN_VALUE,
     };
-    expect(checkInputs(news, undefined)).toEqual({
+    expect(await checkInputs(news, undefined)).toEqual({
       inputs: { ...news, onDelete: "restore" },
       failures: [],
     });
   });
 
-  it("reports every bad property at once", () => {
-    const failures = checkInputs(
+  it("reports every bad property at once", async () => {
+    const { failures } = await checkInputs(
       { clusterIdentifier: "1", state: "on", onDelete: "x", region: "x", timeoutMinutes: -1 },
       undefined,
-    ).failures;
+    );
     expect(failures?.map((f) => f.property)).toEqual([
       "clusterIdentifier",
       "state",
