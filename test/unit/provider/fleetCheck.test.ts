@@ -1,6 +1,12 @@
-import { UNKNOWN_VALUE } from "../../../provider/dynamic/checkInputs";
-import { MAX_FLEET_MEMBERS, checkFleetInputs } from "../../../provider/fleet/checkFleetInputs";
+import { UNKNOWN_VALUE } from "../../../provider/aurora/unknownValue";
+import { MAX_FLEET_MEMBERS } from "../../../provider/core/validateInputs";
 import * as fleet from "../../../provider/fleet/implementation";
+
+/** The fleet adapter's `check`, with `defaultRegion` as the Region of the environment. */
+function checkFleetInputs(news: Record<string, unknown>, defaultRegion: string | undefined) {
+  fleet.setRuntimeHooks({ env: defaultRegion === undefined ? {} : { AWS_REGION: defaultRegion } });
+  return fleet.check({}, news);
+}
 
 /** One valid fixture; each test changes one field. */
 const valid = (): Record<string, unknown> => ({
@@ -12,13 +18,13 @@ const valid = (): Record<string, unknown> => ({
 const IDENTIFIER_RULE =
   "must be 1–63 letters, digits or hyphens, start with a letter, and not end with a hyphen or contain two consecutive hyphens; got ";
 
-function failuresFor(patch: Record<string, unknown>, defaultRegion?: string) {
-  return checkFleetInputs({ ...valid(), ...patch }, defaultRegion).failures;
+async function failuresFor(patch: Record<string, unknown>, defaultRegion?: string) {
+  return (await checkFleetInputs({ ...valid(), ...patch }, defaultRegion)).failures;
 }
 
-describe("checkFleetInputs", () => {
-  it("accepts valid inputs, sorts the identifiers and fills in the defaults", () => {
-    expect(checkFleetInputs({ ...valid(), __provider: "shim" }, undefined)).toEqual({
+describe("ClusterFleetPowerState check", () => {
+  it("accepts valid inputs, sorts the identifiers and fills in the defaults", async () => {
+    expect(await checkFleetInputs({ ...valid(), __provider: "shim" }, undefined)).toEqual({
       inputs: {
         clusterIdentifiers: ["dev-billing", "dev-orders", "qa-search"],
         state: "stopped",
@@ -31,16 +37,16 @@ describe("checkFleetInputs", () => {
     });
   });
 
-  it("lowercases the identifiers (RDS stores them lowercase)", () => {
-    const { inputs } = checkFleetInputs(
+  it("lowercases the identifiers (RDS stores them lowercase)", async () => {
+    const { inputs } = await checkFleetInputs(
       { ...valid(), clusterIdentifiers: ["Dev-Orders", "QA-search"] },
       undefined,
     );
     expect(inputs?.clusterIdentifiers).toEqual(["dev-orders", "qa-search"]);
   });
 
-  it("fills in the Region from aws:region / AWS_REGION, as ClusterPowerState does", () => {
-    const { inputs, failures } = checkFleetInputs(
+  it("fills in the Region from aws:region / AWS_REGION, as ClusterPowerState does", async () => {
+    const { inputs, failures } = await checkFleetInputs(
       { clusterIdentifiers: ["a"], state: "running" },
       "us-east-2",
     );
@@ -48,8 +54,10 @@ describe("checkFleetInputs", () => {
     expect(inputs).toMatchObject({ region: "us-east-2" });
   });
 
-  it("fails when no Region is known", () => {
-    expect(checkFleetInputs({ clusterIdentifiers: ["a"], state: "running" }, undefined)).toEqual(
+  it("fails when no Region is known", async () => {
+    expect(
+      await checkFleetInputs({ clusterIdentifiers: ["a"], state: "running" }, undefined),
+    ).toEqual(
       expect.objectContaining({
         failures: [
           {
@@ -78,12 +86,12 @@ describe("checkFleetInputs", () => {
       "role",
       '`roleArn` must be an IAM role ARN such as "arn:aws:iam::123456789012:role/name"; got "role"',
     ],
-  ])("refuses %s %j as ClusterPowerState does", (property, value, reason) => {
-    expect(failuresFor({ [property]: value })).toEqual([{ property, reason }]);
+  ])("refuses %s %j as ClusterPowerState does", async (property, value, reason) => {
+    expect(await failuresFor({ [property]: value })).toEqual([{ property, reason }]);
   });
 
-  it("requires the list", () => {
-    expect(failuresFor({ clusterIdentifiers: undefined })).toEqual([
+  it("requires the list", async () => {
+    expect(await failuresFor({ clusterIdentifiers: undefined })).toEqual([
       {
         property: "clusterIdentifiers",
         reason: "`clusterIdentifiers` is required (a list of 1 to 1,000 cluster identifiers)",
@@ -91,8 +99,8 @@ describe("checkFleetInputs", () => {
     ]);
   });
 
-  it("refuses a list that is not one", () => {
-    expect(failuresFor({ clusterIdentifiers: "dev-orders" })).toEqual([
+  it("refuses a list that is not one", async () => {
+    expect(await failuresFor({ clusterIdentifiers: "dev-orders" })).toEqual([
       {
         property: "clusterIdentifiers",
         reason: '`clusterIdentifiers` must be a list of cluster identifiers; got "dev-orders"',
@@ -100,8 +108,8 @@ describe("checkFleetInputs", () => {
     ]);
   });
 
-  it("refuses an empty list", () => {
-    expect(failuresFor({ clusterIdentifiers: [] })).toEqual([
+  it("refuses an empty list", async () => {
+    expect(await failuresFor({ clusterIdentifiers: [] })).toEqual([
       {
         property: "clusterIdentifiers",
         reason:
@@ -110,11 +118,11 @@ describe("checkFleetInputs", () => {
     ]);
   });
 
-  it("takes 1,000 identifiers and refuses 1,001", () => {
+  it("takes 1,000 identifiers and refuses 1,001", async () => {
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`);
     expect(MAX_FLEET_MEMBERS).toBe(1000);
-    expect(failuresFor({ clusterIdentifiers: ids(1000) })).toEqual([]);
-    expect(failuresFor({ clusterIdentifiers: ids(1001) })).toEqual([
+    expect(await failuresFor({ clusterIdentifiers: ids(1000) })).toEqual([]);
+    expect(await failuresFor({ clusterIdentifiers: ids(1001) })).toEqual([
       {
         property: "clusterIdentifiers",
         reason:
@@ -123,9 +131,9 @@ describe("checkFleetInputs", () => {
     ]);
   });
 
-  it("names each bad element by its index, with the identifier rules of ClusterPowerState", () => {
+  it("names each bad element by its index, with the identifier rules of ClusterPowerState", async () => {
     expect(
-      failuresFor({ clusterIdentifiers: ["ok", "1abc", "ok-2", "ab--c", "", "a\u202eb"] }),
+      await failuresFor({ clusterIdentifiers: ["ok", "1abc", "ok-2", "ab--c", "", "a\u202eb"] }),
     ).toEqual([
       {
         property: "clusterIdentifiers[1]",
@@ -146,8 +154,8 @@ describe("checkFleetInputs", () => {
     ]);
   });
 
-  it("refuses an element that is not a string", () => {
-    expect(failuresFor({ clusterIdentifiers: ["ok", 42] })).toEqual([
+  it("refuses an element that is not a string", async () => {
+    expect(await failuresFor({ clusterIdentifiers: ["ok", 42] })).toEqual([
       {
         property: "clusterIdentifiers[1]",
         reason: '`clusterIdentifiers[1]` must be a cluster identifier (a string); got "42"',
@@ -155,8 +163,10 @@ describe("checkFleetInputs", () => {
     ]);
   });
 
-  it("refuses duplicates case-insensitively, naming both elements", () => {
-    expect(failuresFor({ clusterIdentifiers: ["dev-orders", "qa", "Dev-Orders", "qa"] })).toEqual([
+  it("refuses duplicates case-insensitively, naming both elements", async () => {
+    expect(
+      await failuresFor({ clusterIdentifiers: ["dev-orders", "qa", "Dev-Orders", "qa"] }),
+    ).toEqual([
       {
         property: "clusterIdentifiers[2]",
         reason:
@@ -170,15 +180,17 @@ describe("checkFleetInputs", () => {
     ]);
   });
 
-  it("passes an unknown list through at preview", () => {
-    expect(checkFleetInputs({ ...valid(), clusterIdentifiers: UNKNOWN_VALUE }, undefined)).toEqual({
+  it("passes an unknown list through at preview", async () => {
+    expect(
+      await checkFleetInputs({ ...valid(), clusterIdentifiers: UNKNOWN_VALUE }, undefined),
+    ).toEqual({
       inputs: expect.objectContaining({ clusterIdentifiers: UNKNOWN_VALUE }),
       failures: [],
     });
   });
 
-  it("passes unknown elements through, keeping the order of the list", () => {
-    const { inputs, failures } = checkFleetInputs(
+  it("passes unknown elements through, keeping the order of the list", async () => {
+    const { inputs, failures } = await checkFleetInputs(
       { ...valid(), clusterIdentifiers: ["Zeta", UNKNOWN_VALUE, "alpha"] },
       undefined,
     );
@@ -186,15 +198,19 @@ describe("checkFleetInputs", () => {
     expect(inputs?.clusterIdentifiers).toEqual(["zeta", UNKNOWN_VALUE, "alpha"]);
   });
 
-  it("passes unknown settings through", () => {
+  it("passes unknown settings through", async () => {
     expect(
-      failuresFor({ state: UNKNOWN_VALUE, region: UNKNOWN_VALUE, timeoutMinutes: UNKNOWN_VALUE }),
+      await failuresFor({
+        state: UNKNOWN_VALUE,
+        region: UNKNOWN_VALUE,
+        timeoutMinutes: UNKNOWN_VALUE,
+      }),
     ).toEqual([]);
   });
 
-  it("reports every failure at once, the list first", () => {
+  it("reports every failure at once, the list first", async () => {
     expect(
-      failuresFor({ clusterIdentifiers: ["a", "A"], state: "on" })?.map((f) => f.property),
+      (await failuresFor({ clusterIdentifiers: ["a", "A"], state: "on" }))?.map((f) => f.property),
     ).toEqual(["clusterIdentifiers[1]", "state"]);
   });
 

@@ -1,5 +1,4 @@
-import { UNKNOWN_VALUE } from "../../../provider/dynamic/checkInputs";
-import { diffFleetInputs } from "../../../provider/fleet/diffFleetInputs";
+import { UNKNOWN_VALUE } from "../../../provider/aurora/unknownValue";
 import * as fleet from "../../../provider/fleet/implementation";
 
 const member = (status: string, state = status === "stopped" ? "stopped" : "running") => ({
@@ -32,6 +31,16 @@ const news = (): Record<string, unknown> => ({
   __provider: "exports.handler = …",
 });
 
+/** The fleet adapter's `diff`, with `defaultRegion` as the Region of the environment. */
+function diffFleetInputs(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+  defaultRegion: string | undefined,
+) {
+  fleet.setRuntimeHooks({ env: defaultRegion === undefined ? {} : { AWS_REGION: defaultRegion } });
+  return fleet.diff("eu-west-1/fleet/x", olds, news);
+}
+
 const NO_CHANGE = { changes: false, replaces: [], deleteBeforeReplace: false };
 const UPDATE = { changes: true, replaces: [], deleteBeforeReplace: false };
 const REPLACE = { changes: true, replaces: ["region"], deleteBeforeReplace: true };
@@ -40,32 +49,34 @@ function withMembers(members: Record<string, unknown>): Record<string, unknown> 
   return { ...olds(), members };
 }
 
-describe("diffFleetInputs", () => {
-  it("reports no change, explicitly", () => {
-    expect(diffFleetInputs(olds(), news(), undefined)).toEqual(NO_CHANGE);
+describe("ClusterFleetPowerState diff", () => {
+  it("reports no change, explicitly", async () => {
+    await expect(diffFleetInputs(olds(), news(), undefined)).resolves.toEqual(NO_CHANGE);
   });
 
-  it("never diffs __provider", () => {
-    expect(diffFleetInputs(olds(), { ...news(), __provider: "other" }, undefined)).toEqual(
-      NO_CHANGE,
-    );
+  it("never diffs __provider", async () => {
+    await expect(
+      diffFleetInputs(olds(), { ...news(), __provider: "other" }, undefined),
+    ).resolves.toEqual(NO_CHANGE);
   });
 
-  it("replaces, deleting first, when the Region changes", () => {
-    expect(diffFleetInputs(olds(), { ...news(), region: "us-east-1" }, undefined)).toEqual(REPLACE);
+  it("replaces, deleting first, when the Region changes", async () => {
+    await expect(
+      diffFleetInputs(olds(), { ...news(), region: "us-east-1" }, undefined),
+    ).resolves.toEqual(REPLACE);
   });
 
-  it("compares a missing region with the default Region", () => {
+  it("compares a missing region with the default Region", async () => {
     const next = news();
     delete next.region;
-    expect(diffFleetInputs(olds(), next, "eu-west-1")).toEqual(NO_CHANGE);
-    expect(diffFleetInputs(olds(), next, "us-east-1")).toEqual(REPLACE);
+    await expect(diffFleetInputs(olds(), next, "eu-west-1")).resolves.toEqual(NO_CHANGE);
+    await expect(diffFleetInputs(olds(), next, "us-east-1")).resolves.toEqual(REPLACE);
   });
 
-  it("predicts a replacement for an unknown Region", () => {
-    expect(diffFleetInputs(olds(), { ...news(), region: UNKNOWN_VALUE }, undefined)).toEqual(
-      REPLACE,
-    );
+  it("predicts a replacement for an unknown Region", async () => {
+    await expect(
+      diffFleetInputs(olds(), { ...news(), region: UNKNOWN_VALUE }, undefined),
+    ).resolves.toEqual(REPLACE);
   });
 
   it.each([
@@ -75,81 +86,89 @@ describe("diffFleetInputs", () => {
     ["profile", "dev"],
     ["roleArn", "arn:aws:iam::123456789012:role/power"],
     ["state", UNKNOWN_VALUE],
-  ])("%s change to %j is an update", (field, value) => {
-    expect(diffFleetInputs(olds(), { ...news(), [field]: value }, undefined)).toEqual(UPDATE);
+  ])("%s change to %j is an update", async (field, value) => {
+    await expect(
+      diffFleetInputs(olds(), { ...news(), [field]: value }, undefined),
+    ).resolves.toEqual(UPDATE);
   });
 
-  it("treats absent defaults as the defaults (older state)", () => {
+  it("treats absent defaults as the defaults (older state)", async () => {
     const old = olds();
     delete old.onDelete;
     delete old.timeoutMinutes;
-    expect(diffFleetInputs(old, news(), undefined)).toEqual(NO_CHANGE);
+    await expect(diffFleetInputs(old, news(), undefined)).resolves.toEqual(NO_CHANGE);
   });
 
   it.each([
     ["a member added", ["dev-billing", "dev-orders", "qa-search"]],
     ["a member removed", ["dev-orders"]],
     ["a member swapped", ["dev-billing", "qa-search"]],
-  ])("%s is an update, not a replacement", (_what, clusterIdentifiers) => {
-    expect(diffFleetInputs(olds(), { ...news(), clusterIdentifiers }, undefined)).toEqual(UPDATE);
+  ])("%s is an update, not a replacement", async (_what, clusterIdentifiers) => {
+    await expect(
+      diffFleetInputs(olds(), { ...news(), clusterIdentifiers }, undefined),
+    ).resolves.toEqual(UPDATE);
   });
 
-  it("ignores the order and case of the list", () => {
+  it("ignores the order and case of the list", async () => {
     const clusterIdentifiers = ["Dev-Orders", "dev-billing"];
-    expect(diffFleetInputs(olds(), { ...news(), clusterIdentifiers }, undefined)).toEqual(
-      NO_CHANGE,
-    );
+    await expect(
+      diffFleetInputs(olds(), { ...news(), clusterIdentifiers }, undefined),
+    ).resolves.toEqual(NO_CHANGE);
   });
 
   it.each([
     ["the whole list", UNKNOWN_VALUE],
     ["an element", ["dev-billing", UNKNOWN_VALUE]],
-  ])("counts an unknown value of %s at preview as an update", (_what, clusterIdentifiers) => {
-    expect(diffFleetInputs(olds(), { ...news(), clusterIdentifiers }, undefined)).toEqual(UPDATE);
+  ])("counts an unknown value of %s at preview as an update", async (_what, clusterIdentifiers) => {
+    await expect(
+      diffFleetInputs(olds(), { ...news(), clusterIdentifiers }, undefined),
+    ).resolves.toEqual(UPDATE);
   });
 
-  it("updates when refresh saw a member drift (members.<id>.state)", () => {
+  it("updates when refresh saw a member drift (members.<id>.state)", async () => {
     const drifted = withMembers({
       "dev-billing": member("stopped"),
       "dev-orders": member("available"),
     });
-    expect(diffFleetInputs(drifted, news(), undefined)).toEqual(UPDATE);
+    await expect(diffFleetInputs(drifted, news(), undefined)).resolves.toEqual(UPDATE);
   });
 
-  it("updates when a member's status does not satisfy the state (a partial failure left it stopping)", () => {
+  it("updates when a member's status does not satisfy the state (a partial failure left it stopping)", async () => {
     const midway = withMembers({
       "dev-billing": member("stopped"),
       "dev-orders": member("stopping", "stopped"),
     });
-    expect(diffFleetInputs(midway, news(), undefined)).toEqual(UPDATE);
+    await expect(diffFleetInputs(midway, news(), undefined)).resolves.toEqual(UPDATE);
   });
 
-  it("counts a running member in a busy status as holding `running`", () => {
+  it("counts a running member in a busy status as holding `running`", async () => {
     const running = withMembers({
       "dev-billing": member("available"),
       "dev-orders": member("backing-up"),
     });
-    expect(diffFleetInputs(running, { ...news(), state: "running" }, undefined)).toEqual(
+    await expect(
+      diffFleetInputs(running, { ...news(), state: "running" }, undefined),
+    ).resolves.toEqual(
       UPDATE, // the state itself changed from stopped
     );
-    expect(
+    await expect(
       diffFleetInputs({ ...running, state: "running" }, { ...news(), state: "running" }, undefined),
-    ).toEqual(NO_CHANGE);
+    ).resolves.toEqual(NO_CHANGE);
   });
 
-  it("updates when a listed member has no record (failed before it was reached, or gone)", () => {
-    expect(
+  it("updates when a listed member has no record (failed before it was reached, or gone)", async () => {
+    await expect(
       diffFleetInputs(withMembers({ "dev-billing": member("stopped") }), news(), undefined),
-    ).toEqual(UPDATE);
+    ).resolves.toEqual(UPDATE);
   });
 
-  it("updates when a member no longer listed is still recorded (its removal failed)", () => {
+  it("updates when a member no longer listed is still recorded (its removal failed)", async () => {
     const pending = withMembers({
       "dev-billing": member("stopped"),
       "dev-orders": member("stopped"),
       "qa-search": member("available"),
     });
-    expect(diffFleetInputs(pending, news(), undefined)).toEqual(UPDATE);
+    await expect(diffFleetInputs(pending, news(), undefined)).resolves.toEqual(UPDATE);
   });
 
   it("is the provider's diff", async () => {
