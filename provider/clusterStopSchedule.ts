@@ -70,6 +70,22 @@ function createSchedule(
   );
 }
 
+/** The execution role: created least-privilege, or the `roleArn` given. */
+function executionRole(name: string, args: ClusterStopScheduleArgs, parent: pulumi.Resource) {
+  if (args.roleArn !== undefined)
+    return { created: undefined, roleArn: pulumi.output(args.roleArn) };
+  const created = createSchedulerRole(
+    name,
+    {
+      clusterIdentifier: args.clusterIdentifier,
+      hasStart: args.start !== undefined,
+      deadLetterArn: args.deadLetterArn,
+    },
+    parent,
+  );
+  return { created, roleArn: created.role.arn };
+}
+
 /**
  * Stops (and optionally starts) an Aurora DB cluster on a schedule: one EventBridge Scheduler
  * schedule per action, targeting `arn:aws:scheduler:::aws-sdk:rds:stopDBCluster` /
@@ -127,22 +143,7 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
     );
     validated.warnings.forEach((warning) => void pulumi.log.warn(warning, this));
 
-    const created =
-      args.roleArn === undefined
-        ? createSchedulerRole(
-            name,
-            {
-              clusterIdentifier: args.clusterIdentifier,
-              hasStart: args.start !== undefined,
-              deadLetterArn: args.deadLetterArn,
-            },
-            this,
-          )
-        : undefined;
-    const roleArn: pulumi.Output<string> =
-      created !== undefined
-        ? created.role.arn
-        : pulumi.output(args.roleArn as pulumi.Input<string>);
+    const { created, roleArn } = executionRole(name, args, this);
     const scheduleOpts: pulumi.CustomResourceOptions = {
       parent: this,
       // The first invocation must find the permissions in place.

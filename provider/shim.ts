@@ -32,7 +32,7 @@ function providerModule(subpath: string): string {
     `try { return require("node:module").createRequire(\`\${d}/\`)("${name}"); } catch (e) { ` +
     'if (e && (e.code === "MODULE_NOT_FOUND" || e.code === "ERR_PACKAGE_PATH_NOT_EXPORTED")) ' +
     `e.message = \`aurora-power: cannot load "${name}" from \${d}, the directory Pulumi runs the program in ` +
-    '(\${e.code}: \${String(e.message).split("\\n")[0]}). Install aurora-power in that directory ' +
+    '(${e.code}: ${String(e.message).split("\\n")[0]}). Install aurora-power in that directory ' +
     `(npm install aurora-power) so that require.resolve("${name}") works from it; with Yarn Plug'n'Play, set nodeLinker: node-modules.\`; ` +
     "throw e; } };"
   );

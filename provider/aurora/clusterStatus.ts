@@ -59,4 +59,3 @@ export function powerStateOf(status: string): PowerState | undefined {
   if (RUNNING_BUSY_STATUSES.has(status)) return "running";
   return undefined;
 }
-

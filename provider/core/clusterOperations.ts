@@ -52,6 +52,11 @@ const failed = (error: Error): OperationResult => ({
   resumable: false,
 });
 
+/** The error of a failed result. */
+export function errorOf(result: OperationResult): Error {
+  return result.error ?? new Error("the operation failed without an error");
+}
+
 /** One describe, batched with every other describe due in the same {@link COALESCE_WINDOW_MS}. */
 async function describeOnce(
   target: ClusterTarget,

@@ -1,26 +1,18 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
 import type { PowerAction, PowerState } from "../aurora/clusterStatus";
 import { planTransition } from "../aurora/planTransition";
-import { mentionsBlueGreen } from "../aurora/stoppability";
 import { abortAfter, untilAborted } from "../poller/deadlineSignal";
 import {
-  classifyRdsError,
-  isTransientError,
-  mayHaveBeenApplied,
-  sdkErrorMessage,
-} from "../rds/classifyRdsError";
-import {
   asClusterError,
-  isProgrammingError,
   keptReturningError,
   notFoundError,
-  powerCallError,
   terminalStatusError,
   timeoutError,
   unansweredCallError,
-  unsupportedError,
+  type TimedScope,
 } from "./clusterErrors";
-import type { OperationScope, RetryCommand } from "./messages";
+import { judgeRefusal } from "./judgeRefusal";
+import type { RetryCommand } from "./messages";
 import type { Runtime } from "./runtime";
 import { StatusTracker, type ProgressSink } from "./statusTracker";
 
@@ -155,27 +147,14 @@ class Reconciliation {
     }
   }
 
-  /**
-   * A refused power call: re-describe and re-plan after a back-off when it is a state race or a
-   * transient failure; fail at once for anything else, a bug of this package's own included.
-   */
-  private async handleRefusal(action: PowerAction, error: unknown): Promise<DBCluster | undefined> {
-    const kind = classifyRdsError(error);
-    if (kind === "not-found") return undefined;
-    const why = sdkErrorMessage(error);
-    if (kind === "not-eligible" || (kind === "invalid-state" && mentionsBlueGreen(why)))
-      throw unsupportedError(this.scope(), action, why, error);
-    if (kind === "invalid-state") return this.observeAfter(this.raceDelayMs());
-    if (isTransientError(error)) {
-      // Throttling or a 5xx still failing after the SDK's retries, or no answer at all. A call
-      // without a clear refusal may have been carried out: count it as issued.
-      if (mayHaveBeenApplied(error)) this.actionIssued = true;
-      if (this.attempts <= this.runtime.settings.maxRaceRetries)
-        return this.observeAfter(this.raceDelayMs());
-    }
-    // A bug of this package (a TypeError, …) is no answer from RDS: it fails once, with its stack.
-    if (isProgrammingError(error)) throw error;
-    throw powerCallError(this.scope(), action, kind, why, error);
+  /** A refused power call: re-plan after a back-off, or fail (see {@link judgeRefusal}). */
+  private handleRefusal(action: PowerAction, error: unknown): Promise<DBCluster | undefined> {
+    const retriesLeft = this.attempts <= this.runtime.settings.maxRaceRetries;
+    const step = judgeRefusal(error, action, this.scope(), retriesLeft);
+    if (step.kind === "fail") throw step.error;
+    if (step.kind === "gone") return Promise.resolve(undefined);
+    if (step.maybeApplied) this.actionIssued = true;
+    return this.observeAfter(this.raceDelayMs());
   }
 
   /** Back-off before re-planning after a refused call: doubling, from the poll interval. */
@@ -233,9 +212,7 @@ class Reconciliation {
   }
 
   /** What a failure message names, as of now. */
-  private scope(
-    status: string | undefined = this.tracker.current,
-  ): OperationScope & { elapsedSeconds: number } {
+  private scope(status: string | undefined = this.tracker.current): TimedScope {
     const elapsedSeconds = Math.round((this.runtime.clock.now() - this.startedAt) / 1000);
     const { clusterIdentifier, region, desired, timeoutMinutes } = this.request;
     const endpointLabel = this.runtime.endpointLabel;

@@ -8,6 +8,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { OperationResult, ClusterTarget } from "../core/clusterOperations";
 import {
   adoptCluster,
+  errorOf,
   holdCluster,
   observeCluster,
   releaseCluster,
@@ -76,7 +77,7 @@ function failure(
   id: string,
   raw: RawProperties,
 ): Error {
-  const error = result.error ?? new Error("the operation failed");
+  const error = errorOf(result);
   if (!result.resumable || !result.record) return error;
   const outputs = outputsOf(target, result.record, target.settings.state);
   return new PartialFailureError(id, { ...raw, ...outputs }, error);
@@ -105,7 +106,7 @@ export async function read(
   const stored = upgradeState(POWER_STATE_FORMAT, id, props ?? {});
   const target = targetOf(stored, id);
   const result = await observeCluster(target, storedRecord(stored));
-  if (!result.ok) throw result.error;
+  if (!result.ok) throw errorOf(result);
   if (!result.record) return { id: "" };
   return { id, props: outputsOf(target, result.record, result.record.state) };
 }
@@ -131,7 +132,7 @@ export async function update(
 async function deleteClusterPowerState(id: string, props: RawProperties): Promise<void> {
   const stored = upgradeState(POWER_STATE_FORMAT, id, props);
   const result = await releaseCluster(targetOf(stored, id), storedRecord(stored));
-  if (!result.ok) throw result.error;
+  if (!result.ok) throw errorOf(result);
 }
 
 export { deleteClusterPowerState as delete };

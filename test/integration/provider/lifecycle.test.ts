@@ -176,7 +176,7 @@ describe("ClusterPowerState implementation against the local RDS endpoint", () =
       { DBClusterIdentifier: "samereg", ReadReplicaIdentifiers: ["samereg-replica"] },
     ]);
     const { outs } = await impl.create(await bed.inputs("samereg"));
-    expect(outs.status).toBe("stopped");
+    expect(outs?.status).toBe("stopped");
   });
 
   it("reports progress through the provider's log sink", () => {
