@@ -68,7 +68,10 @@ describe("isTransientError", () => {
     ["AccessDenied 403", sdkError("AccessDenied", "not authorized", 403)],
     ["InvalidParameterValue 400", sdkError("InvalidParameterValue", "bad value", 400)],
     ["UnexpectedRdsResponseError", new UnexpectedRdsResponseError()],
-    ["CredentialsProviderError", sdkError("CredentialsProviderError", "Could not load credentials")],
+    [
+      "CredentialsProviderError",
+      sdkError("CredentialsProviderError", "Could not load credentials"),
+    ],
   ])("%s is not transient", (_what, error) => {
     expect(isTransientError(error)).toBe(false);
   });

@@ -1,4 +1,8 @@
-import { planTransition, recordHolds, type TransitionPlan } from "../../../provider/aurora/planTransition";
+import {
+  planTransition,
+  recordHolds,
+  type TransitionPlan,
+} from "../../../provider/aurora/planTransition";
 import { powerStateOf } from "../../../provider/aurora/clusterStatus";
 
 const WAIT_AVAILABLE_TO_STOP: TransitionPlan = {

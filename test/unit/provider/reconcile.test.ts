@@ -70,7 +70,7 @@ function harness(initialStatus: string, transitionMs = 5000): Harness {
   };
   const run = async (desired: PowerState, extra: Extra = {}) => {
     const outcome = await result(desired, extra);
-    if (!outcome.reached) throw outcome.error;
+    if (!outcome.reached) throw outcome.error ?? new Error("not reached, without an error");
     return outcome;
   };
   return { time, cluster, messages, result, run };
