@@ -59,3 +59,19 @@ export type ClusterPowerStateOutputs = ClusterPowerStateInputs &
 export type FleetMemberOutputs = {
   [K in keyof ClusterRecord]: ClusterRecord[K];
 };
+
+/**
+ * Outputs of `ClusterFleetPowerState`: the settings and the member list echoed, one record per
+ * member, and the state format.
+ */
+export type ClusterFleetPowerStateOutputs = Omit<ClusterPowerStateInputs, "clusterIdentifier"> & {
+  region: string;
+  onDelete: OnDelete;
+  timeoutMinutes: number;
+  /** Lowercase, each once, sorted. */
+  clusterIdentifiers: string[];
+  /** Per lowercase identifier: what was observed and adopted; absent for a member never reached. */
+  members: Record<string, FleetMemberOutputs>;
+  schemaVersion: number;
+  writtenBy: string;
+};

@@ -1,7 +1,7 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
 import { powerStateOf, type PowerState } from "../aurora/clusterStatus";
 import { planTransition } from "../aurora/planTransition";
-import { textOf, type RawProperties } from "../state/properties";
+import { isBag, textOf, type RawProperties } from "../state/properties";
 
 /**
  * What the provider knows of one cluster after an operation: a `ClusterPowerState`'s outputs
@@ -78,6 +78,17 @@ export function storedRecord(props: RawProperties): ClusterRecord | undefined {
   };
   const state = powerState(props.state) ?? "running";
   return recordOf(undefined, powerState(props.initialState) ?? "running", previous, state);
+}
+
+/** A fleet's stored `members`, keyed by lowercase identifier; anything malformed is ignored. */
+export function storedRecords(members: unknown): Record<string, ClusterRecord> {
+  const records: Record<string, ClusterRecord> = {};
+  if (!isBag(members)) return records;
+  for (const [id, value] of Object.entries(members)) {
+    const record = isBag(value) ? storedRecord(value) : undefined;
+    if (record) records[id.toLowerCase()] = record;
+  }
+  return records;
 }
 
 /**

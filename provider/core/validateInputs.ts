@@ -150,3 +150,24 @@ export function checkIdentifierList(value: unknown): InputFailure[] {
     return reason ? [{ property: `${LIST}[${index}]`, reason }] : [];
   });
 }
+
+/** Identifiers as a fleet keeps them: strings only, lowercase (as RDS stores them), once, sorted. */
+export function normalizeIdentifiers(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const ids = value
+    .filter((v): v is string => typeof v === "string" && v !== "")
+    .map((v) => v.toLowerCase());
+  return [...new Set(ids)].sort();
+}
+
+/**
+ * `check`'s `clusterIdentifiers`: lowercase and, once every element is known, sorted, so reordering
+ * the list or changing its case is no change. Anything but a list is left for the check to refuse.
+ */
+export function identifierListInput(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  const lowered = value.map((v: unknown) =>
+    typeof v === "string" && !isUnknown(v) ? v.toLowerCase() : v,
+  );
+  return value.some(isUnknown) ? lowered : lowered.sort();
+}

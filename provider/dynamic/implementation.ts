@@ -57,17 +57,18 @@ export function diff(
   olds: RawProperties,
   news: RawProperties,
 ): Promise<dynamic.DiffResult> {
+  // A throw (a state in a newer format) becomes the rejection the contract expects.
+  return new Promise((resolve) => resolve(diffOf(id, olds, news)));
+}
+
+function diffOf(id: string, olds: RawProperties, news: RawProperties): dynamic.DiffResult {
   const stored = upgradeState(POWER_STATE_FORMAT, id, olds);
   const changed: string[] = changedSettings(stored, news, defaultRegion());
   const next = identifierOf(news.clusterIdentifier);
   if (isUnknown(next) || identifierOf(stored.clusterIdentifier) !== next)
     changed.unshift("clusterIdentifier");
   const replaces = changed.filter((field) => field === "clusterIdentifier" || field === "region");
-  return Promise.resolve({
-    changes: changed.length > 0,
-    replaces,
-    deleteBeforeReplace: replaces.length > 0,
-  });
+  return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
 }
 
 /** A failed operation as the engine must see it: partial (keep the resource) or plain. */

@@ -4,37 +4,20 @@
  */
 import { randomUUID } from "node:crypto";
 import type { ClusterTarget } from "../core/clusterOperations";
-import { storedRecord, type ClusterRecord } from "../core/clusterRecord";
+import type { ClusterRecord } from "../core/clusterRecord";
 import { messages } from "../core/messages";
 import { normalizeSettings, type PowerSettings } from "../core/powerSettings";
 import { defaultRegion } from "../core/runtime";
+import { normalizeIdentifiers } from "../core/validateInputs";
 import type { ProgressSink } from "../core/statusTracker";
-import { isBag, type RawProperties } from "../state/properties";
+import type { RawProperties } from "../state/properties";
 import { FLEET_FORMAT, formatFields } from "../state/stateFormat";
+import type { ClusterFleetPowerStateOutputs } from "../types";
 
 /** A fleet's settings (the Region known) and its members: lowercase, each once, sorted. */
 export interface Fleet {
   settings: PowerSettings & { region: string };
   clusterIdentifiers: string[];
-}
-
-/** Outputs of `ClusterFleetPowerState`: the settings and members echoed, a record per member. */
-export type ClusterFleetPowerStateOutputs = PowerSettings & {
-  region: string;
-  clusterIdentifiers: string[];
-  /** Per lowercase identifier: what was observed and adopted; absent for a member never reached. */
-  members: Record<string, ClusterRecord>;
-  schemaVersion: number;
-  writtenBy: string;
-};
-
-/** Identifiers as a fleet keeps them: strings only, lowercase, each once, sorted. */
-export function normalizeIdentifiers(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  const ids = value
-    .filter((v): v is string => typeof v === "string" && v !== "")
-    .map((v) => v.toLowerCase());
-  return [...new Set(ids)].sort();
 }
 
 /** The fleet a bag names; the ID (`<region>/fleet/<uuid>`) fills in the Region of a bag without. */
@@ -65,17 +48,6 @@ export function memberTarget(
 /** A new fleet's ID: it names the Region, not the members (they change by update). */
 export function newFleetId(region: string): string {
   return `${region}/fleet/${randomUUID()}`;
-}
-
-/** The `members` of stored outputs, keyed by lowercase identifier; anything malformed is ignored. */
-export function storedMembers(props: RawProperties): Record<string, ClusterRecord> {
-  const records: Record<string, ClusterRecord> = {};
-  if (!isBag(props.members)) return records;
-  for (const [id, value] of Object.entries(props.members)) {
-    const record = isBag(value) ? storedRecord(value) : undefined;
-    if (record) records[id.toLowerCase()] = record;
-  }
-  return records;
 }
 
 /** The outputs, member keys sorted so the state does not depend on which member finished first. */

@@ -9,24 +9,26 @@ import {
   holdCluster,
   observeCluster,
   releaseCluster,
+  type ClusterTarget,
+  type OperationResult,
 } from "../core/clusterOperations";
-import { recordHolds } from "../core/clusterRecord";
+import { storedRecords, type ClusterRecord } from "../core/clusterRecord";
 import { messages } from "../core/messages";
 import { changedSettings, withDefaults } from "../core/powerSettings";
 import { defaultRegion } from "../core/runtime";
-import { REGION, checkIdentifierList, checkSettings } from "../core/validateInputs";
-import { FleetMembersError } from "../errors";
+import { fleetNeedsWork, runMembers, type FleetRun } from "../core/runMembers";
+import {
+  REGION,
+  checkIdentifierList,
+  checkSettings,
+  identifierListInput,
+  normalizeIdentifiers,
+} from "../core/validateInputs";
+import { FleetMembersError, PartialFailureError } from "../errors";
 import { isUnknown, type RawProperties } from "../state/properties";
 import { FLEET_FORMAT, upgradeState } from "../state/stateFormat";
-import {
-  fleetOf,
-  fleetOutputsOf,
-  newFleetId,
-  normalizeIdentifiers,
-  storedMembers,
-  type ClusterFleetPowerStateOutputs,
-} from "./fleetProperties";
-import { fleetFailure, runMembers } from "./runMembers";
+import type { ClusterFleetPowerStateOutputs } from "../types";
+import { fleetOf, fleetOutputsOf, memberTarget, newFleetId, type Fleet } from "./fleetProperties";
 
 /** `configure`: the same as `ClusterPowerState`'s (the stack's `aws:region` as default Region). */
 export { configure } from "../dynamic/implementation";
@@ -44,13 +46,8 @@ export function check(
     ...checkSettings(news, defaultRegion()),
   ];
   const inputs = withDefaults(news, defaultRegion(), (r) => REGION.test(r));
-  const list = news.clusterIdentifiers;
-  if (Array.isArray(list)) {
-    const lowered = list.map((v: unknown) =>
-      typeof v === "string" && !isUnknown(v) ? v.toLowerCase() : v,
-    );
-    inputs.clusterIdentifiers = list.some(isUnknown) ? lowered : lowered.sort();
-  }
+  if (Array.isArray(news.clusterIdentifiers))
+    inputs.clusterIdentifiers = identifierListInput(news.clusterIdentifiers);
   return Promise.resolve({ inputs, failures });
 }
 
@@ -65,12 +62,17 @@ export function diff(
   olds: RawProperties,
   news: RawProperties,
 ): Promise<dynamic.DiffResult> {
+  // A throw (a state in a newer format) becomes the rejection the contract expects.
+  return new Promise((resolve) => resolve(diffOf(id, olds, news)));
+}
+
+function diffOf(id: string, olds: RawProperties, news: RawProperties): dynamic.DiffResult {
   const stored = upgradeState(FLEET_FORMAT, id, olds);
   const settings = changedSettings(stored, news, defaultRegion());
   const replaces = settings.filter((field) => field === "region");
   const changes =
     settings.length > 0 || membershipChanged(stored, news) || membersNeedWork(stored, news);
-  return Promise.resolve({ changes, replaces, deleteBeforeReplace: replaces.length > 0 });
+  return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
 }
 
 function membershipChanged(olds: RawProperties, news: RawProperties): boolean {
@@ -83,10 +85,34 @@ function membersNeedWork(olds: RawProperties, news: RawProperties): boolean {
   const desired = news.state;
   // An unknown or invalid `state` is a settings change already (or a check failure).
   if (desired !== "running" && desired !== "stopped") return false;
-  const wanted = new Set(normalizeIdentifiers(news.clusterIdentifiers));
-  const members = storedMembers(olds);
-  if (Object.keys(members).some((id) => !wanted.has(id))) return true;
-  return [...wanted].some((id) => !recordHolds(members[id], desired));
+  return fleetNeedsWork(
+    storedRecords(olds.members),
+    normalizeIdentifiers(news.clusterIdentifiers),
+    desired,
+  );
+}
+
+/** Runs a core operation on every member's target at once (see `runMembers`). */
+function forEachMember(
+  fleet: Fleet,
+  ids: readonly string[],
+  previous: Readonly<Record<string, ClusterRecord>>,
+  what: string | undefined,
+  operation: (target: ClusterTarget, member: string) => Promise<OperationResult>,
+): Promise<FleetRun> {
+  return runMembers(fleet.settings, ids, previous, what, (member, progress) =>
+    operation(memberTarget(fleet, member, progress), member),
+  );
+}
+
+/**
+ * What a create or update throws when members failed: once any member was reached, the
+ * partial-failure shape (the engine records `properties` and the next `pulumi up` resumes); with
+ * nothing reached, the plain error.
+ */
+function fleetFailure(run: FleetRun, summary: string, id: string, properties: RawProperties) {
+  const error = new FleetMembersError(summary, run.failures);
+  return run.anyReached ? new PartialFailureError(id, properties, error) : error;
 }
 
 /** `create`: adopts every member at once, each as `ClusterPowerState`'s create would. */
@@ -96,7 +122,7 @@ export async function create(
   const fleet = fleetOf(raw);
   const id = newFleetId(fleet.settings.region);
   const ids = fleet.clusterIdentifiers;
-  const run = await runMembers(
+  const run = await forEachMember(
     fleet,
     ids,
     {},
@@ -120,9 +146,9 @@ export async function read(
 ): Promise<dynamic.ReadResult<ClusterFleetPowerStateOutputs>> {
   const stored = upgradeState(FLEET_FORMAT, id, props ?? {});
   const fleet = fleetOf(stored, id);
-  const previous = storedMembers(stored);
+  const previous = storedRecords(stored.members);
   const ids = Object.keys(previous).sort();
-  const run = await runMembers(fleet, ids, previous, undefined, (target, member) =>
+  const run = await forEachMember(fleet, ids, previous, undefined, (target, member) =>
     observeCluster(target, previous[member]),
   );
   if (run.failures.length > 0) {
@@ -143,7 +169,7 @@ export async function update(
   olds: RawProperties,
   news: RawProperties,
 ): Promise<dynamic.UpdateResult<ClusterFleetPowerStateOutputs>> {
-  const previous = storedMembers(upgradeState(FLEET_FORMAT, id, olds));
+  const previous = storedRecords(upgradeState(FLEET_FORMAT, id, olds).members);
   const fleet = fleetOf(news, id);
   const listed = new Set(fleet.clusterIdentifiers);
   const removed = Object.keys(previous)
@@ -153,7 +179,7 @@ export async function update(
   const added = fleet.clusterIdentifiers.filter((m) => !previous[m]).length;
   const { state, onDelete, region } = fleet.settings;
   const what = `update, every member to \`${state}\` (${added} to adopt, ${removed.length} to release with \`onDelete: ${onDelete}\`)`;
-  const run = await runMembers(fleet, ids, previous, what, (target, member) => {
+  const run = await forEachMember(fleet, ids, previous, what, (target, member) => {
     const record = previous[member];
     if (!listed.has(member)) return releaseCluster(target, record);
     return record ? holdCluster(target, record) : adoptCluster(target);
@@ -174,10 +200,10 @@ async function deleteClusterFleetPowerState(id: string, props: RawProperties): P
   const stored = upgradeState(FLEET_FORMAT, id, props);
   const fleet = fleetOf(stored, id);
   if (fleet.settings.onDelete === "retain") return;
-  const previous = storedMembers(stored);
+  const previous = storedRecords(stored.members);
   const ids = Object.keys(previous).sort();
   const what = `delete, \`onDelete: ${fleet.settings.onDelete}\` for every member`;
-  const run = await runMembers(fleet, ids, previous, what, (target, member) =>
+  const run = await forEachMember(fleet, ids, previous, what, (target, member) =>
     releaseCluster(target, previous[member]),
   );
   if (run.failures.length === 0) return;

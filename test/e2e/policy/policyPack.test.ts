@@ -16,14 +16,26 @@ const FLEET_FIXTURE = path.join(repoRoot(), "test", "fixtures", "policy", "fleet
 const NO_ENDPOINT = "http://127.0.0.1:9";
 
 interface PolicyEvent {
-  policyEvent?: { resourceUrn?: string; message: string; policyName: string; enforcementLevel: string };
+  policyEvent?: {
+    resourceUrn?: string;
+    message: string;
+    policyName: string;
+    enforcementLevel: string;
+  };
 }
 
 async function analyze(file: string): Promise<{ code: number; events: PolicyEvent[] }> {
-  const env = { ...process.env, ...buildStackEnv({ endpointUrl: NO_ENDPOINT, region: "eu-west-1", backendDir: "/nonexistent" }) };
+  const env = {
+    ...process.env,
+    ...buildStackEnv({ endpointUrl: NO_ENDPOINT, region: "eu-west-1", backendDir: "/nonexistent" }),
+  };
   const args = ["policy", "analyze", "--policy-pack", POLICY_DIR, "--file", file, "--json"];
   try {
-    const { stdout } = await run(path.join(engineBinDir(), "pulumi"), args, { env, cwd: repoRoot(), timeout: 120_000 });
+    const { stdout } = await run(path.join(engineBinDir(), "pulumi"), args, {
+      env,
+      cwd: repoRoot(),
+      timeout: 120_000,
+    });
     return { code: 0, events: parseEvents(stdout) };
   } catch (error) {
     const failed = error as { code: number; stdout: string };
@@ -42,20 +54,30 @@ function parseEvents(stdout: string): PolicyEvent[] {
 describe("policy pack under the real engine", () => {
   it("`pulumi policy analyze --file` reports the violations of a stack export", async () => {
     const { code, events } = await analyze(FIXTURE);
-    const seen = events.map((e) => `${e.policyEvent?.enforcementLevel} ${e.policyEvent?.policyName} ${e.policyEvent?.resourceUrn?.split("::").pop()}`);
+    const seen = events.map(
+      (e) =>
+        `${e.policyEvent?.enforcementLevel} ${e.policyEvent?.policyName} ${e.policyEvent?.resourceUrn?.split("::").pop()}`,
+    );
     expect(code).not.toBe(0);
     expect(seen.sort()).toEqual([
       "mandatory aurora-production-never-stopped billing-stop",
       "mandatory aurora-stop-schedule-required orders",
       "mandatory aurora-stoppable-cluster analytics-nightly",
     ]);
-    const required = events.find((e) => e.policyEvent?.policyName === "aurora-stop-schedule-required");
-    expect(required?.policyEvent?.message).toContain("Aurora cluster `dev-orders` is non-production (tag `Environment=dev`) and has no stop schedule");
+    const required = events.find(
+      (e) => e.policyEvent?.policyName === "aurora-stop-schedule-required",
+    );
+    expect(required?.policyEvent?.message).toContain(
+      "Aurora cluster `dev-orders` is non-production (tag `Environment=dev`) and has no stop schedule",
+    );
   });
 
   it("judges each ClusterFleetPowerState member like a ClusterPowerState of its own", async () => {
     const { code, events } = await analyze(FLEET_FIXTURE);
-    const seen = events.map((e) => `${e.policyEvent?.enforcementLevel} ${e.policyEvent?.policyName} ${e.policyEvent?.resourceUrn?.split("::").pop()}`);
+    const seen = events.map(
+      (e) =>
+        `${e.policyEvent?.enforcementLevel} ${e.policyEvent?.policyName} ${e.policyEvent?.resourceUrn?.split("::").pop()}`,
+    );
     expect(code).not.toBe(0);
     expect(seen.sort()).toEqual([
       "advisory aurora-stop-schedule-sane dev-fleet",
@@ -66,8 +88,12 @@ describe("policy pack under the real engine", () => {
       "mandatory aurora-stop-schedule-required reports",
       "mandatory aurora-stoppable-cluster dev-fleet",
     ]);
-    const prod = events.find((e) => e.policyEvent?.policyName === "aurora-production-never-stopped");
-    expect(prod?.policyEvent?.message).toContain("ClusterFleetPowerState `dev-fleet` stops production cluster");
+    const prod = events.find(
+      (e) => e.policyEvent?.policyName === "aurora-production-never-stopped",
+    );
+    expect(prod?.policyEvent?.message).toContain(
+      "ClusterFleetPowerState `dev-fleet` stops production cluster",
+    );
     expect(prod?.policyEvent?.message).toContain("remove the cluster from `clusterIdentifiers`");
   });
 
@@ -78,12 +104,22 @@ describe("policy pack under the real engine", () => {
       new ClusterPowerState("pause-prod", { clusterIdentifier: "prod-billing", state: "stopped" });
       await Promise.resolve();
     };
-    await withInlineStack({ program, endpointUrl: NO_ENDPOINT, policyPacks: [POLICY_DIR], onOutput: (t) => output.push(t) }, async (stack) => {
-      await expect(stack.preview()).rejects.toThrow();
-    });
+    await withInlineStack(
+      {
+        program,
+        endpointUrl: NO_ENDPOINT,
+        policyPacks: [POLICY_DIR],
+        onOutput: (t) => output.push(t),
+      },
+      async (stack) => {
+        await expect(stack.preview()).rejects.toThrow();
+      },
+    );
     const text = output.join("");
     expect(text).toContain("[mandatory]  aurora-production-never-stopped");
-    expect(text).toContain("ClusterPowerState `pause-prod` stops production cluster `prod-billing`");
+    expect(text).toContain(
+      "ClusterPowerState `pause-prod` stops production cluster `prod-billing`",
+    );
     expect(text).not.toContain("ClusterPowerState `pause-dev` stops production cluster");
   });
 
@@ -92,10 +128,15 @@ describe("policy pack under the real engine", () => {
       new ClusterPowerState("pause-dev", { clusterIdentifier: "dev-orders", state: "stopped" });
       await Promise.resolve();
     };
-    await withInlineStack({ program, endpointUrl: NO_ENDPOINT, policyPacks: [POLICY_DIR] }, async (stack) => {
-      const result = await stack.preview();
-      expect(result.stdout).toContain("aurora-stop-schedule-sane");
-      expect(result.stdout).toContain("holds cluster `dev-orders` stopped, but AWS starts a stopped cluster after 7 days");
-    });
+    await withInlineStack(
+      { program, endpointUrl: NO_ENDPOINT, policyPacks: [POLICY_DIR] },
+      async (stack) => {
+        const result = await stack.preview();
+        expect(result.stdout).toContain("aurora-stop-schedule-sane");
+        expect(result.stdout).toContain(
+          "holds cluster `dev-orders` stopped, but AWS starts a stopped cluster after 7 days",
+        );
+      },
+    );
   });
 });
