@@ -15,7 +15,7 @@ import {
 import { storedRecords, type ClusterRecord } from "../core/clusterRecord";
 import { messages } from "../core/messages";
 import { changedSettings, withDefaults } from "../core/powerSettings";
-import { defaultRegion } from "../core/runtime";
+import { defaultRegion, setStackRegion } from "../core/runtime";
 import { fleetNeedsWork, runMembers, type FleetRun } from "../core/runMembers";
 import {
   REGION,
@@ -30,8 +30,11 @@ import { FLEET_FORMAT, upgradeState } from "../state/stateFormat";
 import type { ClusterFleetPowerStateOutputs } from "../types";
 import { fleetOf, fleetOutputsOf, memberTarget, newFleetId, type Fleet } from "./fleetProperties";
 
-/** `configure`: the same as `ClusterPowerState`'s (the stack's `aws:region` as default Region). */
-export { configure } from "../dynamic/implementation";
+/** `configure`: remembers the stack's `aws:region` config as the default Region. */
+export function configure(req: dynamic.ConfigureRequest): Promise<void> {
+  setStackRegion(req.config.get("aws:region"));
+  return Promise.resolve();
+}
 
 /**
  * `check`: the settings exactly as `ClusterPowerState` checks them, and the identifier list; the

@@ -53,7 +53,7 @@ describe("examples/prod-guard with the aurora-power pack under the real engine",
   it("passes the preview once the production cluster is set running", async () => {
     const { passed, output } = await previewWithState("running");
     expect(passed).toBe(true);
-    expect(output).toContain("✅ aurora-power@v0.1.0");
+    expect(output).toContain("✅ aurora-power@v0.2.0");
     expect(output).not.toContain("aurora-production-never-stopped");
     expect(output).not.toContain("[mandatory]");
   });
