@@ -1,6 +1,6 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
 import type { PowerAction, PowerState } from "../aurora/clusterStatus";
-import { planTransition } from "../aurora/planTransition";
+import { planTransition, type TransitionPlan } from "../aurora/planTransition";
 import { abortAfter, untilAborted } from "../poller/deadlineSignal";
 import {
   asClusterError,
@@ -70,6 +70,7 @@ class Reconciliation {
   private readonly startedAt: number;
   private readonly deadlineAt: number;
   private attempts = 0;
+  private readonly plans = new WeakMap<DBCluster, TransitionPlan>();
 
   constructor(
     private readonly runtime: Runtime,
@@ -94,7 +95,7 @@ class Reconciliation {
         throw notFoundError(this.scope());
       }
       const status = cluster.Status ?? "unknown";
-      const plan = planTransition(status, this.request.desired);
+      const plan = this.planOf(cluster);
       if (plan.kind === "done") return;
       if (plan.kind === "fail") throw terminalStatusError(this.scope(status), plan.reason);
       cluster =
@@ -182,12 +183,17 @@ class Reconciliation {
       stale !== undefined &&
       (cluster.Status ?? "unknown") === stale.status &&
       now - stale.at < settings.staleGraceMs;
-    const desired = this.request.desired;
-    return this.wait(
-      firstDelayMs,
-      (cluster) => planTransition(cluster.Status ?? "unknown", desired).kind !== "wait",
-      isStale,
-    );
+    return this.wait(firstDelayMs, (cluster) => this.planOf(cluster).kind !== "wait", isStale);
+  }
+
+  /** The plan for one observation, made once: the wait and the loop both read it. */
+  private planOf(cluster: DBCluster): TransitionPlan {
+    let plan = this.plans.get(cluster);
+    if (!plan) {
+      plan = planTransition(cluster.Status ?? "unknown", this.request.desired);
+      this.plans.set(cluster, plan);
+    }
+    return plan;
   }
 
   private wait(

@@ -12,6 +12,7 @@ import {
   ClusterTimeoutError,
 } from "../../../provider/errors";
 import type { PowerState } from "../../../provider/aurora/clusterStatus";
+import * as planTransitionModule from "../../../provider/aurora/planTransition";
 import { ClusterPoller } from "../../../provider/poller/clusterPoller";
 import { DurationModel } from "../../../provider/poller/durationModel";
 import {
@@ -106,6 +107,20 @@ describe("reconcile", () => {
     await h.run("stopped");
     expect(h.time.sleeps).toEqual([0, 2592, 1296, 648, 500]);
     expect(h.cluster.calls.filter((c) => c !== "describe")).toEqual(["stop", "start", "stop"]);
+  });
+
+  it("consults the planner once per observation (the wait and the loop share its plan)", async () => {
+    const h = harness("available");
+    const planner = jest.spyOn(planTransitionModule, "planTransition");
+    try {
+      await h.run("stopped");
+      // Every observation here is a describe (none was handed in); the stop's answer is not planned.
+      const describes = h.cluster.calls.filter((c) => c === "describe").length;
+      expect(describes).toBeGreaterThan(2);
+      expect(planner).toHaveBeenCalledTimes(describes);
+    } finally {
+      planner.mockRestore();
+    }
   });
 
   it("adopts a cluster already in the desired state with no power call", async () => {
