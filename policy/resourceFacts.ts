@@ -8,6 +8,7 @@ import {
   actionOfTargetArn,
   clusterIdentifierOfTargetInput,
 } from "../provider/aurora/schedulerTargets";
+import { HolderFacts, fleetMemberHolderFacts, powerStateHolderFacts } from "./holderFacts";
 import { Maybe, UnknownValue, readProp, readString, readTags } from "./unknowns";
 
 /** Type token of `aws.rds.Cluster` (Aurora and Multi-AZ DB clusters). */
@@ -72,6 +73,8 @@ export interface ActionFacts {
   targetProperty: "clusterIdentifier" | "clusterIdentifiers" | "target";
   /** `false` for a disabled schedule; a disabled schedule stops nothing. */
   enabled: boolean | UnknownValue;
+  /** Region and deletion settings of a power-state holder; absent for schedules. */
+  holder?: HolderFacts;
 }
 
 /** `state: "stopped"` stops; anything else (`running`, the default) holds the cluster running. */
@@ -89,6 +92,7 @@ function powerStateFacts(props: unknown): ActionFacts {
     targetIdentifier,
     targetProperty: "clusterIdentifier",
     enabled: true,
+    holder: powerStateHolderFacts(props),
   };
 }
 
@@ -106,6 +110,7 @@ export function fleetMemberFacts(props: unknown): ActionFacts[] {
     targetIdentifier,
     targetProperty: "clusterIdentifiers",
     enabled: true,
+    holder: fleetMemberHolderFacts(props, targetIdentifier),
   });
   const list = readProp(props, "clusterIdentifiers");
   if (list instanceof UnknownValue) {

@@ -17,6 +17,7 @@ import {
   classifyEnvironment,
   exemptionOf,
 } from "../classifyEnvironment";
+import { deletionStopOf } from "../holderFacts";
 import { ActionFacts, isScheduleOfComponent, powerActionsOf, typeOfUrn } from "../resourceFacts";
 import {
   buildStackModel,
@@ -25,29 +26,33 @@ import {
   stopsCluster,
   targetIdentifierOf,
 } from "../stackModel";
+import type { ActionNode } from "../stackNodes";
 import { Maybe, UnknownValue, throwUndecided } from "../unknowns";
+import { ProductionStop, productionStopMessage } from "./productionStopMessage";
 
-const FIXES: Record<ActionFacts["kind"], string> = {
-  ClusterPowerState: 'set `state: "running"` or remove the resource',
-  ClusterFleetPowerState: 'remove the cluster from `clusterIdentifiers` or set `state: "running"`',
-  ClusterStopSchedule: "remove the schedule or set `enabled: false`",
-  Schedule: 'remove the schedule or set `state: "DISABLED"`',
-};
+/**
+ * Every way an action stops its cluster: its `state` (or an enabled stop schedule), and, for a
+ * holder, its `onDelete` when it lets go. An {@link UnknownValue} stands for one preview cannot tell.
+ */
+function stopsOf(facts: ActionFacts): (ProductionStop | UnknownValue)[] {
+  const stops: (ProductionStop | UnknownValue)[] = [];
+  const byState = stopsCluster(facts);
+  if (byState !== false) {
+    stops.push(byState === true ? "state" : byState);
+  }
+  const byDeletion = facts.holder === undefined ? undefined : deletionStopOf(facts.holder);
+  if (byDeletion !== undefined) {
+    stops.push(byDeletion);
+  }
+  return stops;
+}
 
-function violationMessage(
-  actor: string,
-  kind: ActionFacts["kind"],
-  identifier: Maybe<string>,
-  classification: Classification,
-  config: ClassificationConfig,
-  clusterResourceName?: string,
-): string {
-  const tagKey = config.environmentTagKeys[0] ?? "Environment";
-  return (
-    `${actor} stops production cluster ${describeClusterReference(identifier, clusterResourceName)} (${classification.reason}). ` +
-    `Production clusters must keep running: ${FIXES[kind]}. If the cluster is not production, tag it ` +
-    `\`${tagKey}\` with its environment or list it in \`exemptClusterIdentifiers\`.`
-  );
+/**
+ * True for the stops the resource check sees and reports: `initialState` is an output, so a
+ * restore to `stopped` only shows in the stack check.
+ */
+function seenByResourceCheck(stop: ProductionStop): boolean {
+  return stop !== "restore-to-stopped";
 }
 
 /** What the resource check alone concludes: production only on stack-tag or identifier evidence. */
@@ -65,82 +70,110 @@ function resourceVerdict(
 /**
  * Resource check, before anything changes (also under `pulumi up --skip-preview`, where stack
  * checks only run after the update): judges the resource's own inputs, each fleet member on its
- * own. Unknown inputs are left to the stack check, which can follow property dependencies. Not
- * applicable when every cluster the resource stops is exempt.
+ * own, its `state` and its `onDelete`. Unknown inputs are left to the stack check, which can follow
+ * property dependencies. Not applicable when every cluster the resource stops is exempt.
  */
 function validateResource(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
+  const config = resolveConfig(DEFAULT_CLASSIFICATION, args.getConfig());
   const parentType = args.opts.parent === undefined ? undefined : typeOfUrn(args.opts.parent);
   if (isScheduleOfComponent(args.type, parentType)) {
     return;
   }
-  const stops = powerActionsOf(args.type, args.props).filter(
-    (facts) => stopsCluster(facts) === true,
+  const found = powerActionsOf(args.type, args.props).flatMap((facts) =>
+    stopsOf(facts)
+      .filter((stop): stop is ProductionStop => typeof stop === "string")
+      .filter(seenByResourceCheck)
+      .map((stop) => ({ facts, stop })),
   );
-  if (stops.length === 0) {
-    return;
-  }
-  const config = resolveConfig(DEFAULT_CLASSIFICATION, args.getConfig());
-  const exempt: string[] = [];
-  for (const facts of stops) {
-    const exemption = exemptionOf(facts.targetIdentifier, undefined, config);
+  const exempt = new Set<string>();
+  let exemptCount = 0;
+  for (const { facts, stop } of found) {
+    const identifier = facts.targetIdentifier;
+    const exemption = exemptionOf(identifier, undefined, config);
     if (exemption !== undefined) {
-      exempt.push(
-        `cluster ${describeClusterReference(facts.targetIdentifier)} is exempt (${exemption})`,
-      );
+      exempt.add(`cluster ${describeClusterReference(identifier)} is exempt (${exemption})`);
+      exemptCount += 1;
       continue;
     }
-    const verdict = resourceVerdict(facts.targetIdentifier, args.stackTags, config);
-    if (verdict !== undefined) {
+    const classification = resourceVerdict(identifier, args.stackTags, config);
+    if (classification !== undefined) {
       const actor = describeAction({ kind: facts.kind, name: args.name });
-      reportViolation(violationMessage(actor, facts.kind, facts.targetIdentifier, verdict, config));
+      const finding = {
+        actor,
+        kind: facts.kind,
+        holder: facts.holder,
+        stop,
+        identifier,
+        classification,
+      };
+      reportViolation(productionStopMessage(finding, config));
     }
   }
-  if (exempt.length === stops.length) {
-    args.notApplicable(exempt.join("; "));
+  if (found.length > 0 && exemptCount === found.length) {
+    args.notApplicable([...exempt].join("; "));
   }
+}
+
+/** Judges one stop of one action; returns what preview could not decide. */
+function judgeStackStop(
+  action: ActionNode,
+  stop: ProductionStop | UnknownValue,
+  args: StackValidationArgs,
+  config: ClassificationConfig,
+  reportViolation: ReportViolation,
+): string | undefined {
+  if (typeof stop === "string" && seenByResourceCheck(stop)) {
+    if (resourceVerdict(action.facts.targetIdentifier, args.stackTags, config) !== undefined) {
+      return undefined; // The resource check has reported it already.
+    }
+  }
+  const identifier = targetIdentifierOf(action);
+  const tags = action.cluster?.facts.tags;
+  const classification = classifyEnvironment(
+    { identifier, tags, stackTags: args.stackTags },
+    config,
+  );
+  if (classification instanceof UnknownValue) {
+    return `${describeAction(action.owner)}: \`${classification.path}\` is unknown`;
+  }
+  if (classification.environment !== "production") {
+    return undefined;
+  }
+  if (stop instanceof UnknownValue) {
+    return `${describeAction(action.owner)}: \`${stop.path}\` is unknown`;
+  }
+  const finding = {
+    actor: describeAction(action.owner),
+    kind: action.owner.kind,
+    holder: action.facts.holder,
+    stop,
+    identifier,
+    classification,
+    clusterResourceName: action.cluster?.resource.name,
+  };
+  reportViolation(productionStopMessage(finding, config), action.owner.urn);
+  return undefined;
 }
 
 /**
  * Stack check: adds what only the whole stack shows, i.e. a target classified production by the
- * tags of its `aws.rds.Cluster` declaration, and reports what preview could not decide.
+ * tags of its `aws.rds.Cluster` declaration, a restore to the `stopped` state recorded at adoption
+ * (an output), and reports what preview could not decide.
  */
 function validateStack(args: StackValidationArgs, reportViolation: ReportViolation): void {
   const config = resolveConfig(DEFAULT_CLASSIFICATION, args.getConfig());
   const undecided: string[] = [];
   for (const action of buildStackModel(args.resources).actions) {
-    const stops = stopsCluster(action.facts);
     const identifier = targetIdentifierOf(action);
-    const tags = action.cluster?.facts.tags;
-    if (stops === false || exemptionOf(identifier, tags, config) !== undefined) {
+    if (exemptionOf(identifier, action.cluster?.facts.tags, config) !== undefined) {
       continue;
     }
-    if (resourceVerdict(action.facts.targetIdentifier, args.stackTags, config) !== undefined) {
-      continue; // The resource check has reported it already.
+    for (const stop of stopsOf(action.facts)) {
+      const unknown = judgeStackStop(action, stop, args, config, reportViolation);
+      if (unknown !== undefined) {
+        undecided.push(unknown);
+      }
     }
-    const classification = classifyEnvironment(
-      { identifier, tags, stackTags: args.stackTags },
-      config,
-    );
-    if (classification instanceof UnknownValue) {
-      undecided.push(`${describeAction(action.owner)}: \`${classification.path}\` is unknown`);
-      continue;
-    }
-    if (classification.environment === "production" && stops instanceof UnknownValue) {
-      undecided.push(`${describeAction(action.owner)}: \`${stops.path}\` is unknown`);
-      continue;
-    }
-    if (classification.environment !== "production") {
-      continue;
-    }
-    const message = violationMessage(
-      describeAction(action.owner),
-      action.owner.kind,
-      identifier,
-      classification,
-      config,
-      action.cluster?.resource.name,
-    );
-    reportViolation(message, action.owner.urn);
   }
   if (undecided.length > 0) {
     throwUndecided(undecided);
@@ -150,7 +183,8 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
 /**
  * `aurora-production-never-stopped`: no `ClusterPowerState` with `state: "stopped"`, no
  * `ClusterFleetPowerState` with `state: "stopped"` listing it in `clusterIdentifiers`, and no stop
- * schedule targets a production cluster.
+ * schedule targets a production cluster; nor does a holder stop one when it lets go of it
+ * (`onDelete: "stopped"`, or `restore` to a recorded `initialState` of `stopped`).
  */
 export const auroraProductionNeverStopped: ResourceValidationPolicy & StackValidationPolicy = {
   name: "aurora-production-never-stopped",

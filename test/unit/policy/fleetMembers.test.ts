@@ -30,6 +30,12 @@ describe("ClusterFleetPowerState members (facts)", () => {
         targetIdentifier: "dev-orders",
         targetProperty: "clusterIdentifiers",
         enabled: true,
+        holder: {
+          region: undefined,
+          onDelete: undefined,
+          initialState: undefined,
+          initialStatePath: "members.dev-orders.initialState",
+        },
       },
       {
         kind: "ClusterFleetPowerState",
@@ -37,6 +43,12 @@ describe("ClusterFleetPowerState members (facts)", () => {
         targetIdentifier: "qa-search",
         targetProperty: "clusterIdentifiers",
         enabled: true,
+        holder: {
+          region: undefined,
+          onDelete: undefined,
+          initialState: undefined,
+          initialStatePath: "members.qa-search.initialState",
+        },
       },
     ]);
   });

@@ -218,3 +218,11 @@ export async function runResource(
   }
   return { violations };
 }
+
+/** The same resource with `props` changed: the one mutation of a test. */
+export function withProps(
+  resource: PolicyResource,
+  props: Record<string, unknown>,
+): PolicyResource {
+  return { ...resource, props: { ...resource.props, ...props } };
+}
