@@ -33,7 +33,10 @@ export const DEFAULT_CLASSIFICATION: Readonly<ClassificationConfig> = Object.fre
   environmentTagKeys: ["Environment", "Env", "Stage"],
   productionValues: ["prod", "production", "prd"],
   useStackTags: true,
-  productionIdentifierPatterns: ["(^|[-_.])(prod|production|prd)([-_.]|$)"],
+  // `prod`, `prd` or `production` as a word of the identifier, optionally numbered (`prod01`,
+  // `prod2`, `production3`; `prd-1` by the separator); not a word that merely contains it
+  // (`product-catalog`, `reproduce`, `prodigy`).
+  productionIdentifierPatterns: ["(^|[-_.])(prod|production|prd)[0-9]*([-_.]|$)"],
   nonProductionIdentifierPatterns: [
     "(^|[-_.])(dev|development|test|testing|qa|uat|staging|stage|stg|sandbox|sbx|demo|preview|ci)([-_.]|$)",
   ],
@@ -95,10 +98,66 @@ export function ruleConfigSchema(
   return { properties: { ...CLASSIFICATION_SCHEMA, ...own } };
 }
 
+/** Keys whose values are lists of regular expressions, compiled with the flag `i`. */
+const PATTERN_KEYS: readonly string[] = [
+  "productionIdentifierPatterns",
+  "nonProductionIdentifierPatterns",
+];
+
+/**
+ * A policy pack configuration the rules cannot run with. Every rule checks its configuration
+ * before anything else, so the engine stops at the first resource with this one message.
+ */
+export class PolicyConfigError extends Error {
+  /**
+   * @param key The offending key, e.g. `productionIdentifierPatterns[0]`.
+   * @param problem What is wrong with its value.
+   */
+  constructor(
+    readonly key: string,
+    problem: string,
+  ) {
+    super(
+      `invalid aurora-power policy configuration: \`${key}\` ${problem}. Correct it in the ` +
+        "policy pack configuration (`--policy-pack-config`); the rules cannot run until then.",
+    );
+    this.name = "PolicyConfigError";
+  }
+}
+
+/** Checks that each configured pattern compiles as the rules compile it (JavaScript, flag `i`). */
+function checkPatterns(config: Readonly<Record<string, unknown>>): void {
+  for (const key of PATTERN_KEYS) {
+    const value = config[key];
+    if (value === undefined) {
+      continue;
+    }
+    if (!Array.isArray(value)) {
+      throw new PolicyConfigError(key, "must be a list of regular expressions");
+    }
+    value.forEach((pattern: unknown, i) => {
+      if (typeof pattern !== "string") {
+        throw new PolicyConfigError(`${key}[${i}]`, "must be a string");
+      }
+      try {
+        new RegExp(pattern, "i");
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new PolicyConfigError(
+          `${key}[${i}]`,
+          `is not a valid regular expression: ${JSON.stringify(pattern)} (${reason})`,
+        );
+      }
+    });
+  }
+}
+
 /**
  * Merges the configuration the engine passes (`args.getConfig()`, already defaulted by the engine
  * from the schema) over the code defaults, so rules behave the same when called directly (unit
- * tests, packs composed by users without a schema).
+ * tests, packs composed by users without a schema). Throws a {@link PolicyConfigError} for a
+ * pattern that does not compile: the engine's schema check cannot judge JavaScript regular
+ * expressions, so every rule calls this first.
  */
 export function resolveConfig<T extends object>(defaults: Readonly<T>, given: object): T {
   const merged: Record<string, unknown> = { ...defaults };
@@ -107,5 +166,6 @@ export function resolveConfig<T extends object>(defaults: Readonly<T>, given: ob
       merged[key] = value;
     }
   }
+  checkPatterns(merged);
   return merged as T;
 }

@@ -9,11 +9,13 @@
  * new PolicyPack("my-pack", { policies: [...auroraPowerPolicies, myOwnRule] });
  */
 import type { Policies } from "@pulumi/policy";
+import { auroraOnePowerHolderPerCluster } from "./rules/auroraOnePowerHolderPerCluster";
 import { auroraProductionNeverStopped } from "./rules/auroraProductionNeverStopped";
 import { auroraStopScheduleRequired } from "./rules/auroraStopScheduleRequired";
 import { auroraStopScheduleSane } from "./rules/auroraStopScheduleSane";
 import { auroraStoppableCluster } from "./rules/auroraStoppableCluster";
 
+export { auroraOnePowerHolderPerCluster } from "./rules/auroraOnePowerHolderPerCluster";
 export { auroraProductionNeverStopped } from "./rules/auroraProductionNeverStopped";
 export {
   auroraStopScheduleRequired,
@@ -32,6 +34,7 @@ export {
   CLASSIFICATION_SCHEMA,
   ruleConfigSchema,
   resolveConfig,
+  PolicyConfigError,
   type ClassificationConfig,
   type Environment,
 } from "./config";
@@ -73,4 +76,5 @@ export const auroraPowerPolicies: Policies = [
   auroraProductionNeverStopped,
   auroraStoppableCluster,
   auroraStopScheduleSane,
+  auroraOnePowerHolderPerCluster,
 ];

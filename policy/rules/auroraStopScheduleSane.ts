@@ -125,6 +125,7 @@ function scheduleProblems(props: unknown, type: string, config: StopScheduleSane
 }
 
 function validateResource(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
+  const config = resolveConfig(STOP_SCHEDULE_SANE_DEFAULTS, args.getConfig());
   const facts = actionFacts(args.type, args.props);
   const parentType = args.opts.parent === undefined ? undefined : typeOfUrn(args.opts.parent);
   if (
@@ -134,7 +135,6 @@ function validateResource(args: ResourceValidationArgs, reportViolation: ReportV
   ) {
     return;
   }
-  const config = resolveConfig(STOP_SCHEDULE_SANE_DEFAULTS, args.getConfig());
   const exemption = exemptionOf(facts.targetIdentifier, undefined, config);
   if (exemption !== undefined) {
     args.notApplicable(
