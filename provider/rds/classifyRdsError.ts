@@ -69,13 +69,15 @@ export function sdkErrorMessage(error: unknown): string {
 
 /**
  * True when retrying the same call later may succeed: throttling, a 5xx, or no HTTP answer at all
- * (a refused, reset or timed-out connection), as `@smithy/core`'s retry classifiers judge the
- * error the SDK threw after its own retries. Anything else fails at once: a refusal (access denied,
- * a bad request), an endpoint that does not answer like RDS, credentials that cannot be loaded,
- * and above all an error of this package's own code (a `TypeError`), which keeps its stack.
+ * (a reset or timed-out connection), as `@smithy/core`'s retry classifiers judge the error the SDK
+ * threw after its own retries. Anything else fails at once: an endpoint that is not there
+ * ({@link isUnreachableEndpoint}), a refusal (access denied, a bad request), an endpoint that does
+ * not answer like RDS, credentials that cannot be loaded, and above all an error of this package's
+ * own code (a `TypeError`), which keeps its stack.
  */
 export function isTransientError(error: unknown): boolean {
   if (!(error instanceof Error) || NEVER_TRANSIENT.has(error.name)) return false;
+  if (isUnreachableEndpoint(error)) return false;
   const sdkError = error as SdkError;
   return isThrottling(error) || isTransientByHttp(sdkError) || isServerError(sdkError);
 }
@@ -107,4 +109,25 @@ export function mayHaveBeenApplied(error: unknown): boolean {
   if (!(error instanceof Error) || isThrottling(error) || !isTransientError(error)) return false;
   const status = httpStatusOf(error);
   return status === undefined || status >= 500;
+}
+
+// Definite answers that nothing is there: the host refused the TCP connection (no process listens
+// on the port) or DNS says the name does not exist. Polling again will not change either within a
+// `pulumi up`; both usually mean a wrong `AWS_ENDPOINT_URL_RDS` or `region`, or a local endpoint
+// that is not running. Left transient on purpose, as paths that come back (a network or VPN
+// flapping, a resolver timing out): EHOSTUNREACH, ENETUNREACH, EAI_AGAIN, ETIMEDOUT, ECONNRESET.
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND"]);
+
+/**
+ * True when the endpoint is not there at all: a refused connection (`ECONNREFUSED`) or a host name
+ * that does not resolve (`ENOTFOUND`). The RDS client retries it once only and the provider never
+ * (it is not {@link isTransientError}). An `AggregateError` (Node tries every address of a name in
+ * turn) is unreachable when each of its errors is.
+ */
+export function isUnreachableEndpoint(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, errors } = error as { code?: unknown; errors?: unknown };
+  // Node gives the AggregateError the first error's code: judge by all of them instead.
+  if (Array.isArray(errors) && errors.length > 0) return errors.every(isUnreachableEndpoint);
+  return typeof code === "string" && UNREACHABLE_CODES.has(code);
 }
