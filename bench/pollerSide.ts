@@ -78,6 +78,7 @@ export async function runPollerPhase(
         };
         const result = await reconcile(runtime, {
           clusterIdentifier,
+          displayName: clusterIdentifier,
           region: BENCH_REGION,
           desired,
           timeoutMinutes: 60,

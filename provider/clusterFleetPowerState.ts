@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { OPTIONAL_SETTINGS, type PowerSettingsArgs } from "./powerSettingsArgs";
+import { OPTIONAL_SETTINGS, identityInputs, type PowerSettingsArgs } from "./powerSettingsArgs";
 import { SERIALIZED_FLEET_PROVIDER } from "./shim";
 import { CLUSTER_FLEET_POWER_STATE_TYPE } from "./aurora/typeTokens";
 import type { FleetMemberOutputs, OnDelete, PowerState } from "./types";
@@ -48,9 +48,20 @@ export class ClusterFleetPowerState extends pulumi.CustomResource {
   /** Per member identifier: the power state and RDS status last observed, and what was adopted. */
   declare public readonly members: pulumi.Output<Record<string, FleetMemberOutputs>>;
   declare public readonly schemaVersion: pulumi.Output<number>;
+  /** The aurora-power version that wrote the resource's state. */
+  declare public readonly writtenBy: pulumi.Output<string>;
 
   constructor(name: string, args: ClusterFleetPowerStateArgs, opts?: pulumi.CustomResourceOptions) {
-    const props: pulumi.Inputs = { ...args, members: undefined, schemaVersion: undefined };
+    const identifiers = pulumi.output(args.clusterIdentifiers);
+    const props: pulumi.Inputs = {
+      ...args,
+      ...identityInputs(name, identifiers),
+      // Secret exactly when the identifiers are (see ClusterPowerState's `clusterArn`): the
+      // `members` output is keyed by them.
+      members: identifiers.apply(() => ({})),
+      schemaVersion: undefined,
+      writtenBy: undefined,
+    };
     for (const key of OPTIONAL_SETTINGS) props[key] ??= undefined;
     // A dynamic resource registered directly, like ClusterPowerState (see ./shim).
     props.__provider = SERIALIZED_FLEET_PROVIDER;

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { OPTIONAL_SETTINGS, type PowerSettingsArgs } from "./powerSettingsArgs";
+import { OPTIONAL_SETTINGS, identityInputs, type PowerSettingsArgs } from "./powerSettingsArgs";
 import { SERIALIZED_PROVIDER } from "./shim";
 import { CLUSTER_POWER_STATE_TYPE } from "./aurora/typeTokens";
 import type { OnDelete, PowerState } from "./types";
@@ -49,17 +49,24 @@ export class ClusterPowerState extends pulumi.CustomResource {
   /** ISO 8601 time of RDS's automatic start of the stopped cluster (while stopped). */
   declare public readonly automaticRestartTime: pulumi.Output<string | undefined>;
   declare public readonly schemaVersion: pulumi.Output<number>;
+  /** The aurora-power version that wrote the resource's state. */
+  declare public readonly writtenBy: pulumi.Output<string>;
 
   constructor(name: string, args: ClusterPowerStateArgs, opts?: pulumi.CustomResourceOptions) {
+    const identifier = pulumi.output(args.clusterIdentifier);
     const props: pulumi.Inputs = {
       ...args,
+      ...identityInputs(name, identifier),
       status: undefined,
       initialState: undefined,
-      clusterArn: undefined,
+      // The engine marks an output secret when the input of the same name is: a placeholder that
+      // is secret exactly when the identifier is keeps the ARN (which names the cluster) secret.
+      clusterArn: identifier.apply(() => ""),
       engine: undefined,
       engineMode: undefined,
       automaticRestartTime: undefined,
       schemaVersion: undefined,
+      writtenBy: undefined,
     };
     for (const key of OPTIONAL_SETTINGS) props[key] ??= undefined;
     // A dynamic resource registered directly (not through `dynamic.Resource`) so that its

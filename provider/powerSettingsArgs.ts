@@ -1,4 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { OnDelete } from "./types";
 
 /** Settings shared by {@link ClusterPowerState} and {@link ClusterFleetPowerState}. */
@@ -30,3 +30,13 @@ export const OPTIONAL_SETTINGS: readonly (keyof PowerSettingsArgs)[] = [
   "profile",
   "roleArn",
 ];
+
+/**
+ * Inputs every resource adds about itself: its name in the program (the provider names resources
+ * in messages and tells a rename or a move from a second holder of one cluster with it; a
+ * dynamic provider is not told the URN) and whether the cluster identifiers are secret (the
+ * provider then keeps them out of the resource ID, progress lines and messages).
+ */
+export function identityInputs(name: string, identifiers: pulumi.Output<unknown>): pulumi.Inputs {
+  return { resourceName: name, identifierIsSecret: pulumi.isSecret(identifiers) };
+}

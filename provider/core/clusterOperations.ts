@@ -12,6 +12,7 @@ import { COALESCE_WINDOW_MS } from "../poller/clusterPoller";
 import type { RdsTarget } from "../rds/createRdsClient";
 import { asClusterError } from "./clusterErrors";
 import { initialStateOf, recordHolds, recordOf, type ClusterRecord } from "./clusterRecord";
+import { takeHandover, takenOverBy, type Holder } from "./holders";
 import { messages, type RetryCommand } from "./messages";
 import type { PowerSettings } from "./powerSettings";
 import { reconcile, type ReconcileResult } from "./reconcile";
@@ -21,6 +22,13 @@ import type { ProgressSink } from "./statusTracker";
 /** One cluster and the settings it is held with; the Region is known. */
 export interface ClusterTarget extends RdsTarget {
   clusterIdentifier: string;
+  /**
+   * How messages and progress name the cluster: its identifier, or for a secret identifier a
+   * placeholder naming the resource (`(secret: dev-power)`).
+   */
+  displayName: string;
+  /** The resource that holds the cluster, when the stored state names it. */
+  holder?: Holder;
   settings: PowerSettings & { region: string };
   /** Where progress goes; default the runtime's sink (`pulumi.log` in the provider process). */
   progress?: ProgressSink;
@@ -64,7 +72,7 @@ async function describeOnce(
 ): Promise<DBCluster | undefined> {
   const runtime = runtimeFor(target);
   const { clusterIdentifier, settings } = target;
-  const scope = { clusterIdentifier, region: settings.region };
+  const scope = { clusterIdentifier: target.displayName, region: settings.region };
   try {
     return await runtime.poller.waitFor({
       clusterIdentifier,
@@ -98,6 +106,7 @@ function converge(
   const { clusterIdentifier, settings } = target;
   return reconcile(runtime, {
     clusterIdentifier,
+    displayName: target.displayName,
     region: settings.region,
     desired,
     timeoutMinutes: settings.timeoutMinutes,
@@ -122,7 +131,7 @@ function resultOf(result: ReconcileResult, record: ClusterRecord): OperationResu
  */
 export async function adoptCluster(target: ClusterTarget): Promise<OperationResult> {
   const { clusterIdentifier, settings } = target;
-  const scope = { clusterIdentifier, region: settings.region };
+  const scope = { clusterIdentifier: target.displayName, region: settings.region };
   let cluster: DBCluster | undefined;
   try {
     cluster = await describeOnce(target, "pulumi up");
@@ -139,7 +148,9 @@ export async function adoptCluster(target: ClusterTarget): Promise<OperationResu
   const [refusal] = stopRefusals(stopFactsOf(cluster, settings.region));
   if (refusal)
     return failed(new UnsupportedClusterError(messages.unsupported(scope, refusal), scope));
-  const initialState = initialStateOf(cluster);
+  // A resource released in this run in favour of this one (a rename, a move) handed over the
+  // state it had found the cluster in: that, not today's status, is what `restore` returns to.
+  const initialState = takeHandover(settings.region, clusterIdentifier) ?? initialStateOf(cluster);
   const result = await converge(target, settings.state, cluster, false);
   return resultOf(
     result,
@@ -170,8 +181,17 @@ export async function releaseCluster(
   target: ClusterTarget,
   record: ClusterRecord | undefined,
 ): Promise<OperationResult> {
-  const { onDelete } = target.settings;
+  const { onDelete, region } = target.settings;
   if (onDelete === "retain") return succeeded(undefined);
+  const releaser = target.holder ?? { kind: "ClusterPowerState", name: undefined };
+  const successor = takenOverBy(region, target.clusterIdentifier, releaser, record?.initialState);
+  if (successor) {
+    const scope = { clusterIdentifier: target.displayName, region };
+    (target.progress ?? runtimeFor(target).progress)(
+      messages.takenOver(scope, onDelete, releaser, successor),
+    );
+    return succeeded(undefined);
+  }
   const desired: PowerState =
     onDelete === "restore" ? (record?.initialState ?? "running") : onDelete;
   const result = await converge(target, desired, undefined, true);

@@ -4,7 +4,9 @@
  * reasons in ./validateInputs. Endpoint text is made safe with `sdkErrorMessage` before it lands here.
  */
 import type { PowerAction, PowerState } from "../aurora/clusterStatus";
+import { planTransition } from "../aurora/planTransition";
 import type { StopRefusal } from "../aurora/stoppability";
+import type { Holder } from "./holders";
 
 // Format (bidi overrides, zero-width), private-use and unassigned characters: JSON.stringify leaves
 // them raw, and they can reorder or hide what the CLI shows ("Trojan Source", CVE-2021-42574).
@@ -41,6 +43,11 @@ export function formatMinutes(minutes: number): string {
   return String(Math.round(minutes * 100) / 100);
 }
 
+/** `ClusterPowerState` `dev-power`, as messages name a resource. */
+export function holderLabel(holder: Holder): string {
+  return `\`${holder.kind}\` \`${holder.name ?? "(unnamed)"}\``;
+}
+
 /** The RDS API name of a power action. */
 export function actionName(action: PowerAction): string {
   return action === "stop" ? "StopDBCluster" : "StartDBCluster";
@@ -66,6 +73,25 @@ export interface OperationScope extends ClusterScope {
 export type RetryCommand = "pulumi up" | "pulumi destroy" | "pulumi refresh";
 
 export const messages = {
+  pendingWork: (s: ClusterScope, status: string | undefined, desired: PowerState) => {
+    const seen = status === undefined ? "has no recorded status" : `was last seen \`${status}\``;
+    const plan = status === undefined ? undefined : planTransition(status, desired);
+    const next =
+      plan?.kind === "act"
+        ? `will call ${actionName(plan.action)} to make it \`${desired}\``
+        : plan?.kind === "fail"
+          ? `cannot make it \`${desired}\`: ${plan.reason}`
+          : `will describe it and make it \`${desired}\``;
+    return `${clusterLabel(s.clusterIdentifier, s.region)} ${seen}: \`pulumi up\` ${next}`;
+  },
+
+  takenOver: (s: ClusterScope, onDelete: string, releaser: Holder, successor: Holder) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)} is left as it is: ${holderLabel(successor)} holds it now (a rename or a move in this run), ` +
+    `so ${holderLabel(releaser)} does not apply \`onDelete: ${onDelete}\` to it; to keep its recorded \`initialState\` on a rename, use the \`aliases\` resource option`,
+
+  secondHolder: (s: ClusterScope, first: Holder) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)} is already held by ${holderLabel(first)} in this stack; one resource may hold a cluster (two would undo each other on every \`pulumi up\`): remove one of them, or list the cluster in only one fleet`,
+
   notFound: (s: ClusterScope) =>
     `${clusterLabel(s.clusterIdentifier, s.region)} was not found; check \`clusterIdentifier\`, \`region\` and the account of the credentials`,
 

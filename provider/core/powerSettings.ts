@@ -76,10 +76,14 @@ export function changedSettings(
 /**
  * `check`'s completed inputs: `onDelete`, `timeoutMinutes` and (when it resolves) `region`
  * filled in from {@link normalizeSettings}, so the defaults are echoed in the outputs and a later
- * explicit default causes no diff. Unknown and invalid values are left for `check` to judge.
+ * explicit default causes no diff. A Region that was defaulted is recorded as such
+ * (`regionDefaulted`) and kept: a change of `aws:region` or `AWS_REGION` must not move existing
+ * resources to another Region (a replace), only an explicit `region` does. Unknown and invalid
+ * values are left for `check` to judge.
  */
 export function withDefaults(
   news: RawProperties,
+  olds: RawProperties,
   defaultRegion: string | undefined,
   regionValid: (region: string) => boolean,
 ): RawProperties {
@@ -87,11 +91,13 @@ export function withDefaults(
   const inputs: RawProperties = { ...news };
   inputs.onDelete ??= normalized.onDelete;
   inputs.timeoutMinutes ??= normalized.timeoutMinutes;
-  if (
-    inputs.region === undefined &&
-    normalized.region !== undefined &&
-    regionValid(normalized.region)
-  )
-    inputs.region = normalized.region;
+  delete inputs.regionDefaulted;
+  if (inputs.region !== undefined) return inputs;
+  const kept = olds.regionDefaulted === true ? textOf(olds, "region") : undefined;
+  const region = kept ?? normalized.region;
+  if (region !== undefined && regionValid(region)) {
+    inputs.region = region;
+    inputs.regionDefaulted = true;
+  }
   return inputs;
 }

@@ -19,6 +19,8 @@ import { StatusTracker, type ProgressSink } from "./statusTracker";
 /** What one reconcile is asked to do. */
 export interface ReconcileRequest {
   clusterIdentifier: string;
+  /** How messages and progress name the cluster (a secret identifier is not shown). */
+  displayName: string;
   region: string;
   desired: PowerState;
   timeoutMinutes: number;
@@ -58,7 +60,8 @@ export async function reconcile(
     await run.execute();
     return { reached: true, cluster: run.cluster, actionIssued: run.actionIssued };
   } catch (error) {
-    const failure = asClusterError(error, request, request.retry);
+    const scope = { clusterIdentifier: request.displayName, region: request.region };
+    const failure = asClusterError(error, scope, request.retry);
     return { reached: false, cluster: run.cluster, actionIssued: run.actionIssued, error: failure };
   }
 }
@@ -78,7 +81,7 @@ class Reconciliation {
   ) {
     this.startedAt = runtime.clock.now();
     this.deadlineAt = this.startedAt + request.timeoutMinutes * 60_000;
-    const label = `${request.clusterIdentifier} (${request.region})`;
+    const label = `${request.displayName} (${request.region})`;
     const { durations, settings } = runtime;
     this.tracker = new StatusTracker(label, this.startedAt, durations, settings, request.progress);
   }
@@ -220,7 +223,7 @@ class Reconciliation {
   /** What a failure message names, as of now. */
   private scope(status: string | undefined = this.tracker.current): TimedScope {
     const elapsedSeconds = Math.round((this.runtime.clock.now() - this.startedAt) / 1000);
-    const { clusterIdentifier, region, desired, timeoutMinutes } = this.request;
+    const { displayName: clusterIdentifier, region, desired, timeoutMinutes } = this.request;
     const endpointLabel = this.runtime.endpointLabel;
     return {
       clusterIdentifier,

@@ -4,7 +4,8 @@
  */
 import { isUnknown, type RawProperties } from "../state/properties";
 import { ON_DELETE_VALUES, POWER_STATES } from "../types";
-import { shown } from "./messages";
+import { claimCluster, displayNameOf, type Holder } from "./holders";
+import { messages, shown } from "./messages";
 import type { SettingField } from "./powerSettings";
 
 /** One bad property and why (the shape of Pulumi's `CheckFailure`). */
@@ -160,6 +161,12 @@ export function normalizeIdentifiers(value: unknown): string[] {
   return [...new Set(ids)].sort();
 }
 
+/** True when a member list changed (order and case do not count), or is not known yet. */
+export function identifierListChanged(before: unknown, after: unknown): boolean {
+  if (isUnknown(after) || (Array.isArray(after) && after.some(isUnknown))) return true;
+  return normalizeIdentifiers(before).join() !== normalizeIdentifiers(after).join();
+}
+
 /**
  * `check`'s `clusterIdentifiers`: lowercase and, once every element is known, sorted, so reordering
  * the list or changing its case is no change. Anything but a list is left for the check to refuse.
@@ -170,4 +177,24 @@ export function identifierListInput(value: unknown): unknown {
     typeof v === "string" && !isUnknown(v) ? v.toLowerCase() : v,
   );
   return value.some(isUnknown) ? lowered : lowered.sort();
+}
+
+/**
+ * Claims each cluster of `ids` for `holder` in this run (see ./holders) and refuses every one that
+ * another resource of the stack holds already, naming both. Resources whose state records no
+ * name (direct calls, tests) claim nothing.
+ */
+export function checkHolders(
+  region: string,
+  ids: readonly string[],
+  holder: Holder,
+  property: string,
+): InputFailure[] {
+  if (!holder.name) return [];
+  return ids.flatMap((id, i) => {
+    const first = claimCluster(region, id, holder);
+    const index = holder.kind === "ClusterFleetPowerState" ? i : undefined;
+    const scope = { clusterIdentifier: displayNameOf(id, holder, index), region };
+    return first ? [{ property, reason: messages.secondHolder(scope, first) }] : [];
+  });
 }

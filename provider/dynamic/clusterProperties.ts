@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 /**
  * `ClusterPowerState`'s property bags and the core's types, both ways: inputs (or stored outputs of
  * any format) to a {@link ClusterTarget}, a {@link ClusterRecord} to outputs.
@@ -5,6 +6,8 @@
 import type { PowerState } from "../aurora/clusterStatus";
 import type { ClusterTarget } from "../core/clusterOperations";
 import type { ClusterRecord } from "../core/clusterRecord";
+import { holderOf } from "../core/checkInputs";
+import { displayNameOf } from "../core/holders";
 import { messages } from "../core/messages";
 import { normalizeSettings } from "../core/powerSettings";
 import { defaultRegion } from "../core/runtime";
@@ -12,9 +15,15 @@ import { textOf, type RawProperties } from "../state/properties";
 import { POWER_STATE_FORMAT, formatFields } from "../state/stateFormat";
 import type { ClusterPowerStateOutputs } from "../types";
 
-/** The resource ID: the Region and the identifier, so `read` works from the ID alone. */
-export function resourceId(region: string, clusterIdentifier: string): string {
-  return `${region}/${clusterIdentifier}`;
+/**
+ * A new resource's ID: the Region and the identifier, so `read` works from the ID alone — or, for
+ * a secret identifier, the Region and a random UUID (an ID is never secret; the stored inputs
+ * carry the identifier). IDs of existing resources are kept as they are.
+ */
+export function resourceId(target: ClusterTarget): string {
+  return target.holder?.secret
+    ? `${target.region}/secret/${randomUUID()}`
+    : `${target.region}/${target.clusterIdentifier}`;
 }
 
 /**
@@ -27,8 +36,11 @@ export function targetOf(props: RawProperties, id?: string): ClusterTarget {
   const { region } = settings;
   if (region === undefined) throw new Error(messages.noRegion());
   const clusterIdentifier = textOf(props, "clusterIdentifier") ?? idCluster ?? "";
+  const holder = holderOf(props, "ClusterPowerState");
   return {
     clusterIdentifier,
+    displayName: displayNameOf(clusterIdentifier, holder),
+    holder,
     region,
     profile: settings.profile,
     roleArn: settings.roleArn,

@@ -13,10 +13,11 @@ import {
   observeCluster,
   releaseCluster,
 } from "../core/clusterOperations";
-import { storedRecord } from "../core/clusterRecord";
-import { changedSettings, withDefaults } from "../core/powerSettings";
-import { defaultRegion, setStackRegion } from "../core/runtime";
-import { REGION, checkIdentifier, checkSettings } from "../core/validateInputs";
+import { recordHolds, storedRecord } from "../core/clusterRecord";
+import { messages } from "../core/messages";
+import { changedSettings } from "../core/powerSettings";
+import { defaultRegion, runtimeFor, setStackRegion } from "../core/runtime";
+import { checkClusterInputs } from "../core/checkInputs";
 import { PartialFailureError } from "../errors";
 import { isUnknown, type RawProperties } from "../state/properties";
 import { POWER_STATE_FORMAT, upgradeState } from "../state/stateFormat";
@@ -29,17 +30,15 @@ export function configure(req: dynamic.ConfigureRequest): Promise<void> {
   return Promise.resolve();
 }
 
-/** `check`: failures for bad inputs, defaults filled in; no AWS call. */
+/**
+ * `check`: failures for bad inputs, defaults filled in (a defaulted Region is kept from the last
+ * run), and the cluster claimed for this resource in this run; no AWS call.
+ */
 export function check(
-  _olds: RawProperties,
+  olds: RawProperties,
   news: RawProperties,
 ): Promise<dynamic.CheckResult<RawProperties>> {
-  const identifier = news.clusterIdentifier;
-  const reason = isUnknown(identifier) ? undefined : checkIdentifier(identifier);
-  const failures = reason ? [{ property: "clusterIdentifier", reason }] : [];
-  failures.push(...checkSettings(news, defaultRegion()));
-  const inputs = withDefaults(news, defaultRegion(), (r) => REGION.test(r));
-  return Promise.resolve({ inputs, failures });
+  return Promise.resolve(checkClusterInputs(olds, news, defaultRegion()));
 }
 
 /** RDS stores identifiers lowercase: `Dev-Orders` and `dev-orders` are the same cluster. */
@@ -68,6 +67,18 @@ function diffOf(id: string, olds: RawProperties, news: RawProperties): dynamic.D
   if (isUnknown(next) || identifierOf(stored.clusterIdentifier) !== next)
     changed.unshift("clusterIdentifier");
   const replaces = changed.filter((field) => field === "clusterIdentifier" || field === "region");
+  // Drift seen by refresh, a partial failure, a status that is neither running nor stopped: the
+  // record does not hold the desired state, so `pulumi up` must converge. Say what it will do.
+  const desired = news.state;
+  if (replaces.length === 0 && (desired === "running" || desired === "stopped")) {
+    const record = storedRecord(stored);
+    if (!recordHolds(record, desired)) {
+      changed.push("status");
+      const target = targetOf(stored, id);
+      const scope = { clusterIdentifier: target.displayName, region: target.region };
+      runtimeFor(target).progress(messages.pendingWork(scope, record?.status, desired));
+    }
+  }
   return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
 }
 
@@ -89,7 +100,7 @@ export async function create(
   inputs: RawProperties,
 ): Promise<dynamic.CreateResult<ClusterPowerStateOutputs>> {
   const target = targetOf(inputs);
-  const id = resourceId(target.region, target.clusterIdentifier);
+  const id = resourceId(target);
   const result = await adoptCluster(target);
   if (!result.ok || !result.record) throw failure(result, target, id, inputs);
   return { id, outs: outputsOf(target, result.record, target.settings.state) };

@@ -5,10 +5,18 @@
 import { randomUUID } from "node:crypto";
 import type { ClusterTarget } from "../core/clusterOperations";
 import type { ClusterRecord } from "../core/clusterRecord";
+import { holderOf } from "../core/checkInputs";
+import { displayNameOf, type Holder } from "../core/holders";
 import { messages } from "../core/messages";
 import { normalizeSettings, type PowerSettings } from "../core/powerSettings";
 import { defaultRegion } from "../core/runtime";
 import { normalizeIdentifiers } from "../core/validateInputs";
+import {
+  runMembers,
+  type FleetRun,
+  type MemberOperation,
+  type MemberTargetOf,
+} from "../core/runMembers";
 import type { ProgressSink } from "../core/statusTracker";
 import type { RawProperties } from "../state/properties";
 import { FLEET_FORMAT, formatFields } from "../state/stateFormat";
@@ -18,6 +26,8 @@ import type { ClusterFleetPowerStateOutputs } from "../types";
 export interface Fleet {
   settings: PowerSettings & { region: string };
   clusterIdentifiers: string[];
+  /** The fleet as messages name it, and whether its identifiers are secret. */
+  holder: Holder;
 }
 
 /** The fleet a bag names; the ID (`<region>/fleet/<uuid>`) fills in the Region of a bag without. */
@@ -28,21 +38,39 @@ export function fleetOf(props: RawProperties, id?: string): Fleet {
   return {
     settings: { ...settings, region },
     clusterIdentifiers: normalizeIdentifiers(props.clusterIdentifiers),
+    holder: holderOf(props, "ClusterFleetPowerState"),
   };
 }
 
-/** One member as the core sees it: the fleet's settings and the member's identifier. */
-export function memberTarget(
+/** Each member as the core sees it: the fleet's settings and the member's identifier. */
+export const memberTargets =
+  (fleet: Fleet): MemberTargetOf =>
+  (clusterIdentifier: string, progress?: ProgressSink): ClusterTarget => {
+    const { settings, holder } = fleet;
+    const index = fleet.clusterIdentifiers.indexOf(clusterIdentifier);
+    const displayName = displayNameOf(clusterIdentifier, holder, index < 0 ? undefined : index);
+    const target: ClusterTarget = {
+      clusterIdentifier,
+      displayName,
+      holder,
+      region: settings.region,
+      settings,
+    };
+    if (settings.profile) target.profile = settings.profile;
+    if (settings.roleArn) target.roleArn = settings.roleArn;
+    if (progress) target.progress = progress;
+    return target;
+  };
+
+/** Runs a core operation on every member of `fleet` at once (see `runMembers`). */
+export function runFleet(
   fleet: Fleet,
-  clusterIdentifier: string,
-  progress?: ProgressSink,
-): ClusterTarget {
-  const { settings } = fleet;
-  const target: ClusterTarget = { clusterIdentifier, region: settings.region, settings };
-  if (settings.profile) target.profile = settings.profile;
-  if (settings.roleArn) target.roleArn = settings.roleArn;
-  if (progress) target.progress = progress;
-  return target;
+  ids: readonly string[],
+  previous: Readonly<Record<string, ClusterRecord>>,
+  what: string | undefined,
+  operation: MemberOperation,
+): Promise<FleetRun> {
+  return runMembers(fleet.settings, memberTargets(fleet), ids, previous, what, operation);
 }
 
 /** A new fleet's ID: it names the Region, not the members (they change by update). */

@@ -9,26 +9,19 @@ import {
   holdCluster,
   observeCluster,
   releaseCluster,
-  type ClusterTarget,
-  type OperationResult,
 } from "../core/clusterOperations";
-import { storedRecords, type ClusterRecord } from "../core/clusterRecord";
+import { storedRecords } from "../core/clusterRecord";
 import { messages } from "../core/messages";
-import { changedSettings, withDefaults } from "../core/powerSettings";
+import { changedSettings } from "../core/powerSettings";
 import { defaultRegion, setStackRegion } from "../core/runtime";
-import { fleetNeedsWork, runMembers, type FleetRun } from "../core/runMembers";
-import {
-  REGION,
-  checkIdentifierList,
-  checkSettings,
-  identifierListInput,
-  normalizeIdentifiers,
-} from "../core/validateInputs";
+import { fleetNeedsWork, type FleetRun } from "../core/runMembers";
+import { checkFleetInputs } from "../core/checkInputs";
+import { identifierListChanged, normalizeIdentifiers } from "../core/validateInputs";
 import { FleetMembersError, PartialFailureError } from "../errors";
-import { isUnknown, type RawProperties } from "../state/properties";
+import type { RawProperties } from "../state/properties";
 import { FLEET_FORMAT, upgradeState } from "../state/stateFormat";
 import type { ClusterFleetPowerStateOutputs } from "../types";
-import { fleetOf, fleetOutputsOf, memberTarget, newFleetId, type Fleet } from "./fleetProperties";
+import { fleetOf, fleetOutputsOf, memberTargets, newFleetId, runFleet } from "./fleetProperties";
 
 /** `configure`: remembers the stack's `aws:region` config as the default Region. */
 export function configure(req: dynamic.ConfigureRequest): Promise<void> {
@@ -36,22 +29,12 @@ export function configure(req: dynamic.ConfigureRequest): Promise<void> {
   return Promise.resolve();
 }
 
-/**
- * `check`: the settings exactly as `ClusterPowerState` checks them, and the identifier list; the
- * identifiers come back lowercase and (once all known) sorted, so order and case are no change.
- */
+/** `check`: the settings as `ClusterPowerState`'s, the identifier list; no AWS call. */
 export function check(
-  _olds: RawProperties,
+  olds: RawProperties,
   news: RawProperties,
 ): Promise<dynamic.CheckResult<RawProperties>> {
-  const failures = [
-    ...checkIdentifierList(news.clusterIdentifiers),
-    ...checkSettings(news, defaultRegion()),
-  ];
-  const inputs = withDefaults(news, defaultRegion(), (r) => REGION.test(r));
-  if (Array.isArray(news.clusterIdentifiers))
-    inputs.clusterIdentifiers = identifierListInput(news.clusterIdentifiers);
-  return Promise.resolve({ inputs, failures });
+  return Promise.resolve(checkFleetInputs(olds, news, defaultRegion()));
 }
 
 /**
@@ -74,38 +57,24 @@ function diffOf(id: string, olds: RawProperties, news: RawProperties): dynamic.D
   const settings = changedSettings(stored, news, defaultRegion());
   const replaces = settings.filter((field) => field === "region");
   const changes =
-    settings.length > 0 || membershipChanged(stored, news) || membersNeedWork(stored, news);
+    settings.length > 0 ||
+    identifierListChanged(stored.clusterIdentifiers, news.clusterIdentifiers) ||
+    membersNeedWork(stored, news);
   return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
-}
-
-function membershipChanged(olds: RawProperties, news: RawProperties): boolean {
-  const next = news.clusterIdentifiers;
-  if (isUnknown(next) || (Array.isArray(next) && next.some(isUnknown))) return true;
-  return normalizeIdentifiers(olds.clusterIdentifiers).join() !== normalizeIdentifiers(next).join();
 }
 
 function membersNeedWork(olds: RawProperties, news: RawProperties): boolean {
   const desired = news.state;
   // An unknown or invalid `state` is a settings change already (or a check failure).
   if (desired !== "running" && desired !== "stopped") return false;
-  return fleetNeedsWork(
-    storedRecords(olds.members),
-    normalizeIdentifiers(news.clusterIdentifiers),
-    desired,
-  );
-}
-
-/** Runs a core operation on every member's target at once (see `runMembers`). */
-function forEachMember(
-  fleet: Fleet,
-  ids: readonly string[],
-  previous: Readonly<Record<string, ClusterRecord>>,
-  what: string | undefined,
-  operation: (target: ClusterTarget, member: string) => Promise<OperationResult>,
-): Promise<FleetRun> {
-  return runMembers(fleet.settings, ids, previous, what, (member, progress) =>
-    operation(memberTarget(fleet, member, progress), member),
-  );
+  const fleet = fleetOf(olds);
+  const targetOf = memberTargets(fleet);
+  const report = {
+    nameOf: (id: string) => targetOf(id, undefined).displayName,
+    fleet: fleet.settings,
+  };
+  const wanted = normalizeIdentifiers(news.clusterIdentifiers);
+  return fleetNeedsWork(storedRecords(olds.members), wanted, desired, report);
 }
 
 /**
@@ -125,7 +94,7 @@ export async function create(
   const fleet = fleetOf(raw);
   const id = newFleetId(fleet.settings.region);
   const ids = fleet.clusterIdentifiers;
-  const run = await forEachMember(
+  const run = await runFleet(
     fleet,
     ids,
     {},
@@ -151,7 +120,7 @@ export async function read(
   const fleet = fleetOf(stored, id);
   const previous = storedRecords(stored.members);
   const ids = Object.keys(previous).sort();
-  const run = await forEachMember(fleet, ids, previous, undefined, (target, member) =>
+  const run = await runFleet(fleet, ids, previous, undefined, (target, member) =>
     observeCluster(target, previous[member]),
   );
   if (run.failures.length > 0) {
@@ -182,7 +151,7 @@ export async function update(
   const added = fleet.clusterIdentifiers.filter((m) => !previous[m]).length;
   const { state, onDelete, region } = fleet.settings;
   const what = `update, every member to \`${state}\` (${added} to adopt, ${removed.length} to release with \`onDelete: ${onDelete}\`)`;
-  const run = await forEachMember(fleet, ids, previous, what, (target, member) => {
+  const run = await runFleet(fleet, ids, previous, what, (target, member) => {
     const record = previous[member];
     if (!listed.has(member)) return releaseCluster(target, record);
     return record ? holdCluster(target, record) : adoptCluster(target);
@@ -206,7 +175,7 @@ async function deleteClusterFleetPowerState(id: string, props: RawProperties): P
   const previous = storedRecords(stored.members);
   const ids = Object.keys(previous).sort();
   const what = `delete, \`onDelete: ${fleet.settings.onDelete}\` for every member`;
-  const run = await forEachMember(fleet, ids, previous, what, (target, member) =>
+  const run = await runFleet(fleet, ids, previous, what, (target, member) =>
     releaseCluster(target, previous[member]),
   );
   if (run.failures.length === 0) return;

@@ -44,10 +44,24 @@ describe("ClusterPowerState diff", () => {
     await expect(diffInputs(olds(), news(), undefined)).resolves.toEqual(NO_CHANGE);
   });
 
-  it("ignores outputs and __provider", async () => {
+  it("ignores outputs other than the recorded status, and __provider", async () => {
+    const other = { engine: "aurora-mysql", clusterArn: "arn:other", __provider: "other" };
+    await expect(diffInputs({ ...olds(), ...other }, news(), undefined)).resolves.toEqual(
+      NO_CHANGE,
+    );
+  });
+
+  // Issue 19, defect 2: a single resource followed its inputs only, so a refresh that saw a status
+  // which is neither running nor stopped led to "unchanged" and no StartDBCluster.
+  it.each([
+    ["running", "inaccessible-encryption-credentials-recoverable"],
+    ["stopped", "storage-full"],
+    ["stopped", "available"],
+    ["running", "stopping"],
+  ])("updates when the recorded status does not hold `%s` (%s)", async (state, status) => {
     await expect(
-      diffInputs({ ...olds(), status: "available", __provider: "other" }, news(), undefined),
-    ).resolves.toEqual(NO_CHANGE);
+      diffInputs({ ...olds(), state, status }, { ...news(), state }, undefined),
+    ).resolves.toEqual(UPDATE);
   });
 
   it.each([

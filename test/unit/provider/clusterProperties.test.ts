@@ -35,6 +35,10 @@ describe("outputs", () => {
   it("reads the Region and identifier from the ID when the properties lack them", () => {
     expect(targetOf({}, "us-east-2/orders")).toEqual({
       clusterIdentifier: "orders",
+      displayName: "orders",
+      holder: { kind: "ClusterPowerState", name: undefined, secret: false },
+      profile: undefined,
+      roleArn: undefined,
       region: "us-east-2",
       settings: {
         state: "running",

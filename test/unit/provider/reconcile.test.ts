@@ -60,6 +60,7 @@ function harness(initialStatus: string, transitionMs = 5000): Harness {
     };
     return reconcile(runtime, {
       clusterIdentifier: "dev",
+      displayName: "dev",
       region: "eu-west-1",
       desired,
       timeoutMinutes: 60,
