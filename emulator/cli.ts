@@ -9,10 +9,11 @@ import { parseArgs } from "node:util";
 import { startEmulator } from "./startEmulator";
 import type { EmulatorOptions, SeedCluster } from "./types";
 import { FAULT_SEED_ENV, parseFaultSeed } from "./faultSeed";
+import { isInRange, outOfRangeMessage, PORT_RANGE, SETTING_RANGES } from "./settingRanges";
 
 const USAGE = `Usage: aurora-power-emulator [options]
   --host ADDR                   interface to bind (default 127.0.0.1, loopback only)
-  --port N                      TCP port (default 0: any free port)
+  --port N                      TCP port, 0-65535 (default 0: any free port)
   --seed FILE                   JSON array of clusters to create at start
   --stop-seconds N              duration of \`stopping\` (default 5)
   --start-seconds N             duration of \`starting\` (default 5)
@@ -21,12 +22,13 @@ const USAGE = `Usage: aurora-power-emulator [options]
   --auto-restart-seconds N      automatic restart of a stopped cluster (default 604800)
   --throttle-rate R             share of requests answered \`Throttling\` (0-1, default 0)
   --error-rate R                share of requests answered \`InternalFailure\` (0-1, default 0)
-  --latency-ms N                delay added to every RDS answer (default 0)
+  --latency-ms N                delay added to every RDS answer, 0-2147483647 (default 0)
   --fault-seed N                seed of the fault draws, 0-4294967295 (default $${FAULT_SEED_ENV},
                                 else random; printed at start to replay a run)
   --stale-read-seconds N        describes show the pre-call status this long after a stop/start
                                 (default 0: always current)
-  --help                        show this text`;
+  --help                        show this text
+Durations are seconds from 0 to 2147483.647 (Node's timer range, 2^31-1 ms).`;
 
 // Flag name → EmulatorConfig key, for every numeric flag.
 const NUMERIC_FLAGS = {
@@ -59,9 +61,9 @@ export function parseCliArgs(args: string[]): { help: boolean; options: Emulator
     const raw = values[flag];
     if (typeof raw !== "string") continue;
     const value = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(value) || value < 0) {
-      throw new Error(`\`--${flag}\` must be a non-negative number, got \`${raw}\``);
-    }
+    const range = key === "port" ? PORT_RANGE : SETTING_RANGES[key];
+    if (raw.trim() === "" || !isInRange(value, range))
+      throw new Error(outOfRangeMessage(`\`--${flag}\``, `\`${raw}\``, range));
     options[key] = value;
   }
   if (typeof values.host === "string") options.host = values.host;

@@ -1,5 +1,6 @@
 import type { EmulatorConfig } from "./types";
 import { RdsApiError } from "./errors";
+import { SETTING_RANGES, settingProblem } from "./settingRanges";
 
 /** Defaults: 5 s stop and start, no backing-up, 7-day automatic restart, no faults, no stale reads. */
 export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
@@ -16,11 +17,10 @@ export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
   staleReadSeconds: 0,
 });
 
-const RATE_KEYS = new Set<keyof EmulatorConfig>(["throttleRate", "errorRate"]);
-
 /**
- * Checks a partial configuration and merges it over `base`.
- * Throws {@link RdsApiError} (`InvalidParameterValue`) naming the bad key.
+ * Checks a partial configuration and merges it over `base`. Throws {@link RdsApiError}
+ * (`InvalidParameterValue`) naming the bad key, its value and the allowed range
+ * ({@link SETTING_RANGES}); nothing is merged then.
  */
 export function mergeConfig(base: EmulatorConfig, patch: Record<string, unknown>): EmulatorConfig {
   const merged: EmulatorConfig = { ...base };
@@ -30,13 +30,9 @@ export function mergeConfig(base: EmulatorConfig, patch: Record<string, unknown>
       throw RdsApiError.invalidParameter(`Unknown emulator setting \`${key}\`.`);
     }
     const name = key as keyof EmulatorConfig;
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-      throw RdsApiError.invalidParameter(`\`${key}\` must be a non-negative number.`);
-    }
-    if (RATE_KEYS.has(name) && value > 1) {
-      throw RdsApiError.invalidParameter(`\`${key}\` must be between 0 and 1.`);
-    }
-    merged[name] = value;
+    const problem = settingProblem(`\`${key}\``, value, SETTING_RANGES[name]);
+    if (problem !== undefined) throw RdsApiError.invalidParameter(`${problem}.`);
+    merged[name] = value as number;
   }
   return merged;
 }

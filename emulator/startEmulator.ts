@@ -6,6 +6,7 @@ import { createEmulatorState } from "./emulatorState";
 import { createEmulatorServer } from "./server";
 import { EmulatorAdminClient } from "./adminClient";
 import { resolveFaultSeed } from "./faultSeed";
+import { PORT_RANGE, settingProblem } from "./settingRanges";
 
 /** A started emulator: its base URL, its admin client and a way to stop it. */
 export interface RunningEmulator {
@@ -41,6 +42,8 @@ export interface RunningEmulator {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const { host = "127.0.0.1", port = 0, seed = [], clock, random, faultSeed, ...config } = options;
+  const portProblem = settingProblem("`port`", port, PORT_RANGE);
+  if (portProblem !== undefined) throw new RangeError(portProblem);
   const state = createEmulatorState(
     mergeConfig({ ...DEFAULT_CONFIG }, config),
     clock ?? systemClock,

@@ -93,7 +93,22 @@ describe("aurora-power-emulator CLI", () => {
     let stderr = "";
     child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await exitCode(child)).toBe(2);
-    expect(stderr).toContain("`--error-rate` must be a non-negative number, got `lots`");
+    expect(stderr).toContain(
+      "`--error-rate` must be a number from 0 to 1 (a probability), got `lots`",
+    );
     expect(stderr).toContain("Usage: aurora-power-emulator");
+  });
+
+  it("issue 19: exits with 2 on a latency beyond Node's timer range, naming flag, value and range", async () => {
+    const { child } = runCli(["--latency-ms", "2147483648"]);
+    let stdout = "";
+    let stderr = "";
+    child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await exitCode(child)).toBe(2);
+    expect(stderr.split("\n")[0]).toBe(
+      "aurora-power-emulator: `--latency-ms` must be a number from 0 to 2147483647 (milliseconds), got `2147483648`",
+    );
+    expect(stdout).toBe("");
   });
 });

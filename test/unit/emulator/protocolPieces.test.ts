@@ -71,10 +71,10 @@ describe("faults and config", () => {
       "Unknown emulator setting `stopSecs`.",
     );
     expect(() => mergeConfig(DEFAULT_CONFIG, { errorRate: 2 })).toThrow(
-      "`errorRate` must be between 0 and 1.",
+      "`errorRate` must be a number from 0 to 1 (a probability), got 2.",
     );
     expect(() => mergeConfig(DEFAULT_CONFIG, { latencyMs: -1 })).toThrow(
-      "`latencyMs` must be a non-negative number.",
+      "`latencyMs` must be a number from 0 to 2147483647 (milliseconds), got -1.",
     );
   });
 
@@ -112,7 +112,7 @@ describe("parseCliArgs", () => {
 
   it("rejects a bad number and an unknown flag", () => {
     expect(() => parseCliArgs(["--latency-ms", "soon"])).toThrow(
-      "`--latency-ms` must be a non-negative number, got `soon`",
+      "`--latency-ms` must be a number from 0 to 2147483647 (milliseconds), got `soon`",
     );
     expect(() => parseCliArgs(["--bogus"])).toThrow(/Unknown option '--bogus'/);
   });

@@ -118,7 +118,7 @@ describe("stale reads after a power call (staleReadSeconds)", () => {
     expect(DEFAULT_CONFIG.staleReadSeconds).toBe(0);
     expect(mergeConfig(DEFAULT_CONFIG, { staleReadSeconds: 3 }).staleReadSeconds).toBe(3);
     expect(() => mergeConfig(DEFAULT_CONFIG, { staleReadSeconds: -1 })).toThrow(
-      "`staleReadSeconds` must be a non-negative number.",
+      "`staleReadSeconds` must be a number from 0 to 2147483.647 (seconds), got -1.",
     );
     expect(parseCliArgs(["--stale-read-seconds", "1.5"]).options).toEqual({
       staleReadSeconds: 1.5,
