@@ -50,6 +50,10 @@ export type ClusterPowerStateOutputs = ClusterPowerStateInputs &
     schemaVersion: number;
     /** The aurora-power version that wrote this state. */
     writtenBy: string;
+    /** The resource's name in the program (recorded since 0.2). */
+    resourceName?: string;
+    /** Whether the program passed `clusterIdentifier` as a secret. */
+    identifierIsSecret?: boolean;
   };
 
 /**
@@ -74,4 +78,8 @@ export type ClusterFleetPowerStateOutputs = Omit<ClusterPowerStateInputs, "clust
   members: Record<string, FleetMemberOutputs>;
   schemaVersion: number;
   writtenBy: string;
+  /** The resource's name in the program (recorded since 0.2). */
+  resourceName?: string;
+  /** Whether the program passed `clusterIdentifiers` as a secret. */
+  identifierIsSecret?: boolean;
 };

@@ -28,6 +28,18 @@ export function holderOf(props: RawProperties, kind: Holder["kind"]): Holder {
   return { kind, name: textOf(props, "resourceName"), secret: props.identifierIsSecret === true };
 }
 
+/**
+ * The resource's own inputs echoed in its outputs (`delete` and `read` see only the outputs): its
+ * name and whether its identifiers are secret, when known.
+ */
+export function identityOutputs(holder: Holder | undefined): {
+  resourceName?: string;
+  identifierIsSecret?: boolean;
+} {
+  if (!holder?.name) return {};
+  return { resourceName: holder.name, identifierIsSecret: holder.secret === true };
+}
+
 const isRegion = (region: string) => REGION.test(region);
 
 /** `ClusterPowerState`'s check: the identifier and the settings. */

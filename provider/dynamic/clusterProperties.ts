@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { PowerState } from "../aurora/clusterStatus";
 import type { ClusterTarget } from "../core/clusterOperations";
 import type { ClusterRecord } from "../core/clusterRecord";
-import { holderOf } from "../core/checkInputs";
+import { holderOf, identityOutputs } from "../core/checkInputs";
 import { displayNameOf } from "../core/holders";
 import { messages } from "../core/messages";
 import { normalizeSettings } from "../core/powerSettings";
@@ -61,6 +61,7 @@ export function outputsOf(
     ...record,
     state,
     ...formatFields(POWER_STATE_FORMAT),
+    ...identityOutputs(target.holder),
   };
   if (outputs.profile === undefined) delete outputs.profile;
   if (outputs.roleArn === undefined) delete outputs.roleArn;

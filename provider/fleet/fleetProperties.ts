@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { ClusterTarget } from "../core/clusterOperations";
 import type { ClusterRecord } from "../core/clusterRecord";
-import { holderOf } from "../core/checkInputs";
+import { holderOf, identityOutputs } from "../core/checkInputs";
 import { displayNameOf, type Holder } from "../core/holders";
 import { messages } from "../core/messages";
 import { normalizeSettings, type PowerSettings } from "../core/powerSettings";
@@ -91,6 +91,7 @@ export function fleetOutputsOf(
     clusterIdentifiers: fleet.clusterIdentifiers,
     members: Object.fromEntries(sorted) as Record<string, ClusterRecord>,
     ...formatFields(FLEET_FORMAT),
+    ...identityOutputs(fleet.holder),
   };
   if (outputs.profile === undefined) delete outputs.profile;
   if (outputs.roleArn === undefined) delete outputs.roleArn;
