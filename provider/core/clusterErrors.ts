@@ -11,7 +11,7 @@ import {
   ClusterTimeoutError,
   UnsupportedClusterError,
 } from "../errors";
-import { sdkErrorMessage, type RdsErrorKind } from "../rds/classifyRdsError";
+import { isUnreachableEndpoint, sdkErrorMessage, type RdsErrorKind } from "../rds/classifyRdsError";
 import {
   actionName,
   messages,
@@ -54,14 +54,20 @@ export function isProgrammingError(error: unknown): error is Error {
  * errors and programming errors as they are, anything else (a describe the SDK gave up on) as a
  * {@link ClusterPowerError} that names the cluster and the way out.
  */
-export function asClusterError(error: unknown, scope: ClusterScope, retry: RetryCommand): Error {
+export function asClusterError(
+  error: unknown,
+  scope: ClusterScope,
+  retry: RetryCommand,
+  endpointLabel: string,
+): Error {
   if (error instanceof ClusterPowerError || isProgrammingError(error)) return error;
   const { clusterIdentifier, region } = scope;
-  return new ClusterPowerError(messages.describeFailed(scope, sdkErrorMessage(error), retry), {
-    clusterIdentifier,
-    region,
-    cause: error,
-  });
+  const why = sdkErrorMessage(error);
+  // Nothing listens there, or the host does not exist: not the credentials' fault.
+  const message = isUnreachableEndpoint(error)
+    ? messages.endpointUnreachable(scope, endpointLabel, why, retry)
+    : messages.describeFailed(scope, why, retry);
+  return new ClusterPowerError(message, { clusterIdentifier, region, cause: error });
 }
 
 /** `timeoutMinutes` ran out while waiting for a status. */

@@ -7,7 +7,12 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
 import type { PowerState } from "../aurora/clusterStatus";
 import { stopFactsOf, stopRefusals } from "../aurora/stoppability";
-import { ClusterNotFoundError, ClusterTimeoutError, UnsupportedClusterError } from "../errors";
+import {
+  ClusterNotFoundError,
+  ClusterStateError,
+  ClusterTimeoutError,
+  UnsupportedClusterError,
+} from "../errors";
 import { COALESCE_WINDOW_MS } from "../poller/clusterPoller";
 import type { RdsTarget } from "../rds/createRdsClient";
 import { asClusterError } from "./clusterErrors";
@@ -80,19 +85,16 @@ async function describeOnce(
       deadlineAt: runtime.clock.now() + settings.timeoutMinutes * 60_000,
       observe: () => true,
       nextDelayMs: () => runtime.settings.minIntervalMs,
-      timeoutError: () =>
-        new Error(
-          messages.describeUnanswered({
-            ...settings,
-            ...scope,
-            status: undefined,
-            desired: settings.state,
-            endpointLabel: runtime.endpointLabel,
-          }),
-        ),
+      timeoutError: (described) => {
+        const timed = { ...scope, ...settings, status: undefined, desired: settings.state };
+        const { endpointLabel } = runtime;
+        return described
+          ? new Error(messages.describeUnanswered({ ...timed, endpointLabel }))
+          : new ClusterTimeoutError(messages.noTimeForCall(timed), scope);
+      },
     });
   } catch (error) {
-    throw asClusterError(error, scope, retry);
+    throw asClusterError(error, scope, retry, runtime.endpointLabel);
   }
 }
 
@@ -195,9 +197,13 @@ export async function releaseCluster(
   const desired: PowerState =
     onDelete === "restore" ? (record?.initialState ?? "running") : onDelete;
   const result = await converge(target, desired, undefined, true);
-  return result.reached
-    ? succeeded(undefined)
-    : failed(result.error ?? new Error("release failed"));
+  if (result.reached) return succeeded(undefined);
+  const error = result.error ?? new Error("release failed");
+  // A status no power call can leave blocks the release: name the ways out of the deadlock.
+  if (!(error instanceof ClusterStateError)) return failed(error);
+  const scope = { clusterIdentifier: target.displayName, region };
+  const blocked = messages.releaseBlocked(scope, error.message, onDelete);
+  return failed(new ClusterStateError(blocked, { ...scope, cause: error }));
 }
 
 /**

@@ -67,6 +67,8 @@ export interface OperationScope extends ClusterScope {
   status: string | undefined;
   /** The RDS endpoint as messages show it. */
   endpointLabel: string;
+  /** The command that retries the operation (`pulumi destroy` for a delete). */
+  retry: RetryCommand;
 }
 
 /** The command that retries the operation that failed. */
@@ -98,7 +100,13 @@ export const messages = {
   describeFailed: (s: ClusterScope, why: string, retry: RetryCommand = "pulumi up") =>
     `${clusterLabel(s.clusterIdentifier, s.region)}: DescribeDBClusters failed: ${why}; check the credentials, \`region\` and the RDS endpoint, then run \`${retry}\` again`,
 
-  describeUnanswered: (s: OperationScope) =>
+  endpointUnreachable: (s: ClusterScope, endpoint: string, why: string, retry: RetryCommand) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: nothing answers at ${endpoint} (${why}); start the endpoint or fix \`AWS_ENDPOINT_URL_RDS\` and \`region\`, then run \`${retry}\` again`,
+
+  noTimeForCall: (s: Omit<OperationScope, "endpointLabel" | "retry">) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: \`timeoutMinutes\` (${formatMinutes(s.timeoutMinutes)} min) ran out before DescribeDBClusters could be sent; no call was made. Raise \`timeoutMinutes\` (minutes; the default is 60)`,
+
+  describeUnanswered: (s: Omit<OperationScope, "retry">) =>
     `no answer from ${s.endpointLabel} within ${formatMinutes(s.timeoutMinutes)} min (\`timeoutMinutes\`)`,
 
   unsupported: (s: ClusterScope, refusal: Pick<StopRefusal, "why" | "fix">) =>
@@ -110,7 +118,7 @@ export const messages = {
 
   unansweredCall: (s: OperationScope, action: PowerAction) =>
     `${clusterLabel(s.clusterIdentifier, s.region)}: ${actionName(action)} got no answer from ${s.endpointLabel} within ${formatMinutes(s.timeoutMinutes)} min (last seen \`${s.status ?? "unknown"}\`); ` +
-    "it may have been carried out: run `pulumi up` again to re-check, raise `timeoutMinutes`, or check the endpoint",
+    `it may have been carried out: run \`${s.retry}\` again to re-check, raise \`timeoutMinutes\`, or check the endpoint`,
 
   terminalStatus: (s: OperationScope, reason: string) =>
     `${clusterLabel(s.clusterIdentifier, s.region)} is \`${s.status ?? "unknown"}\`: ${reason}`,
@@ -121,8 +129,11 @@ export const messages = {
   powerCallDenied: (s: ClusterScope, action: PowerAction, why: string) =>
     `${clusterLabel(s.clusterIdentifier, s.region)}: ${actionName(action)} failed: ${why}; grant the permissions of \`clusterPowerStatePolicy()\` to the credentials (\`profile\`, \`roleArn\` or the default chain)`,
 
-  powerCallFailed: (s: ClusterScope, action: PowerAction, why: string) =>
-    `${clusterLabel(s.clusterIdentifier, s.region)}: ${actionName(action)} failed: ${why}; check the RDS console and run \`pulumi up\` again`,
+  powerCallFailed: (s: ClusterScope & { retry: RetryCommand }, action: PowerAction, why: string) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: ${actionName(action)} failed: ${why}; check the RDS console and run \`${s.retry}\` again`,
+
+  releaseBlocked: (s: ClusterScope, what: string, onDelete: string) =>
+    `${what}. The cluster cannot be given \`onDelete: ${onDelete}\` now. To remove the resource anyway, set \`onDelete: "retain"\` on it and run \`pulumi up\`, then \`pulumi destroy\` (or remove it from the state: \`pulumi state delete <urn>\`); the cluster is left as it is`,
 
   noRegion: () => "no AWS Region: set `region`, the stack's `aws:region` config, or AWS_REGION",
 

@@ -61,7 +61,7 @@ export async function reconcile(
     return { reached: true, cluster: run.cluster, actionIssued: run.actionIssued };
   } catch (error) {
     const scope = { clusterIdentifier: request.displayName, region: request.region };
-    const failure = asClusterError(error, scope, request.retry);
+    const failure = asClusterError(error, scope, request.retry, runtime.endpointLabel);
     return { reached: false, cluster: run.cluster, actionIssued: run.actionIssued, error: failure };
   }
 }
@@ -215,7 +215,10 @@ class Reconciliation {
         this.tracker.observe(cluster?.Status, now);
         return cluster === undefined || accept(cluster);
       },
-      nextDelayMs: (now) => this.tracker.nextDelayMs(now, random()),
+      nextDelayMs: (now) => {
+        this.tracker.heartbeat(now);
+        return this.tracker.nextDelayMs(now, random());
+      },
       timeoutError: () => timeoutError(this.scope()),
     });
   }
@@ -223,7 +226,7 @@ class Reconciliation {
   /** What a failure message names, as of now. */
   private scope(status: string | undefined = this.tracker.current): TimedScope {
     const elapsedSeconds = Math.round((this.runtime.clock.now() - this.startedAt) / 1000);
-    const { displayName: clusterIdentifier, region, desired, timeoutMinutes } = this.request;
+    const { displayName: clusterIdentifier, region, desired, timeoutMinutes, retry } = this.request;
     const endpointLabel = this.runtime.endpointLabel;
     return {
       clusterIdentifier,
@@ -233,6 +236,7 @@ class Reconciliation {
       status,
       endpointLabel,
       elapsedSeconds,
+      retry,
     };
   }
 }

@@ -49,6 +49,15 @@ export class StatusTracker {
     }
   }
 
+  /**
+   * Called after every describe tick of the wait, answered or not: reports the last status again
+   * once `progressIntervalMs` has passed without a report, so a wait whose describes keep failing
+   * (throttling) still shows it is alive.
+   */
+  heartbeat(now: number): void {
+    if (now - this.lastProgressAt >= this.settings.progressIntervalMs) this.report(now);
+  }
+
   private report(now: number): void {
     this.lastProgressAt = now;
     const elapsed = formatElapsed((now - this.startedAt) / 1000);

@@ -37,6 +37,9 @@ export function checkIdentifier(
 ): string | undefined {
   if (typeof value !== "string" || value.length === 0)
     return `\`${property}\` is required (a string)`;
+  const fromArn = /^arn:aws[a-z-]*:rds:[^:]*:\d*:cluster:([^:/]+)$/.exec(value)?.[1];
+  if (fromArn !== undefined)
+    return `\`${property}\` takes the DB cluster identifier, not its ARN: pass ${shown(fromArn)} (the part after \`:cluster:\`); got ${shown(value)}`;
   if (value.length > 63 || !IDENTIFIER.test(value) || value.endsWith("-")) {
     return `\`${property}\` must be 1–63 letters, digits or hyphens, start with a letter, and not end with a hyphen or contain two consecutive hyphens; got ${shown(value)}`;
   }

@@ -25,9 +25,10 @@ export interface WaitRequest {
   observe(cluster: DBCluster | undefined, now: number): boolean;
   /** Delay before the next describe after an observation that did not end the wait. */
   nextDelayMs(now: number): number;
-  /** Epoch ms at which the wait fails with `timeoutError()`. */
+  /** Epoch ms at which the wait fails with `timeoutError(described)`. */
   deadlineAt: number;
-  timeoutError(): Error;
+  /** The error of a wait that ran out; `described`: whether any describe was sent for it. */
+  timeoutError(described: boolean): Error;
   signal?: AbortSignal;
 }
 
@@ -45,6 +46,8 @@ export interface Waiter {
   id: string;
   dueAt: number;
   consecutiveErrors: number;
+  /** Whether a describe was sent for this wait. */
+  described: boolean;
   /** Cancels the real-time deadline watchdog. */
   cancelWatchdog: () => void;
   resolve(cluster: DBCluster | undefined): void;
@@ -95,14 +98,19 @@ export class ClusterPoller {
         id: request.clusterIdentifier.toLowerCase(),
         dueAt: now + request.firstDelayMs,
         consecutiveErrors: 0,
+        described: false,
         cancelWatchdog: watchdog.cancel,
         resolve,
         reject,
       };
       // A describe stuck in flight (a silent or dripping endpoint) must not outlive the deadline.
-      watchdog.signal.addEventListener("abort", () => this.fail(waiter, request.timeoutError()), {
-        once: true,
-      });
+      watchdog.signal.addEventListener(
+        "abort",
+        () => this.fail(waiter, request.timeoutError(waiter.described)),
+        {
+          once: true,
+        },
+      );
       request.signal?.addEventListener(
         "abort",
         () => this.fail(waiter, abortError(request.signal)),
@@ -154,11 +162,12 @@ export class ClusterPoller {
   private expireDeadlines(): void {
     const now = this.deps.clock.now();
     for (const w of [...this.waiters]) {
-      if (w.request.deadlineAt <= now) this.fail(w, w.request.timeoutError());
+      if (w.request.deadlineAt <= now) this.fail(w, w.request.timeoutError(w.described));
     }
   }
 
   private async tick(batch: Waiter[]): Promise<void> {
+    for (const waiter of batch) waiter.described = true;
     const ids = [...new Set(batch.map((w) => w.id))];
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += MAX_IDS_PER_DESCRIBE)

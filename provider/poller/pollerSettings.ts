@@ -18,7 +18,7 @@ export interface PollerSettings {
   expectedStartMs: number;
   /** Expected time of any other status (`AURORA_POWER_EXPECTED_OTHER_SECONDS`, 120). */
   expectedOtherMs: number;
-  /** Progress message period while waiting (`AURORA_POWER_PROGRESS_INTERVAL_SECONDS`, 60). */
+  /** Progress message period while waiting (`AURORA_POWER_PROGRESS_INTERVAL_SECONDS`, 30). */
   progressIntervalMs: number;
   /** How long a describe may still show the pre-action status (`AURORA_POWER_STALE_GRACE_MS`, 30000). */
   staleGraceMs: number;
@@ -38,7 +38,7 @@ export const DEFAULT_POLLER_SETTINGS: Readonly<PollerSettings> = {
   expectedStopMs: 300_000,
   expectedStartMs: 600_000,
   expectedOtherMs: 120_000,
-  progressIntervalMs: 60_000,
+  progressIntervalMs: 30_000,
   staleGraceMs: 30_000,
   maxRaceRetries: 30,
   raceMaxDelayMs: 15_000,

@@ -153,7 +153,7 @@ describe("ClusterFleetPowerState create", () => {
     const summaries = bed.messages.slice(1, -1);
     expect(summaries.length).toBeGreaterThanOrEqual(3);
     for (const line of summaries)
-      expect(line).toMatch(/^fleet of 200 clusters \(eu-west-1\): \dm\d\ds: 200 stopping$/);
+      expect(line).toMatch(/^fleet of 200 clusters \(eu-west-1\): (\dm)?\d\ds: 200 stopping$/);
     expect(bed.messages.at(-1)).toBe(
       "fleet of 200 clusters (eu-west-1): done after 5m00s: 200 stopped",
     );

@@ -110,6 +110,57 @@ describe("reconcile", () => {
     expect(h.cluster.calls.filter((c) => c !== "describe")).toEqual(["stop", "start", "stop"]);
   });
 
+  it("reports progress while describes keep failing (heartbeat under throttling)", async () => {
+    const time = new FakeTime();
+    const cluster = new FakeCluster(time, "available", 120_000);
+    let failing = false;
+    const throttled = Object.assign(new Error("Rate exceeded"), {
+      name: "Throttling",
+      $metadata: { httpStatusCode: 400 },
+    });
+    const api = {
+      ...cluster.api,
+      describeClusters: (ids: readonly string[], signal?: AbortSignal) =>
+        failing ? Promise.reject(throttled) : cluster.api.describeClusters(ids, signal),
+      stopCluster: (id: string, signal?: AbortSignal) => {
+        failing = true; // every describe after the stop is throttled
+        return cluster.api.stopCluster(id, signal);
+      },
+    };
+    const settings = { ...DEFAULT_POLLER_SETTINGS };
+    const poller = new ClusterPoller({
+      api,
+      clock: time.clock,
+      sleep: time.sleep,
+      maxConsecutiveDescribeErrors: 1000,
+    });
+    const messages: string[] = [];
+    const runtime: Runtime = {
+      api,
+      poller,
+      durations: new DurationModel(settings),
+      settings,
+      clock: time.clock,
+      random: () => 0.5,
+      progress: () => undefined,
+      endpointLabel: "the default RDS endpoint of eu-west-1",
+    };
+    const outcome = await reconcile(runtime, {
+      clusterIdentifier: "dev",
+      displayName: "dev",
+      region: "eu-west-1",
+      desired: "stopped",
+      timeoutMinutes: 3,
+      goneIsDone: false,
+      retry: "pulumi up",
+      progress: (m) => messages.push(m),
+    });
+    expect(outcome.error).toBeInstanceOf(ClusterTimeoutError);
+    // Nothing new was seen after the stop, yet the wait said it was alive about every 30 s.
+    const alive = messages.filter((m) => /^dev \(eu-west-1\): stopping, \d/.test(m));
+    expect(alive.length).toBeGreaterThanOrEqual(5);
+  });
+
   it("consults the planner once per observation (the wait and the loop share its plan)", async () => {
     const h = harness("available");
     const planner = jest.spyOn(planTransitionModule, "planTransition");
@@ -224,6 +275,7 @@ describe("reconcile", () => {
     const outcome = await h.result("stopped", { timeoutMinutes: 0.05 });
     const error = outcome.error;
     expect(outcome.reached).toBe(false);
+    console.log(outcome.error?.message, h.messages);
     expect(error).toBeInstanceOf(ClusterTimeoutError);
     expect(error).toMatchObject({
       message:
@@ -251,15 +303,16 @@ describe("reconcile", () => {
     });
   });
 
-  it("reports progress every minute while waiting", async () => {
+  it("reports progress at least every 30 s (plus one tick) while waiting", async () => {
     const h = harness("available", 150_000);
     await h.run("stopped");
     expect(h.messages).toEqual([
       "dev (eu-west-1): available, 0s",
       "dev (eu-west-1): stopping, 0s",
-      expect.stringMatching(/^dev \(eu-west-1\): stopping, 1m0\ds$/),
-      // Ticks are up to 30 s apart by then: the message comes with the first tick after a minute.
-      expect.stringMatching(/^dev \(eu-west-1\): stopping, 2m[0-3]\ds$/),
+      // Ticks are up to 30 s apart by then: a line comes with the first tick after 30 s.
+      expect.stringMatching(/^dev \(eu-west-1\): stopping, 3\ds$/),
+      expect.stringMatching(/^dev \(eu-west-1\): stopping, 1m[0-3]\ds$/),
+      expect.stringMatching(/^dev \(eu-west-1\): stopping, 1m[3-5]\ds$/),
       expect.stringMatching(/^dev \(eu-west-1\): stopped, 2m\d\ds$/),
     ]);
   });
