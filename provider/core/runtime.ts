@@ -57,6 +57,17 @@ export function setStackRegion(region: string | undefined): void {
   stackRegion = region;
 }
 
+/**
+ * The provider's `configure` (both resource types): remembers the stack's `aws:region` config as
+ * the default Region. Typed by shape, so the core needs nothing of Pulumi's.
+ */
+export function configure(req: {
+  config: { get(key: string): string | undefined; [other: string]: unknown };
+}): Promise<void> {
+  setStackRegion(req.config.get("aws:region"));
+  return Promise.resolve();
+}
+
 /** Region used when the input has none: `aws:region`, then AWS_REGION, then AWS_DEFAULT_REGION. */
 export function defaultRegion(): string | undefined {
   return stackRegion ?? hooks.env.AWS_REGION ?? hooks.env.AWS_DEFAULT_REGION;

@@ -16,19 +16,17 @@ import {
 import { recordHolds, storedRecord } from "../core/clusterRecord";
 import { messages } from "../core/messages";
 import { changedSettings } from "../core/powerSettings";
-import { defaultRegion, runtimeFor, setStackRegion } from "../core/runtime";
+import { defaultRegion, runtimeFor } from "../core/runtime";
 import { checkClusterInputs } from "../core/checkInputs";
 import { PartialFailureError } from "../errors";
 import { isUnknown, type RawProperties } from "../state/properties";
+import { quietly } from "../state/hostErrors";
 import { POWER_STATE_FORMAT, upgradeState } from "../state/stateFormat";
 import type { ClusterPowerStateOutputs } from "../types";
 import { outputsOf, resourceId, targetOf } from "./clusterProperties";
 
-/** `configure`: remembers the stack's `aws:region` config as the default Region. */
-export function configure(req: dynamic.ConfigureRequest): Promise<void> {
-  setStackRegion(req.config.get("aws:region"));
-  return Promise.resolve();
-}
+/** `configure`: the stack's `aws:region` config becomes the default Region. */
+export { configure } from "../core/runtime";
 
 /**
  * `check`: failures for bad inputs, defaults filled in (a defaulted Region is kept from the last
@@ -57,7 +55,7 @@ export function diff(
   news: RawProperties,
 ): Promise<dynamic.DiffResult> {
   // A throw (a state in a newer format) becomes the rejection the contract expects.
-  return new Promise((resolve) => resolve(diffOf(id, olds, news)));
+  return quietly(() => new Promise((resolve) => resolve(diffOf(id, olds, news))));
 }
 
 function diffOf(id: string, olds: RawProperties, news: RawProperties): dynamic.DiffResult {
@@ -111,7 +109,7 @@ export async function create(
  * of `state` and `status`; the inputs are left alone, so the next `pulumi up` converges again. A
  * cluster that no longer exists: the resource is gone.
  */
-export async function read(
+async function readOf(
   id: string,
   props?: RawProperties,
 ): Promise<dynamic.ReadResult<ClusterPowerStateOutputs>> {
@@ -147,7 +145,20 @@ async function deleteClusterPowerState(id: string, props: RawProperties): Promis
   if (!result.ok) throw errorOf(result);
 }
 
-export { deleteClusterPowerState as delete };
+/** `read`, its expected failures shown once (see ../state/hostErrors). */
+export function read(
+  id: string,
+  props?: RawProperties,
+): Promise<dynamic.ReadResult<ClusterPowerStateOutputs>> {
+  return quietly(() => readOf(id, props));
+}
+
+/** `delete`, its expected failures shown once. */
+function deleteQuietly(id: string, props: RawProperties): Promise<void> {
+  return quietly(() => deleteClusterPowerState(id, props));
+}
+
+export { deleteQuietly as delete };
 
 /** Poller counters and test hooks (not part of the provider contract). */
 export { pollerStats, setRuntimeHooks } from "../core/runtime";

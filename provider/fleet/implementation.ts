@@ -13,21 +13,19 @@ import {
 import { storedRecords } from "../core/clusterRecord";
 import { messages } from "../core/messages";
 import { changedSettings } from "../core/powerSettings";
-import { defaultRegion, setStackRegion } from "../core/runtime";
+import { defaultRegion } from "../core/runtime";
 import { fleetNeedsWork, type FleetRun } from "../core/runMembers";
 import { checkFleetInputs } from "../core/checkInputs";
 import { identifierListChanged, normalizeIdentifiers } from "../core/validateInputs";
 import { FleetMembersError, PartialFailureError } from "../errors";
 import type { RawProperties } from "../state/properties";
+import { quietly } from "../state/hostErrors";
 import { FLEET_FORMAT, upgradeState } from "../state/stateFormat";
 import type { ClusterFleetPowerStateOutputs } from "../types";
 import { fleetOf, fleetOutputsOf, memberTargets, newFleetId, runFleet } from "./fleetProperties";
 
-/** `configure`: remembers the stack's `aws:region` config as the default Region. */
-export function configure(req: dynamic.ConfigureRequest): Promise<void> {
-  setStackRegion(req.config.get("aws:region"));
-  return Promise.resolve();
-}
+/** `configure`: the stack's `aws:region` config becomes the default Region. */
+export { configure } from "../core/runtime";
 
 /** `check`: the settings as `ClusterPowerState`'s, the identifier list; no AWS call. */
 export function check(
@@ -49,7 +47,7 @@ export function diff(
   news: RawProperties,
 ): Promise<dynamic.DiffResult> {
   // A throw (a state in a newer format) becomes the rejection the contract expects.
-  return new Promise((resolve) => resolve(diffOf(id, olds, news)));
+  return quietly(() => new Promise((resolve) => resolve(diffOf(id, olds, news))));
 }
 
 function diffOf(id: string, olds: RawProperties, news: RawProperties): dynamic.DiffResult {
@@ -77,11 +75,7 @@ function membersNeedWork(olds: RawProperties, news: RawProperties): boolean {
   return fleetNeedsWork(storedRecords(olds.members), wanted, desired, report);
 }
 
-/**
- * What a create or update throws when members failed: once any member was reached, the
- * partial-failure shape (the engine records `properties` and the next `pulumi up` resumes); with
- * nothing reached, the plain error.
- */
+/** A create's or update's failure: partial (the engine keeps the fleet) once any member was reached. */
 function fleetFailure(run: FleetRun, summary: string, id: string, properties: RawProperties) {
   const error = new FleetMembersError(summary, run.failures);
   return run.anyReached ? new PartialFailureError(id, properties, error) : error;
@@ -112,7 +106,7 @@ export async function create(
  * (`members.<id>.state`); a member gone leaves `members`, the fleet stays. A describe error fails
  * the refresh: an endpoint that cannot answer must never make members disappear.
  */
-export async function read(
+async function readOf(
   id: string,
   props?: RawProperties,
 ): Promise<dynamic.ReadResult<ClusterFleetPowerStateOutputs>> {
@@ -131,10 +125,9 @@ export async function read(
 }
 
 /**
- * `update`, all members at once: a listed member without a record is adopted, a recorded one is
- * held (no call when its record holds `state`), a recorded one no longer listed is released with
- * the fleet's (new) `onDelete`. Failed members keep their previous record, so the next `pulumi up`
- * retries them.
+ * `update`, all members at once: a listed member without a record is adopted, a recorded one held
+ * (no call when its record holds `state`), one no longer listed released with the (new)
+ * `onDelete`. Failed members keep their previous record: the next `pulumi up` retries them.
  */
 export async function update(
   id: string,
@@ -186,7 +179,20 @@ async function deleteClusterFleetPowerState(id: string, props: RawProperties): P
   );
 }
 
-export { deleteClusterFleetPowerState as delete };
+/** `read`, its expected failures shown once (see ../state/hostErrors). */
+export function read(
+  id: string,
+  props?: RawProperties,
+): Promise<dynamic.ReadResult<ClusterFleetPowerStateOutputs>> {
+  return quietly(() => readOf(id, props));
+}
+
+/** `delete`, its expected failures shown once. */
+function deleteQuietly(id: string, props: RawProperties): Promise<void> {
+  return quietly(() => deleteClusterFleetPowerState(id, props));
+}
+
+export { deleteQuietly as delete };
 
 /** Poller counters and test hooks (not part of the provider contract), as in ../dynamic. */
 export { pollerStats, setRuntimeHooks } from "../core/runtime";

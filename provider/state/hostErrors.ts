@@ -1,0 +1,48 @@
+/**
+ * The dynamic provider host (`@pulumi/pulumi/cmd/dynamic-provider`) prints every error of
+ * `check`, `diff`, `read` and `delete` to stderr as `${error}: ${error.stack}` before returning
+ * it to the engine, which shows it again on the resource: an expected failure (a cluster in
+ * `storage-full`, a state from a newer aurora-power) appeared twice, once with a stack trace. An
+ * error passed through {@link quietly} is printed once, by the engine; a bug of this package (a
+ * `TypeError`, …) keeps its stack on stderr.
+ */
+
+/** The exact lines the host will print for expected failures in flight. */
+const expectedLines = new Set<string>();
+
+/** True for an error of this package's own code (see core/clusterErrors `isProgrammingError`). */
+function isBug(error: unknown): boolean {
+  return (
+    error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError
+  );
+}
+
+let installed = false;
+
+/** Replaces `console.error` once with a filter that drops the host's line for expected failures. */
+function install(): void {
+  if (installed) return;
+  installed = true;
+  const print = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    const [line] = args;
+    if (args.length === 1 && typeof line === "string" && expectedLines.delete(line)) return;
+    print(...args);
+  };
+}
+
+/** Runs a provider method; an expected failure it throws is shown once, without a stack trace. */
+export async function quietly<T>(method: () => Promise<T>): Promise<T> {
+  install();
+  try {
+    return await method();
+  } catch (error) {
+    if (error instanceof Error && !isBug(error)) {
+      const line = `${String(error)}: ${error.stack ?? ""}`;
+      expectedLines.add(line);
+      // The host prints right away; never let an unprinted line accumulate.
+      setTimeout(() => expectedLines.delete(line), 1000).unref();
+    }
+    throw error;
+  }
+}
