@@ -151,7 +151,7 @@ export function checkIdentifierList(value: unknown): InputFailure[] {
   const seen = new Map<string, number>();
   return value.flatMap((element: unknown, index) => {
     const reason = isUnknown(element) ? undefined : checkElement(element, index, seen);
-    return reason ? [{ property: `${LIST}[${index}]`, reason }] : [];
+    return reason ? [{ property: LIST, reason }] : [];
   });
 }
 

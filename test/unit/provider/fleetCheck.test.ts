@@ -136,19 +136,19 @@ describe("ClusterFleetPowerState check", () => {
       await failuresFor({ clusterIdentifiers: ["ok", "1abc", "ok-2", "ab--c", "", "a\u202eb"] }),
     ).toEqual([
       {
-        property: "clusterIdentifiers[1]",
+        property: "clusterIdentifiers",
         reason: `\`clusterIdentifiers[1]\` ${IDENTIFIER_RULE}"1abc"`,
       },
       {
-        property: "clusterIdentifiers[3]",
+        property: "clusterIdentifiers",
         reason: `\`clusterIdentifiers[3]\` ${IDENTIFIER_RULE}"ab--c"`,
       },
       {
-        property: "clusterIdentifiers[4]",
+        property: "clusterIdentifiers",
         reason: "`clusterIdentifiers[4]` is empty; give a cluster identifier",
       },
       {
-        property: "clusterIdentifiers[5]",
+        property: "clusterIdentifiers",
         reason: `\`clusterIdentifiers[5]\` ${IDENTIFIER_RULE}"a\\u202Eb"`,
       },
     ]);
@@ -157,7 +157,7 @@ describe("ClusterFleetPowerState check", () => {
   it("refuses an element that is not a string", async () => {
     expect(await failuresFor({ clusterIdentifiers: ["ok", 42] })).toEqual([
       {
-        property: "clusterIdentifiers[1]",
+        property: "clusterIdentifiers",
         reason: '`clusterIdentifiers[1]` must be a cluster identifier (a string); got "42"',
       },
     ]);
@@ -168,12 +168,12 @@ describe("ClusterFleetPowerState check", () => {
       await failuresFor({ clusterIdentifiers: ["dev-orders", "qa", "Dev-Orders", "qa"] }),
     ).toEqual([
       {
-        property: "clusterIdentifiers[2]",
+        property: "clusterIdentifiers",
         reason:
           '`clusterIdentifiers[2]` "Dev-Orders" repeats `clusterIdentifiers[0]` (RDS identifiers are case-insensitive); list each cluster once',
       },
       {
-        property: "clusterIdentifiers[3]",
+        property: "clusterIdentifiers",
         reason:
           '`clusterIdentifiers[3]` "qa" repeats `clusterIdentifiers[1]` (RDS identifiers are case-insensitive); list each cluster once',
       },
@@ -211,7 +211,7 @@ describe("ClusterFleetPowerState check", () => {
   it("reports every failure at once, the list first", async () => {
     expect(
       (await failuresFor({ clusterIdentifiers: ["a", "A"], state: "on" }))?.map((f) => f.property),
-    ).toEqual(["clusterIdentifiers[1]", "state"]);
+    ).toEqual(["clusterIdentifiers", "state"]);
   });
 
   it("is the provider's check, with aws:region from configure", async () => {
