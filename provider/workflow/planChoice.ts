@@ -1,0 +1,109 @@
+import {
+  stopRefusals,
+  type StopFacts,
+  type StopRefusal,
+  type StopRefusalKind,
+} from "../aurora/stoppability";
+import type { ChoiceRule, State, TopChoiceRule } from "./aslTypes";
+import { formatParameter, type Substitution } from "./intrinsicFormat";
+import { CLUSTER_PATH, refusalChecks } from "./refusalChecks";
+import { WORKFLOW_ERRORS } from "./sdkErrorNames";
+import { knownStatusSteps, UNKNOWN_STATUS_PROBE, stopStepOf, type StatusStep } from "./stopSteps";
+
+/** Names of the states the plan leads to (the rest of the machine defines them). */
+export const PLAN_TARGETS = {
+  succeed: "StopNotNeeded",
+  stop: "StopCluster",
+  wait: "WaitForAvailable",
+  failed: "Failed",
+} as const;
+
+/** Where a failing path writes `{ Error, Cause }` for the Fail state. */
+export const FAILURE_PATH = "$.Failure";
+
+const STATUS_PATH = `${CLUSTER_PATH}.Status`;
+const ID_SAMPLE = "sample-cluster-id";
+const ID: Substitution = { sample: ID_SAMPLE, path: "$.DbClusterIdentifier" };
+
+function statusRule(entry: StatusStep): ChoiceRule {
+  return entry.isPattern
+    ? { Variable: STATUS_PATH, StringMatches: entry.status }
+    : { Variable: STATUS_PATH, StringEquals: entry.status };
+}
+
+/** An exact status a pattern with the same step already matches (`incompatible-network`). */
+function coveredByPattern(entry: StatusStep, steps: readonly StatusStep[]): boolean {
+  return (
+    !entry.isPattern &&
+    steps.some(
+      (p) =>
+        p.isPattern &&
+        p.step.kind === entry.step.kind &&
+        entry.status.startsWith(p.status.replace("*", "")),
+    )
+  );
+}
+
+function stateName(prefix: string, key: string): string {
+  return `${prefix}-${key.replace(/\*/g, "").replace(/[^A-Za-z0-9-]/g, "-")}`.replace(/-+$/, "");
+}
+
+function failurePass(error: string, sentence: string, subs: Substitution[]): State {
+  return {
+    Type: "Pass",
+    Parameters: { Error: error, ...formatParameter("Cause", sentence, subs) },
+    ResultPath: FAILURE_PATH,
+    Next: PLAN_TARGETS.failed,
+  };
+}
+
+/** The `Plan` Choice state and the Pass states that word its failures. */
+export interface PlanStates {
+  plan: State;
+  failurePasses: Record<string, State>;
+}
+
+/**
+ * Builds the Choice that turns one DescribeDBClusters result into the next step, entirely from
+ * `provider/aurora`: the stop steps of every known status (`stopStepOf`, i.e. `planTransition`)
+ * and the refusals of `stopRefusals`. Order: nothing to do → cannot be stopped → terminal status →
+ * stop → wait; an unknown status waits (the `Default`, which is `stopStepOf` of an unknown status).
+ */
+export function planChoice(): PlanStates {
+  const steps = knownStatusSteps();
+  const failurePasses: Record<string, State> = {};
+  const choices: TopChoiceRule[] = [];
+  const group = (kind: "succeed" | "stop" | "wait"): ChoiceRule[] =>
+    steps.filter((s) => s.step.kind === kind).map(statusRule);
+  choices.push({ Or: group("succeed"), Next: PLAN_TARGETS.succeed });
+  for (const check of refusalChecks()) {
+    const name = stateName("Refuse", check.kind);
+    const refusal = refusalOf(check.probe, check.kind);
+    const sentence = `cluster \`${ID_SAMPLE}\` cannot be stopped: ${refusal.why}; ${refusal.fix}`;
+    const subs = check.sample ? [ID, check.sample] : [ID];
+    failurePasses[name] = failurePass(WORKFLOW_ERRORS.cannotStop, sentence, subs);
+    choices.push({ ...check.rule, Next: name });
+  }
+  for (const entry of steps) {
+    if (entry.step.kind !== "fail" || coveredByPattern(entry, steps)) continue;
+    const name = stateName("Terminal", entry.status);
+    const example = entry.isPattern ? entry.status.replace("*", "example") : entry.status;
+    const sentence = `cluster \`${ID_SAMPLE}\` cannot be stopped: ${entry.step.reason}`;
+    const subs = [ID, { sample: example, path: STATUS_PATH }];
+    failurePasses[name] = failurePass(WORKFLOW_ERRORS.statusNeedsOperator, sentence, subs);
+    choices.push({ ...statusRule(entry), Next: name });
+  }
+  choices.push({ Or: group("stop"), Next: PLAN_TARGETS.stop });
+  choices.push({ Or: group("wait"), Next: PLAN_TARGETS.wait });
+  const fallback = stopStepOf(UNKNOWN_STATUS_PROBE).kind === "wait" ? "wait" : "failed";
+  return {
+    plan: { Type: "Choice", Choices: choices, Default: PLAN_TARGETS[fallback] },
+    failurePasses,
+  };
+}
+
+function refusalOf(probe: StopFacts, kind: StopRefusalKind): StopRefusal {
+  const found = stopRefusals(probe).find((r) => r.kind === kind);
+  if (!found) throw new Error(`stopRefusals gives no \`${kind}\` refusal for its probe`);
+  return found;
+}

@@ -1,0 +1,182 @@
+import type { Catcher, Retrier, State, StateMachineDefinition } from "./aslTypes";
+import { FAILURE_PATH, PLAN_TARGETS, planChoice } from "./planChoice";
+import { CLUSTER_PATH } from "./refusalChecks";
+import {
+  DB_CLUSTER_NOT_FOUND,
+  INVALID_DB_CLUSTER_STATE,
+  INVALID_DB_INSTANCE_STATE,
+  RDS_EXCEPTION,
+  SDK_CLIENT_EXCEPTION,
+} from "./sdkErrorNames";
+
+/** The key of the workflow's input: `{ "DbClusterIdentifier": "<id or ARN>" }`. */
+export const STOP_WORKFLOW_INPUT_KEY = "DbClusterIdentifier";
+
+/** Resource ARNs of the two AWS SDK integrations the workflow calls (`aws-sdk:<service>:<action>`). */
+export const STOP_WORKFLOW_RESOURCES = {
+  describeDBClusters: "arn:aws:states:::aws-sdk:rds:describeDBClusters",
+  stopDBCluster: "arn:aws:states:::aws-sdk:rds:stopDBCluster",
+} as const;
+
+/** Knobs of {@link stopWorkflowDefinition}; every one is in seconds. */
+export interface StopWorkflowOptions {
+  /** Bound of the whole run (`TimeoutSeconds`). Default 7200: AWS documents starts of "minutes to hours". */
+  maxRunSeconds?: number;
+  /** Wait between two describes while the cluster is busy (`starting`, `backing-up`, …). Default 30. */
+  pollIntervalSeconds?: number;
+  /** First wait after StopDBCluster was refused for the cluster's or an instance's state. Default 5. */
+  initialBackoffSeconds?: number;
+  /** Cap of that wait, which doubles per refusal. Default: the poll interval. */
+  maxBackoffSeconds?: number;
+}
+
+// Throttling (`Rate exceeded`, RDS User Guide "Request throttling for the Amazon RDS API"), 5xx and
+// network errors: retried in place with full jitter ("Handling errors in Step Functions workflows").
+const TRANSIENT_RETRY: Retrier = {
+  ErrorEquals: [RDS_EXCEPTION, SDK_CLIENT_EXCEPTION],
+  IntervalSeconds: 2,
+  MaxAttempts: 8,
+  BackoffRate: 2,
+  MaxDelaySeconds: 60,
+  JitterStrategy: "FULL",
+};
+const GONE: Catcher = {
+  ErrorEquals: [DB_CLUSTER_NOT_FOUND],
+  Next: "ClusterGone",
+  ResultPath: null,
+};
+
+function rdsTask(
+  resource: string,
+  result: Record<string, string>,
+  next: string,
+  catches: Catcher[],
+): State {
+  return {
+    Type: "Task",
+    Resource: resource,
+    Parameters: { "DbClusterIdentifier.$": `$.${STOP_WORKFLOW_INPUT_KEY}` },
+    ResultSelector: result,
+    ResultPath: result["Cluster.$"] ? "$.Described" : "$.StopResult",
+    TimeoutSeconds: 60,
+    Retry: [TRANSIENT_RETRY],
+    Catch: catches,
+    Next: next,
+  };
+}
+
+function backoffStates(initialSeconds: number, maxSeconds: number): Record<string, State> {
+  return {
+    BackOff: { Type: "Wait", SecondsPath: "$.Backoff.Seconds", Next: "GrowBackoff" },
+    GrowBackoff: {
+      Type: "Pass",
+      Parameters: { "Seconds.$": "States.MathAdd($.Backoff.Seconds, $.Backoff.Seconds)" },
+      ResultPath: "$.Backoff",
+      Next: "CapBackoff",
+    },
+    CapBackoff: {
+      Type: "Choice",
+      Choices: [
+        { Variable: "$.Backoff.Seconds", NumericGreaterThan: maxSeconds, Next: "ClampBackoff" },
+      ],
+      Default: "Describe",
+    },
+    ClampBackoff: {
+      Type: "Pass",
+      Result: { Seconds: maxSeconds },
+      ResultPath: "$.Backoff",
+      Next: "Describe",
+    },
+    Init: {
+      Type: "Pass",
+      Parameters: {
+        [`${STOP_WORKFLOW_INPUT_KEY}.$`]: `$.${STOP_WORKFLOW_INPUT_KEY}`,
+        Backoff: { Seconds: Math.min(initialSeconds, maxSeconds) },
+      },
+      Next: "Describe",
+    },
+  };
+}
+
+function replicaStates(): Record<string, State> {
+  return {
+    HasReplicas: {
+      Type: "Choice",
+      Choices: [
+        {
+          Variable: `${CLUSTER_PATH}.ReadReplicaIdentifiers[0]`,
+          IsPresent: true,
+          Next: "ListReplicas",
+        },
+      ],
+      Default: "NoReplicas",
+    },
+    ListReplicas: {
+      Type: "Pass",
+      Parameters: { "Json.$": `States.JsonToString(${CLUSTER_PATH}.ReadReplicaIdentifiers)` },
+      ResultPath: "$.Replicas",
+      Next: "Plan",
+    },
+    NoReplicas: { Type: "Pass", Result: { Json: "[]" }, ResultPath: "$.Replicas", Next: "Plan" },
+  };
+}
+
+/**
+ * The stop workflow (Amazon States Language, standard workflow, AWS SDK integrations only): given
+ * `{ "DbClusterIdentifier": "<id>" }` it describes the cluster and follows the provider's plan —
+ * `available` → StopDBCluster; `stopped` / `stopping` → success without a call; busy or unknown
+ * statuses → wait and describe again; a cluster RDS cannot stop or a terminal status → fail with
+ * the reason; a missing cluster → success. A stop refused for the cluster's or an instance's state
+ * (right after a start) backs off, doubling up to a cap, and plans again from a describe.
+ *
+ * @example
+ * new aws.sfn.StateMachine("keeper", {
+ *   type: "STANDARD",
+ *   roleArn: role.arn,
+ *   definition: JSON.stringify(stopWorkflowDefinition({ maxRunSeconds: 3600 })),
+ * });
+ */
+export function stopWorkflowDefinition(options: StopWorkflowOptions = {}): StateMachineDefinition {
+  const poll = options.pollIntervalSeconds ?? 30;
+  const { plan, failurePasses } = planChoice();
+  const refused: Catcher = {
+    ErrorEquals: [INVALID_DB_INSTANCE_STATE, INVALID_DB_CLUSTER_STATE],
+    Next: "BackOff",
+    ResultPath: "$.LastRefusal",
+  };
+  return {
+    Comment: "aurora-power: stop an Aurora DB cluster once it can be stopped (idempotent).",
+    StartAt: "Init",
+    TimeoutSeconds: options.maxRunSeconds ?? 7200,
+    States: {
+      ...backoffStates(options.initialBackoffSeconds ?? 5, options.maxBackoffSeconds ?? poll),
+      Describe: rdsTask(
+        STOP_WORKFLOW_RESOURCES.describeDBClusters,
+        { "Cluster.$": "$.DbClusters[0]" },
+        "HasReplicas",
+        [GONE],
+      ),
+      ...replicaStates(),
+      Plan: plan,
+      [PLAN_TARGETS.stop]: rdsTask(
+        STOP_WORKFLOW_RESOURCES.stopDBCluster,
+        { "Status.$": "$.DbCluster.Status" },
+        "StopRequested",
+        [GONE, refused],
+      ),
+      [PLAN_TARGETS.wait]: { Type: "Wait", Seconds: poll, Next: "Describe" },
+      ...failurePasses,
+      [PLAN_TARGETS.failed]: {
+        Type: "Fail",
+        ErrorPath: `${FAILURE_PATH}.Error`,
+        CausePath: `${FAILURE_PATH}.Cause`,
+      },
+      [PLAN_TARGETS.succeed]: {
+        Type: "Succeed",
+        Comment: "already stopped, or a stop is in progress",
+      },
+      StopRequested: { Type: "Succeed", Comment: "RDS accepted StopDBCluster" },
+      ClusterGone: { Type: "Succeed", Comment: "the cluster no longer exists" },
+    },
+  };
+}
