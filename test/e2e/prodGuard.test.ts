@@ -45,7 +45,7 @@ describe("examples/prod-guard with the aurora-power pack under the real engine",
     expect(output).toContain("[mandatory]  aurora-production-never-stopped");
     expect(output).toContain(
       `ClusterPowerState \`orders-prod-power\` stops production cluster \`${PRODUCTION_CLUSTER}\` ` +
-        "(identifier pattern `(^|[-_.])(prod|production|prd)([-_.]|$)`). Production clusters must " +
+        "(identifier pattern `(^|[-_.])(prod|production|prd)[0-9]*([-_.]|$)`). Production clusters must " +
         'keep running: set `state: "running"` or remove the resource.',
     );
   });
