@@ -82,6 +82,7 @@ const ROUTES: Record<string, Route> = {
     return { status: 204 };
   },
   "GET events": (s) => ({ status: 200, json: s.store.events() }),
+  "GET rds-events": (s) => ({ status: 200, json: s.store.rdsEvents() }),
 };
 
 /** Serves one admin request; `path` is the part after `/_emulator/`. */

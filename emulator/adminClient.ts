@@ -1,3 +1,4 @@
+import type { RdsEventBridgeEvent } from "./rdsEvents";
 import type {
   ClusterView,
   EmulatorConfig,
@@ -106,5 +107,9 @@ export class EmulatorAdminClient {
   /** Every status change so far, with the instant it completed. */
   events(): Promise<StatusEvent[]> {
     return this.call("GET", "events");
+  }
+  /** RDS DB cluster events as EventBridge delivers them (`source` `aws.rds`), in time order. */
+  rdsEvents(): Promise<RdsEventBridgeEvent[]> {
+    return this.call("GET", "rds-events");
   }
 }

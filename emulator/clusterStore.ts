@@ -1,5 +1,11 @@
 import type { Clock, EmulatorConfig, SeedCluster, StatusEvent } from "./types";
-import { createClusterRecord, normalizeIdentifier, type ClusterRecord } from "./clusterRecord";
+import {
+  clusterArn,
+  createClusterRecord,
+  normalizeIdentifier,
+  type ClusterRecord,
+} from "./clusterRecord";
+import { RdsEventLog, type RdsClusterEventKind, type RdsEventBridgeEvent } from "./rdsEvents";
 import { checkStopStartEligibility } from "./stopEligibility";
 import { RdsApiError } from "./errors";
 import { captureStaleRead, type StaleRead } from "./staleRead";
@@ -18,6 +24,7 @@ export const STARTABLE_STATUSES = [
 export class ClusterStore {
   private readonly clusters = new Map<string, ClusterRecord>();
   private readonly history: StatusEvent[] = [];
+  private readonly rdsEventLog = new RdsEventLog();
 
   constructor(
     private readonly config: () => EmulatorConfig,
@@ -67,6 +74,7 @@ export class ClusterStore {
     if (!record) return undefined;
     this.setStatus(record, "deleting", this.clock.now());
     this.clusters.delete(record.id);
+    this.emit("deleted", record, this.clock.now());
     return record;
   }
 
@@ -116,7 +124,7 @@ export class ClusterStore {
     if (record.status !== "stopped") {
       throw RdsApiError.invalidClusterState(record.id, record.status, ["stopped"]);
     }
-    this.beginStart(record, this.clock.now());
+    this.beginStart(record, this.clock.now(), true);
     return record;
   }
 
@@ -149,6 +157,12 @@ export class ClusterStore {
     }
   }
 
+  /** RDS DB cluster events (EventBridge shape) so far, in the order they happened. */
+  rdsEvents(): RdsEventBridgeEvent[] {
+    this.list();
+    return this.rdsEventLog.all();
+  }
+
   /** Every status change so far, in the order they completed. */
   events(): StatusEvent[] {
     this.list();
@@ -164,9 +178,10 @@ export class ClusterStore {
     record.staleRead = captureStaleRead(before, nowMs, this.config().staleReadSeconds);
   }
 
-  private beginStart(record: ClusterRecord, nowMs: number): void {
+  private beginStart(record: ClusterRecord, nowMs: number, automatic = false): void {
     const { startSeconds, backingUpSeconds } = this.config();
     this.setStatus(record, "starting", nowMs);
+    if (automatic) this.emit("automaticStart", record, nowMs);
     const startedAtMs = nowMs + startSeconds * 1000;
     // After a start the cluster may pass through `backing-up` before `available`
     // (observed in the wild: apache/airflow#38120).
@@ -192,7 +207,7 @@ export class ClusterStore {
       }
       const restartAtMs = this.automaticRestartMs(record);
       if (restartAtMs === undefined || restartAtMs > now) return;
-      this.beginStart(record, restartAtMs);
+      this.beginStart(record, restartAtMs, true);
     }
   }
 
@@ -204,5 +219,13 @@ export class ClusterStore {
       record.instancesAvailableAtMs = atMs + this.config().instanceSettleSeconds * 1000;
     }
     this.history.push({ clusterIdentifier: record.id, from, to, at: new Date(atMs).toISOString() });
+    if (to === "stopped") this.emit("stopped", record, atMs);
+    if (to === "available" && (from === "starting" || from === "backing-up")) {
+      this.emit("started", record, atMs);
+    }
+  }
+
+  private emit(kind: RdsClusterEventKind, record: ClusterRecord, atMs: number): void {
+    this.rdsEventLog.record(kind, record.id, clusterArn(record), atMs);
   }
 }

@@ -8,6 +8,12 @@ export { DEFAULT_CONFIG } from "./config";
 export { FAULT_SEED_ENV, mulberry32 } from "./faultSeed";
 export { ManualClock, systemClock } from "./clock";
 export {
+  EMULATOR_ACCOUNT,
+  RDS_CLUSTER_EVENTS,
+  type RdsClusterEventKind,
+  type RdsEventBridgeEvent,
+} from "./rdsEvents";
+export {
   RDS_ACTIONS,
   type RdsAction,
   type Clock,

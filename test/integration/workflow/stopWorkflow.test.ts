@@ -1,0 +1,131 @@
+/**
+ * The real stop-workflow definition, executed by aws-local-stepfunctions, against the local RDS
+ * endpoint over HTTP through `@aws-sdk/client-rds`.
+ */
+import type { RDSClient } from "@aws-sdk/client-rds";
+import { startEmulator, type RunningEmulator, type SeedCluster } from "aurora-power/emulator";
+import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
+import { keepStoppedEventPattern } from "../../../provider/workflow/keepStoppedEventPattern";
+import { EventBridgeHarness } from "./harness";
+import { localRdsClient, runLocally, type LocalExecution } from "./localExecution";
+
+const definition = stopWorkflowDefinition({ maxRunSeconds: 60 });
+let emu: RunningEmulator;
+let rds: RDSClient;
+
+async function boot(seed: SeedCluster[], options: Parameters<typeof startEmulator>[0] = {}) {
+  emu = await startEmulator({
+    stopSeconds: 0.1,
+    startSeconds: 0.2,
+    faultSeed: 7,
+    seed,
+    ...options,
+  });
+  rds = localRdsClient(emu.url);
+}
+
+afterEach(async () => {
+  rds?.destroy();
+  await emu?.stop();
+});
+
+/** The emulator's own history: StopDBCluster accepted only while `available`. */
+async function expectStopsOnlyFromAvailable(run: LocalExecution): Promise<void> {
+  expect(run.calls.filter((c) => c.error === "Rds.InvalidDbClusterStateException")).toEqual([]);
+  const events = await emu.admin.events();
+  for (const e of events.filter((x) => x.to === "stopping")) expect(e.from).toBe("available");
+}
+
+const run = (id: string) => runLocally(definition, { DbClusterIdentifier: id }, rds);
+
+test("accelerated 7-day restart: the keeper stops the cluster again once its instances settle", async () => {
+  await boot([{ DBClusterIdentifier: "dev-orders", Status: "stopped", region: "eu-west-1" }], {
+    instanceSettleSeconds: 0.3,
+  });
+  const runs: Promise<LocalExecution>[] = [];
+  const harness = new EventBridgeHarness(emu.admin, [
+    {
+      pattern: keepStoppedEventPattern(["dev-orders"]),
+      target: (event) => {
+        const execution = run(event.detail.SourceIdentifier);
+        runs.push(execution);
+        return execution;
+      },
+    },
+  ]);
+  harness.start();
+  await emu.admin.triggerAutoRestart("dev-orders");
+  while (runs.length === 0) await new Promise((r) => setTimeout(r, 10));
+  const result = await runs[0]!;
+  await harness.stop();
+  expect(result.status).toBe("SUCCEEDED");
+  expect(result.states.at(-1)).toBe("StopRequested");
+  expect(result.calls.some((c) => c.error === "Rds.InvalidDbInstanceStateException")).toBe(true);
+  await new Promise((r) => setTimeout(r, 150));
+  expect((await emu.admin.getCluster("dev-orders"))?.Status).toBe("stopped");
+  const ids = (await emu.admin.rdsEvents()).map((e) => e.detail.EventID);
+  expect(ids).toEqual(["RDS-EVENT-0153", "RDS-EVENT-0151", "RDS-EVENT-0150"]);
+  expect(harness.delivered.map((e) => e["detail-type"])).toEqual(["RDS DB Cluster Event"]);
+  await expectStopsOnlyFromAvailable(result);
+});
+
+test("a stop during `starting` waits, then stops", async () => {
+  await boot([{ DBClusterIdentifier: "dev-orders", Status: "stopped" }], { startSeconds: 1 });
+  await emu.admin.triggerAutoRestart("dev-orders");
+  const result = await run("dev-orders");
+  expect(result.status).toBe("SUCCEEDED");
+  expect(result.states).toContain("WaitForAvailable");
+  expect(result.states.at(-1)).toBe("StopRequested");
+  await expectStopsOnlyFromAvailable(result);
+});
+
+test("an already stopped cluster: success and no StopDBCluster call", async () => {
+  await boot([{ DBClusterIdentifier: "dev-orders", Status: "stopped" }]);
+  const result = await run("dev-orders");
+  expect(result.status).toBe("SUCCEEDED");
+  expect(result.states.at(-1)).toBe("StopNotNeeded");
+  expect((await emu.admin.counters()).calls.StopDBCluster).toBe(0);
+});
+
+test("a cluster deleted meanwhile: success", async () => {
+  await boot([{ DBClusterIdentifier: "dev-orders", Status: "stopped" }], { startSeconds: 2 });
+  await emu.admin.triggerAutoRestart("dev-orders");
+  const pending = run("dev-orders");
+  await new Promise((r) => setTimeout(r, 300));
+  await emu.admin.deleteCluster("dev-orders");
+  const result = await pending;
+  expect(result.status).toBe("SUCCEEDED");
+  expect(result.states.at(-1)).toBe("ClusterGone");
+  expect((await emu.admin.counters()).calls.StopDBCluster).toBe(0);
+});
+
+test.each([
+  [
+    { DBClusterIdentifier: "legacy-v1", EngineMode: "serverless" },
+    "cluster `legacy-v1` cannot be stopped: it is Aurora Serverless v1 (`EngineMode: serverless`), which pauses by itself and cannot be stopped; migrate to Serverless v2 or provisioned, which can be stopped",
+  ],
+  [
+    { DBClusterIdentifier: "orders-eu", GlobalClusterIdentifier: "orders-global" },
+    "cluster `orders-eu` cannot be stopped: it is a member of global database `orders-global`; remove it from the global database first",
+  ],
+])("a cluster RDS cannot stop fails with the reason (%o)", async (seed, cause) => {
+  await boot([seed]);
+  const result = await run(seed.DBClusterIdentifier);
+  expect(result).toMatchObject({ status: "FAILED", error: "AuroraPower.CannotStop", cause });
+  expect((await emu.admin.counters()).calls.StopDBCluster).toBe(0);
+});
+
+test("throttling and 5xx injected (seeded): converges", async () => {
+  await boot([{ DBClusterIdentifier: "dev-orders", Status: "stopped" }], {
+    throttleRate: 0.3,
+    errorRate: 0.1,
+    faultSeed: 42,
+  });
+  await emu.admin.triggerAutoRestart("dev-orders");
+  const result = await run("dev-orders");
+  expect(result.status).toBe("SUCCEEDED");
+  expect(result.calls.some((c) => c.error === "Rds.RdsException")).toBe(true);
+  const injected = (await emu.admin.counters()).errorsInjected;
+  expect(injected.Throttling + injected.InternalFailure).toBeGreaterThan(0);
+  await expectStopsOnlyFromAvailable(result);
+});
