@@ -13,3 +13,9 @@ export const CLUSTER_STOP_SCHEDULE_TYPE = "aurora-power:index:ClusterStopSchedul
  * of a Region in one power state.
  */
 export const CLUSTER_FLEET_POWER_STATE_TYPE = "pulumi-nodejs:dynamic/aurora:ClusterFleetPowerState";
+
+/**
+ * Pulumi type token of the `ClusterKeepStopped` component resource: an EventBridge rule on RDS's
+ * automatic start (RDS-EVENT-0153) of its `clusterIdentifiers`, starting the stop workflow.
+ */
+export const CLUSTER_KEEP_STOPPED_TYPE = "aurora-power:index:ClusterKeepStopped";
