@@ -13,6 +13,7 @@ import {
 } from "./clusterStopScheduleArgs";
 import { nextRuns, type ScheduleExpression } from "./schedule";
 import { createSchedulerRole } from "./schedulerRole";
+import { createStopWorkflow } from "./stopWorkflow";
 import { targetArnOf, targetInputOf } from "./aurora/schedulerTargets";
 import { CLUSTER_STOP_SCHEDULE_TYPE } from "./aurora/typeTokens";
 
@@ -43,9 +44,10 @@ function createSchedule(
   action: Action,
   expression: string,
   args: ClusterStopScheduleArgs,
-  roleArn: pulumi.Output<string>,
+  targets: { roleArn: pulumi.Output<string>; stopWorkflowArn?: pulumi.Output<string> },
   opts: pulumi.CustomResourceOptions,
 ): aws.scheduler.Schedule {
+  const { roleArn, stopWorkflowArn } = targets;
   const verb = action === "stop" ? "Stop" : "Start";
   return new aws.scheduler.Schedule(
     resourceName,
@@ -57,7 +59,9 @@ function createSchedule(
       state: args.enabled === false ? "DISABLED" : "ENABLED",
       flexibleTimeWindow: { mode: "OFF" },
       target: {
-        arn: targetArnOf(action),
+        // A stop through the workflow starts an execution of its state machine (a templated
+        // target; the input is the execution's input, the same `{"DbClusterIdentifier": …}`).
+        arn: action === "stop" && stopWorkflowArn ? stopWorkflowArn : targetArnOf(action),
         roleArn,
         // The cluster identifier in the input is what links a schedule to its cluster.
         input: pulumi.output(args.clusterIdentifier).apply(targetInputOf),
@@ -70,8 +74,21 @@ function createSchedule(
   );
 }
 
+/** The stop workflow the stop schedule starts: given, created for this schedule, or none (direct). */
+function stopWorkflowOf(name: string, args: ClusterStopScheduleArgs, parent: pulumi.Resource) {
+  if (args.stopThrough === "direct") return undefined;
+  if (args.stopWorkflowArn !== undefined) return pulumi.output(args.stopWorkflowArn);
+  const clusterIdentifiers = [args.clusterIdentifier];
+  return createStopWorkflow(name, { clusterIdentifiers }, parent).stateMachine.arn;
+}
+
 /** The execution role: created least-privilege, or the `roleArn` given. */
-function executionRole(name: string, args: ClusterStopScheduleArgs, parent: pulumi.Resource) {
+function executionRole(
+  name: string,
+  args: ClusterStopScheduleArgs,
+  stopWorkflowArn: pulumi.Output<string> | undefined,
+  parent: pulumi.Resource,
+) {
   if (args.roleArn !== undefined)
     return { created: undefined, roleArn: pulumi.output(args.roleArn) };
   const created = createSchedulerRole(
@@ -80,6 +97,7 @@ function executionRole(name: string, args: ClusterStopScheduleArgs, parent: pulu
       clusterIdentifier: args.clusterIdentifier,
       hasStart: args.start !== undefined,
       deadLetterArn: args.deadLetterArn,
+      stopWorkflowArn,
     },
     parent,
   );
@@ -121,6 +139,8 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
   readonly nextStartTime: pulumi.Output<string | undefined>;
   /** The cluster the schedules target. */
   readonly clusterIdentifier: pulumi.Output<string>;
+  /** ARN of the stop workflow the stop schedule starts; undefined with `stopThrough: "direct"`. */
+  readonly stopWorkflowArn: pulumi.Output<string | undefined>;
 
   /**
    * @throws {@link InvalidClusterStopScheduleError} for invalid arguments (at preview).
@@ -143,14 +163,22 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
     );
     validated.warnings.forEach((warning) => void pulumi.log.warn(warning, this));
 
-    const { created, roleArn } = executionRole(name, args, this);
+    const stopWorkflowArn = stopWorkflowOf(name, args, this);
+    const { created, roleArn } = executionRole(name, args, stopWorkflowArn, this);
     const scheduleOpts: pulumi.CustomResourceOptions = {
       parent: this,
       // The first invocation must find the permissions in place.
       dependsOn: created === undefined ? [] : [created.policy],
     };
     const schedule = (action: Action, expression: string): aws.scheduler.Schedule =>
-      createSchedule(`${name}-${action}`, action, expression, args, roleArn, scheduleOpts);
+      createSchedule(
+        `${name}-${action}`,
+        action,
+        expression,
+        args,
+        { roleArn, stopWorkflowArn },
+        scheduleOpts,
+      );
 
     const stopSchedule = schedule("stop", args.stop);
     const startSchedule = args.start === undefined ? undefined : schedule("start", args.start);
@@ -163,6 +191,7 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
       validated.start === undefined ? undefined : nextTime(validated.start, args.timezone, now),
     );
     this.clusterIdentifier = pulumi.output(args.clusterIdentifier);
+    this.stopWorkflowArn = stopWorkflowArn ?? pulumi.output(undefined);
     this.registerOutputs({
       stopScheduleArn: this.stopScheduleArn,
       startScheduleArn: this.startScheduleArn,
@@ -170,6 +199,7 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
       nextStopTime: this.nextStopTime,
       nextStartTime: this.nextStartTime,
       clusterIdentifier: this.clusterIdentifier,
+      stopWorkflowArn: this.stopWorkflowArn,
     });
   }
 }

@@ -47,6 +47,19 @@ export interface ClusterStopScheduleArgs {
   retry?: ClusterStopScheduleRetry;
   /** SQS queue ARN for failed invocations (dead-letter queue). */
   deadLetterArn?: pulumi.Input<string>;
+  /**
+   * How the stop schedule stops the cluster. `"workflow"` (default): it starts the stop workflow
+   * (Step Functions), which waits for a cluster that is starting or backing up, stops it once RDS
+   * accepts, and succeeds without a call when it is already stopped or gone. `"direct"`: it calls
+   * StopDBCluster through the Scheduler universal target, fire-and-forget (a stop of a stopped
+   * cluster is an error there). Starts are always direct.
+   */
+  stopThrough?: "workflow" | "direct";
+  /**
+   * Stop through this workflow (e.g. a `ClusterKeepStopped`'s `stateMachineArn`, which must serve
+   * this cluster) instead of creating one for the schedule.
+   */
+  stopWorkflowArn?: pulumi.Input<string>;
 }
 
 /** Thrown for invalid `ClusterStopSchedule` arguments; the message says what to change. */
@@ -155,6 +168,20 @@ function checkRange(
  * @throws {@link InvalidClusterStopScheduleError} for a bad expression, time zone, `stop` and
  * `start` colliding (see `stopStartCollision`), an empty cluster identifier or a retry value out of range.
  */
+function checkStopThrough(args: ClusterStopScheduleArgs, fail: (i: string, d: string) => never) {
+  const through: unknown = args.stopThrough;
+  if (through !== undefined && through !== "workflow" && through !== "direct")
+    fail(
+      "stopThrough",
+      `\`stopThrough\` must be "workflow" or "direct"; got ${JSON.stringify(through)}`,
+    );
+  if (through === "direct" && args.stopWorkflowArn !== undefined)
+    fail(
+      "stopWorkflowArn",
+      '`stopWorkflowArn` is for `stopThrough: "workflow"`; remove it, or stop through the workflow',
+    );
+}
+
 export function validateClusterStopScheduleArgs(
   resourceName: string,
   args: ClusterStopScheduleArgs,
@@ -177,6 +204,7 @@ export function validateClusterStopScheduleArgs(
         "`Europe/Berlin`, `America/New_York` or `UTC`",
     );
   }
+  checkStopThrough(args, fail);
   const stop = parseInput(resourceName, cluster, "stop", args.stop);
   const start =
     args.start === undefined ? undefined : parseInput(resourceName, cluster, "start", args.start);

@@ -30,6 +30,7 @@ export {
   type PollerSettings,
 } from "./poller/pollerSettings";
 export {
+  CLUSTER_KEEP_STOPPED_TYPE,
   CLUSTER_FLEET_POWER_STATE_TYPE,
   CLUSTER_POWER_STATE_TYPE,
   CLUSTER_STOP_SCHEDULE_TYPE,
@@ -43,6 +44,8 @@ export {
   type OnDelete,
   type PowerState,
 } from "./types";
+export { ClusterKeepStopped, type ClusterKeepStoppedArgs } from "./clusterKeepStopped";
+export { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
 // Owned by the schedule engineer (provider/clusterStopSchedule.ts):
 export {
   ClusterStopSchedule,

@@ -41,25 +41,42 @@ export function schedulerTrustPolicy(accountId: string): IamPolicyDocument {
 }
 
 /**
- * Permission policy: `rds:StopDBCluster` (and `rds:StartDBCluster` only when there is a start
- * schedule) on the one cluster; `sqs:SendMessage` on the dead-letter queue when one is set, because
- * Scheduler delivers dead-letter events with the schedule's role ("Configuring a schedule's
- * dead-letter queue"). No `rds:DescribeDBClusters`: the universal target does not describe.
+ * Permission policy. Stops through the stop workflow (`stopWorkflowArn`): `states:StartExecution`
+ * on that state machine only; stops through the universal target: `rds:StopDBCluster` on the one
+ * cluster. `rds:StartDBCluster` on the cluster only when there is a start schedule;
+ * `sqs:SendMessage` on the dead-letter queue when one is set, because Scheduler delivers
+ * dead-letter events with the schedule's role ("Configuring a schedule's dead-letter queue").
+ * No `rds:DescribeDBClusters`: the universal target does not describe (the workflow's own role
+ * does).
  */
 export function schedulerPermissionPolicy(
   location: ClusterLocation,
   hasStart: boolean,
   deadLetterArn?: string,
+  stopWorkflowArn?: string,
 ): IamPolicyDocument {
-  const actions = hasStart ? ["rds:StopDBCluster", "rds:StartDBCluster"] : ["rds:StopDBCluster"];
-  const statements: IamPolicyStatement[] = [
-    {
-      Sid: "StopStartOneCluster",
-      Effect: "Allow",
-      Action: actions,
-      Resource: clusterArn(location),
-    },
+  const rdsActions = [
+    ...(stopWorkflowArn === undefined ? ["rds:StopDBCluster"] : []),
+    ...(hasStart ? ["rds:StartDBCluster"] : []),
   ];
+  const statements: IamPolicyStatement[] = [];
+  if (stopWorkflowArn !== undefined) {
+    statements.push({
+      Sid: "StartTheStopWorkflow",
+      Effect: "Allow",
+      Action: "states:StartExecution",
+      Resource: stopWorkflowArn,
+    });
+  }
+  if (rdsActions.length > 0) {
+    const sid = stopWorkflowArn === undefined ? "StopStartOneCluster" : "StartOneCluster";
+    statements.push({
+      Sid: sid,
+      Effect: "Allow",
+      Action: rdsActions,
+      Resource: clusterArn(location),
+    });
+  }
   if (deadLetterArn !== undefined) {
     statements.push({
       Sid: "DeadLetterQueue",
@@ -76,6 +93,8 @@ export interface SchedulerRoleArgs {
   clusterIdentifier: pulumi.Input<string>;
   hasStart: boolean;
   deadLetterArn?: pulumi.Input<string>;
+  /** The stop workflow the stop schedule starts; absent: it calls StopDBCluster directly. */
+  stopWorkflowArn?: pulumi.Input<string>;
 }
 
 /**
@@ -102,13 +121,21 @@ export function createSchedulerRole(
     { parent },
   );
   const document = pulumi
-    .all([partition, region, accountId, args.clusterIdentifier, args.deadLetterArn])
-    .apply(([partitionName, regionName, account, clusterIdentifier, deadLetterArn]) =>
+    .all([
+      partition,
+      region,
+      accountId,
+      args.clusterIdentifier,
+      args.deadLetterArn,
+      args.stopWorkflowArn,
+    ])
+    .apply(([partitionName, regionName, account, clusterIdentifier, deadLetterArn, workflowArn]) =>
       JSON.stringify(
         schedulerPermissionPolicy(
           { partition: partitionName, region: regionName, accountId: account, clusterIdentifier },
           args.hasStart,
           deadLetterArn,
+          workflowArn,
         ),
       ),
     );

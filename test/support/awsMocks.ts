@@ -31,6 +31,10 @@ function computedOutputs(
         arn: `arn:aws:scheduler:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:schedule/${text(inputs.groupName, "default")}/${name}`,
         name,
       };
+    case "aws:sfn/stateMachine:StateMachine":
+      return { arn: `arn:aws:states:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:stateMachine:${name}`, name };
+    case "aws:cloudwatch/eventRule:EventRule":
+      return { arn: `arn:aws:events:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:rule/${name}`, name };
     case "aws:rds/cluster:Cluster":
       return {
         arn: `arn:aws:rds:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:cluster:${text(inputs.clusterIdentifier, name)}`,

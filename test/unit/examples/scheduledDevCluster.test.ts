@@ -19,7 +19,9 @@ describe("examples/scheduled-dev-cluster", () => {
       engine: "aurora-postgresql",
       tags: { Environment: "dev", Team: "orders" },
     });
-    const schedules = resources.filter((r) => r.type === "aws:scheduler/schedule:Schedule");
+    const schedules = resources
+      .filter((r) => r.type === "aws:scheduler/schedule:Schedule")
+      .sort((a, b) => (a.name.endsWith("-stop") ? -1 : b.name.endsWith("-stop") ? 1 : 0));
     expect(
       schedules.map((s) => [
         s.inputs.scheduleExpression,
@@ -28,8 +30,9 @@ describe("examples/scheduled-dev-cluster", () => {
     ).toEqual([
       [
         STOP_EXPRESSION,
+        // Stops go through the stop workflow (the default), starts through the universal target.
         expect.objectContaining({
-          arn: "arn:aws:scheduler:::aws-sdk:rds:stopDBCluster",
+          arn: "arn:aws:states:eu-west-1:123456789012:stateMachine:dev-orders-office-hours-workflow",
           input: '{"DbClusterIdentifier":"dev-orders"}',
         }),
       ],
@@ -47,11 +50,14 @@ describe("examples/scheduled-dev-cluster", () => {
     expect(resources.map((r) => r.type).sort()).toEqual([
       "aurora-power:index:ClusterStopSchedule",
       "aws:iam/role:Role",
+      "aws:iam/role:Role",
+      "aws:iam/rolePolicy:RolePolicy",
       "aws:iam/rolePolicy:RolePolicy",
       "aws:rds/cluster:Cluster",
       "aws:rds/clusterInstance:ClusterInstance",
       "aws:scheduler/schedule:Schedule",
       "aws:scheduler/schedule:Schedule",
+      "aws:sfn/stateMachine:StateMachine",
     ]);
     expect(await valueOf(outputs.nextStopTime)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00\.000Z$/);
   });

@@ -32,8 +32,10 @@ beforeAll(() => {
 });
 afterAll(() => jest.useRealTimers());
 
-/** The fixture every test changes one field of. */
+/** The fixture every test changes one field of: stops through the universal target (see also
+ * stopThroughWorkflow.test.ts for the default, the stop workflow). */
 const validArgs = (): ClusterStopScheduleArgs => ({
+  stopThrough: "direct",
   clusterIdentifier: "dev-orders",
   stop: "cron(0 19 ? * MON-FRI *)",
   start: "cron(0 7 ? * MON-FRI *)",

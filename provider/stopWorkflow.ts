@@ -1,0 +1,111 @@
+/**
+ * The stop workflow deployed in AWS: a Step Functions standard state machine running
+ * {@link stopWorkflowDefinition} (describe → stop when `available`, wait while busy, succeed when
+ * stopped or gone, fail with the reason otherwise) and the role it runs as, allowed exactly the two
+ * RDS calls it makes on exactly the clusters it serves ("Actions, resources, and condition keys for
+ * Amazon RDS": DescribeDBClusters and StopDBCluster authorize against the cluster ARN).
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { IamPolicyDocument } from "./iamPolicyDocument";
+import { clusterArn, type ClusterLocation } from "./schedulerRole";
+import { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
+
+/** Where the clusters live, for their ARNs. */
+export type ClustersLocation = Omit<ClusterLocation, "clusterIdentifier"> & {
+  clusterIdentifiers: readonly string[];
+};
+
+/** Trust policy of a role a service assumes for this account only (confused-deputy guard). */
+export function serviceTrustPolicy(service: string, accountId: string): IamPolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: service },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+      },
+    ],
+  };
+}
+
+/** The workflow's permissions: describe and stop these clusters, nothing else. */
+export function stopWorkflowPolicy(location: ClustersLocation): IamPolicyDocument {
+  const arns = [...new Set(location.clusterIdentifiers.map((id) => id.toLowerCase()))]
+    .sort()
+    .map((clusterIdentifier) => clusterArn({ ...location, clusterIdentifier }));
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "DescribeAndStopTheseClusters",
+        Effect: "Allow",
+        Action: ["rds:DescribeDBClusters", "rds:StopDBCluster"],
+        Resource: arns,
+      },
+    ],
+  };
+}
+
+/** Inputs of {@link createStopWorkflow}. */
+export interface StopWorkflowArgs {
+  clusterIdentifiers: pulumi.Input<pulumi.Input<string>[]>;
+  /** Bound of one run in seconds (default 7200). */
+  maxRunSeconds?: number;
+}
+
+/** The account, partition and Region of the provider `parent` uses (the clusters' ARNs need them). */
+export function awsLocation(parent: pulumi.Resource) {
+  const invokeOpts = { parent };
+  return {
+    partition: aws.getPartitionOutput({}, invokeOpts).partition,
+    region: aws.getRegionOutput({}, invokeOpts).region,
+    accountId: aws.getCallerIdentityOutput({}, invokeOpts).accountId,
+  };
+}
+
+/** Creates the state machine and its role as children of `parent`. */
+export function createStopWorkflow(
+  name: string,
+  args: StopWorkflowArgs,
+  parent: pulumi.Resource,
+): { stateMachine: aws.sfn.StateMachine; role: aws.iam.Role; policy: aws.iam.RolePolicy } {
+  const { partition, region, accountId } = awsLocation(parent);
+  const role = new aws.iam.Role(
+    `${name}-workflow-role`,
+    {
+      description: "Step Functions stops Aurora clusters that RDS started (aurora-power)",
+      assumeRolePolicy: accountId.apply((id) =>
+        JSON.stringify(serviceTrustPolicy("states.amazonaws.com", id)),
+      ),
+    },
+    { parent },
+  );
+  const document = pulumi
+    .all([partition, region, accountId, args.clusterIdentifiers])
+    .apply(([partitionName, regionName, account, ids]) =>
+      JSON.stringify(
+        stopWorkflowPolicy({
+          partition: partitionName,
+          region: regionName,
+          accountId: account,
+          clusterIdentifiers: ids,
+        }),
+      ),
+    );
+  const policy = new aws.iam.RolePolicy(
+    `${name}-workflow-policy`,
+    { role: role.id, policy: document },
+    { parent },
+  );
+  const definition = stopWorkflowDefinition({ maxRunSeconds: args.maxRunSeconds });
+  const stateMachine = new aws.sfn.StateMachine(
+    `${name}-workflow`,
+    { type: "STANDARD", roleArn: role.arn, definition: JSON.stringify(definition) },
+    // The first execution must find the permissions in place.
+    { parent, dependsOn: [policy] },
+  );
+  return { stateMachine, role, policy };
+}
