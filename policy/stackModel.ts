@@ -4,6 +4,7 @@ import {
   CLUSTER_STOP_SCHEDULE_TYPE,
 } from "../provider/aurora/typeTokens";
 import { FLEET_MEMBERS_PROPERTY, linkFleetMembers } from "./fleetMembers";
+import { KeeperNode, isKeeper, linkKeeper } from "./keeperFacts";
 import {
   ActionFacts,
   RDS_CLUSTER_TYPE,
@@ -14,10 +15,15 @@ import {
 import type { ActionNode, ClusterNode } from "./stackNodes";
 import { UnknownValue } from "./unknowns";
 
-/** The stack's clusters and the resources that change their power state. */
+/**
+ * The stack's clusters, the resources that change their power state, and the `ClusterKeepStopped`
+ * components that stop clusters again after AWS's automatic start (not actions: they stop only a
+ * cluster something else keeps stopped).
+ */
 export interface StackModel {
   clusters: ClusterNode[];
   actions: ActionNode[];
+  keepers: KeeperNode[];
 }
 
 /** The declared clusters an input was computed from, in dependency order, each once. */
@@ -60,7 +66,8 @@ function singleTargetNode(
  * match is case-insensitive) and, when an identifier is unknown at preview, by the property
  * dependency that produced it. A `ClusterStopSchedule` whose schedules are in the stack is
  * represented by those schedules (they carry its target), not judged a second time. A
- * `ClusterFleetPowerState` gives one action per member (see {@link linkFleetMembers}).
+ * `ClusterFleetPowerState` gives one action per member (see {@link linkFleetMembers}), a
+ * `ClusterKeepStopped` one keeper linked the same way (see {@link linkKeeper}).
  */
 export function buildStackModel(resources: readonly PolicyResource[]): StackModel {
   const clusters: ClusterNode[] = [];
@@ -68,7 +75,12 @@ export function buildStackModel(resources: readonly PolicyResource[]): StackMode
   const byIdentifier = new Map<string, ClusterNode>();
   const componentsWithSchedules = new Set<string>();
   const candidates: [PolicyResource, ActionFacts[]][] = [];
+  const keeperResources: PolicyResource[] = [];
   for (const resource of resources) {
+    if (isKeeper(resource)) {
+      keeperResources.push(resource);
+      continue;
+    }
     if (resource.type === RDS_CLUSTER_TYPE) {
       const facts = clusterFacts(resource.props);
       const node = { resource, facts, aurora: isAuroraEngine(facts.engine) };
@@ -103,7 +115,10 @@ export function buildStackModel(resources: readonly PolicyResource[]): StackMode
       }
     }
   }
-  return { clusters, actions };
+  const keepers = keeperResources.map((keeper) =>
+    linkKeeper(keeper, byIdentifier, dependencyClusters(keeper, FLEET_MEMBERS_PROPERTY, byUrn)),
+  );
+  return { clusters, actions, keepers };
 }
 
 /** True when an action certainly stops its cluster; an {@link UnknownValue} when preview cannot tell. */

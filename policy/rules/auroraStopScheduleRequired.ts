@@ -176,8 +176,11 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
 /**
  * `aurora-stop-schedule-required`: every non-production Aurora cluster the stack manages (each
  * `aws.rds.Cluster` with an `aurora*` engine, each `ClusterPowerState` target and each
- * `ClusterFleetPowerState` member) has a stop schedule; a fleet holding it stopped counts as one. With enforcement level `remediate` it also tags non-production `aws.rds.Cluster`s that
- * carry no schedule tag with `remediationTagKey=remediationTagValue`.
+ * `ClusterFleetPowerState` member) has a stop schedule; a fleet holding it stopped counts as one.
+ * A `ClusterKeepStopped` alone is none (it stops a cluster again only after AWS started one that
+ * something else stopped), so it is no action of the stack model. With enforcement level
+ * `remediate` it also tags non-production `aws.rds.Cluster`s that carry no schedule tag with
+ * `remediationTagKey=remediationTagValue`.
  */
 export const auroraStopScheduleRequired: StackValidationPolicy & ResourceValidationPolicy = {
   name: "aurora-stop-schedule-required",

@@ -35,8 +35,10 @@ import {
   targetIdentifierOf,
   targetKeyOf,
 } from "../stackModel";
+import { indexKeepers } from "../keeperCoverage";
 import type { ActionNode } from "../stackNodes";
-import { readString } from "../unknowns";
+import { UnknownValue, readString, throwUndecided } from "../unknowns";
+import { heldStoppedMessage, needsHeldStoppedReminder } from "./heldStoppedReminder";
 
 /** Configuration of {@link auroraStopScheduleSane}. */
 export interface StopScheduleSaneConfig extends ClassificationConfig {
@@ -152,12 +154,16 @@ function validateResource(args: ResourceValidationArgs, reportViolation: ReportV
 
 /**
  * Stop-only recurrence of standalone stop schedules, and the 7-day reminder for clusters held
- * stopped by a `ClusterPowerState` or a `ClusterFleetPowerState` (one per member).
+ * stopped by a `ClusterPowerState` or a `ClusterFleetPowerState` (one per member) that no stop
+ * schedule and no enabled `ClusterKeepStopped` stops again; a reminder preview cannot decide is
+ * reported as unknown after the definite ones.
  */
 function validateStack(args: StackValidationArgs, reportViolation: ReportViolation): void {
   const config = resolveConfig(STOP_SCHEDULE_SANE_DEFAULTS, args.getConfig());
   const model = buildStackModel(args.resources);
   const index = indexActions(model.actions);
+  const keepers = indexKeepers(model.keepers);
+  const undecided: string[] = [];
   const from = new Date();
   const maxGapSeconds = config.maxStoppedDays * 86400 + DST_SLACK_SECONDS;
   for (const action of model.actions) {
@@ -171,13 +177,11 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
     }
     const others = index.byTarget.get(key) ?? [];
     const name = describeClusterReference(identifier, action.cluster?.resource.name);
-    if (holdsPowerState(action.facts) && !others.some((o) => isScheduledStop(o))) {
-      reportViolation(
-        `${describeAction(action.owner)} holds cluster ${name} stopped, but AWS starts a stopped cluster after ` +
-          `${config.maxStoppedDays} days and nothing in this stack stops it again before the next \`pulumi up\`; ` +
-          `add a \`ClusterStopSchedule\` for it to keep it stopped.`,
-        action.owner.urn,
-      );
+    const reminder = needsHeldStoppedReminder(action, others, keepers);
+    if (reminder instanceof UnknownValue) {
+      undecided.push(`cluster ${name}: \`${reminder.path}\` is unknown`);
+    } else if (reminder) {
+      reportViolation(heldStoppedMessage(action, name, config.maxStoppedDays), action.owner.urn);
     }
     if (isStandaloneStopSchedule(action) && !others.some((o) => o.facts.action === "start")) {
       const expression = readString(action.resource.props, "scheduleExpression");
@@ -194,10 +198,9 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
       }
     }
   }
-}
-
-function isScheduledStop(action: ActionNode): boolean {
-  return !holdsPowerState(action.facts) && stopsCluster(action.facts) === true;
+  if (undecided.length > 0) {
+    throwUndecided(undecided);
+  }
 }
 
 function isStandaloneStopSchedule(action: ActionNode): boolean {
@@ -223,7 +226,8 @@ function stopOnlyTooRare(
  * `aurora-stop-schedule-sane` (advisory): schedule expressions parse, time zones are IANA names,
  * stop and start never coincide, a stop-only schedule recurs within the 7 days after which AWS
  * restarts a stopped cluster, and a cluster held stopped (by a `ClusterPowerState` or as a
- * `ClusterFleetPowerState` member) with no stop schedule is reminded of that restart.
+ * `ClusterFleetPowerState` member) with no stop schedule and no enabled `ClusterKeepStopped`
+ * covering it is reminded of that restart.
  */
 export const auroraStopScheduleSane: ResourceValidationPolicy & StackValidationPolicy = {
   name: "aurora-stop-schedule-sane",

@@ -85,7 +85,7 @@ describe("aurora-stop-schedule-sane", () => {
     expect(outcome.violations).toEqual([
       {
         message:
-          "ClusterPowerState `pause` holds cluster `dev-orders` stopped, but AWS starts a stopped cluster after 7 days and nothing in this stack stops it again before the next `pulumi up`; add a `ClusterStopSchedule` for it to keep it stopped.",
+          "ClusterPowerState `pause` holds cluster `dev-orders` stopped, but AWS starts a stopped cluster after 7 days and nothing in this stack stops it again before the next `pulumi up`; add a `ClusterKeepStopped` listing it in `clusterIdentifiers` to stop it again whenever AWS starts it, or a `ClusterStopSchedule` for it.",
         urn: pause.urn,
       },
     ]);
@@ -103,7 +103,7 @@ describe("aurora-stop-schedule-sane", () => {
 
 describe("aurora-stop-schedule-sane (ClusterFleetPowerState members)", () => {
   const reminder = (cluster: string) =>
-    `ClusterFleetPowerState \`dev-fleet\` holds cluster \`${cluster}\` stopped, but AWS starts a stopped cluster after 7 days and nothing in this stack stops it again before the next \`pulumi up\`; add a \`ClusterStopSchedule\` for it to keep it stopped.`;
+    `ClusterFleetPowerState \`dev-fleet\` holds cluster \`${cluster}\` stopped, but AWS starts a stopped cluster after 7 days and nothing in this stack stops it again before the next \`pulumi up\`; add a \`ClusterKeepStopped\` listing it in \`clusterIdentifiers\` to stop it again whenever AWS starts it, or a \`ClusterStopSchedule\` for it.`;
 
   it("reminds each member held stopped with no stop schedule, on the fleet", async () => {
     const stop = fleet("dev-fleet", ["dev-orders", "qa-search"]);
