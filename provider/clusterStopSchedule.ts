@@ -106,14 +106,15 @@ function executionRole(
 
 /**
  * Stops (and optionally starts) an Aurora DB cluster on a schedule: one EventBridge Scheduler
- * schedule per action, targeting `arn:aws:scheduler:::aws-sdk:rds:stopDBCluster` /
- * `startDBCluster` with input `{"DbClusterIdentifier": …}`, and — unless `roleArn` is given — an
- * execution role allowed exactly those actions on that one cluster.
+ * schedule per action with input `{"DbClusterIdentifier": …}`. The stop starts the stop workflow
+ * (created for the schedule, or `stopWorkflowArn`), which waits out a start in progress and treats
+ * an already stopped cluster as done; `stopThrough: "direct"` targets
+ * `arn:aws:scheduler:::aws-sdk:rds:stopDBCluster` instead. The start targets `…:startDBCluster`.
+ * Unless `roleArn` is given, an execution role allowed exactly that on that one cluster.
  *
  * Flexible time window: `OFF`, so the cluster stops and starts at the stated minute (a window only
  * spreads load, which one call per cluster does not need, and would make start times unpredictable).
- * Scheduler is fire-and-forget: a stop of an already stopped cluster fails and is not retried into
- * the next business day (retry defaults: 10 attempts within 1 hour).
+ * Retry defaults: 10 attempts within 1 hour, so a failed call is not retried into the next day.
  *
  * @example
  * ```ts
