@@ -34,6 +34,7 @@ import {
   summarizeSideBySide,
   type EngineScaleSummary,
 } from "./summarize";
+import { runKeeperSeries } from "./keeperSeries";
 import { checkTargets } from "./targets";
 
 function log(message: string): void {
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\n${markdown}\nWritten to bench/results/results.json and bench/results/results.md\n`,
   );
+  await runKeeperSeries();
 }
 
 main().catch((error: unknown) => {

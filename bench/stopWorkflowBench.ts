@@ -9,12 +9,8 @@
 import { startEmulator, type RdsEventBridgeEvent } from "aurora-power/emulator";
 import { keepStoppedEventPattern } from "../provider/workflow/keepStoppedEventPattern";
 import { stopWorkflowDefinition } from "../provider/workflow/stopWorkflowDefinition";
-import { EventBridgeHarness } from "../test/integration/workflow/harness";
-import {
-  localRdsClient,
-  runLocally,
-  type LocalExecution,
-} from "../test/integration/workflow/localExecution";
+import { EventBridgeHarness } from "../scripts/keeper/eventBridgeHarness";
+import { localRdsClient, runLocally, type LocalExecution } from "../scripts/keeper/localExecution";
 
 export interface BenchSettings {
   runs: number;

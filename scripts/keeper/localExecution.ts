@@ -8,8 +8,8 @@ import { DescribeDBClustersCommand, RDSClient, StopDBClusterCommand } from "@aws
 import type { StateMachine as LocalStateMachine } from "aws-local-stepfunctions" with {
   "resolution-mode": "import",
 };
-import type { StateMachineDefinition } from "../../../provider/workflow/aslTypes";
-import { sfnErrorNameOf, toSfnShape } from "../../../provider/workflow/sdkIntegrationShape";
+import type { StateMachineDefinition } from "../../provider/workflow/aslTypes";
+import { sfnErrorNameOf, toSfnShape } from "../../provider/workflow/sdkIntegrationShape";
 
 // The package's types are ESM; its CommonJS build (`main.node.cjs`) is what jest loads.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

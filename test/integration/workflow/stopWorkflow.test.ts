@@ -6,8 +6,8 @@ import type { RDSClient } from "@aws-sdk/client-rds";
 import { startEmulator, type RunningEmulator, type SeedCluster } from "aurora-power/emulator";
 import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
 import { keepStoppedEventPattern } from "../../../provider/workflow/keepStoppedEventPattern";
-import { EventBridgeHarness } from "./harness";
-import { localRdsClient, runLocally, type LocalExecution } from "./localExecution";
+import { EventBridgeHarness } from "../../../scripts/keeper/eventBridgeHarness";
+import { localRdsClient, runLocally, type LocalExecution } from "../../../scripts/keeper/localExecution";
 
 const definition = stopWorkflowDefinition({ maxRunSeconds: 60 });
 let emu: RunningEmulator;
