@@ -12,6 +12,7 @@ import { startEmulator, type RunningEmulator } from "aurora-power/emulator";
 import { quickstartProgram } from "../examples/quickstart/program";
 import { DEMO_CLUSTERS, DEMO_TRANSITION_SECONDS } from "./demo/demoClusters";
 import { indentedLineWriter } from "./demo/engineOutput";
+import { foldStates, showKeeper } from "./demo/keeperDemo";
 import { exitCleanlyOnInterrupt, stopDescendants, wasInterrupted } from "./demo/interrupt";
 import { formatStatusTable, statusColumn, type StatusColumn } from "./demo/statusTable";
 import {
@@ -105,7 +106,7 @@ async function showPolicyRefusal(emulator: RunningEmulator): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  step("1/5  Local RDS endpoint (127.0.0.1 only, no AWS account)");
+  step("1/6  Local RDS endpoint (127.0.0.1 only, no AWS account)");
   const emulator = await startEmulator({
     seed: DEMO_CLUSTERS,
     stopSeconds: DEMO_TRANSITION_SECONDS,
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
   process.stdout.write(`   listening on ${emulator.url}; clusters: ${IDS.join(", ")}\n`);
   const before = await capture(emulator, "before");
 
-  step("2/5  pulumi up  (examples/quickstart: stop non-production, keep production running)");
+  step("2/6  pulumi up  (examples/quickstart: stop non-production, keep production running)");
   const quickstart = await createInlineStack(stackOptions(emulator, quickstartProgram));
   live.stacks.push(quickstart);
   const up = await quickstart.up();
@@ -124,16 +125,26 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${formatStatusTable(IDS, [before, afterUp])}\n`);
   process.stdout.write(`   resources: ${JSON.stringify(up.summary.resourceChanges)}\n`);
 
-  step("3/5  pulumi preview --policy-pack policy  (a program that stops prod-orders)");
+  step("3/6  7 days later: RDS starts dev-orders by itself; ClusterKeepStopped stops it again");
+  const keeper = await showKeeper(emulator, "dev-orders");
+  process.stdout.write(`   RDS-EVENT-0153 dev-orders: ${keeper.automaticStartMessage}\n`);
+  process.stdout.write(
+    `   the keeper's workflow (Step Functions definition, run here locally): ${foldStates(keeper.execution.states)}: ${keeper.execution.status}\n`,
+  );
+  process.stdout.write(
+    `   → dev-orders is stopped again; it ran ${keeper.ranSeconds.toFixed(1)} s (on AWS: minutes, instead of until the next \`pulumi up\`).\n`,
+  );
+
+  step("4/6  pulumi preview --policy-pack policy  (a program that stops prod-orders)");
   await showPolicyRefusal(emulator);
 
-  step("4/5  pulumi destroy  (onDelete: restore puts every cluster back)");
+  step("5/6  pulumi destroy  (onDelete: restore puts every cluster back)");
   await quickstart.destroy();
   const afterDestroy = await capture(emulator, "after destroy");
   process.stdout.write(`\n${formatStatusTable(IDS, [before, afterUp, afterDestroy])}\n`);
   await quickstart.dispose();
 
-  step("5/5  Stopping the local endpoint");
+  step("6/6  Stopping the local endpoint");
   await emulator.stop();
   live.emulator = undefined;
   const restored = IDS.every((id) => before.statuses.get(id) === afterDestroy.statuses.get(id));
