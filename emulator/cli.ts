@@ -27,6 +27,10 @@ const USAGE = `Usage: aurora-power-emulator [options]
                                 else random; printed at start to replay a run)
   --stale-read-seconds N        describes show the pre-call status this long after a stop/start
                                 (default 0: always current)
+  --quota                       quota mode: one token bucket for the endpoint, as RDS's
+                                per account and Region; an empty bucket answers \`Throttling\`
+  --quota-burst N               bucket capacity, 1-1000000 requests (default 300, as RDS)
+  --quota-rate-per-second R     bucket refill, 0-1000000 requests/s (default 12, as RDS)
   --help                        show this text
 Durations are seconds from 0 to 2147483.647 (Node's timer range, 2^31-1 ms).`;
 
@@ -41,6 +45,8 @@ const NUMERIC_FLAGS = {
   "error-rate": "errorRate",
   "latency-ms": "latencyMs",
   "stale-read-seconds": "staleReadSeconds",
+  "quota-burst": "quotaBurst",
+  "quota-rate-per-second": "quotaRatePerSecond",
   port: "port",
 } as const;
 
@@ -52,7 +58,7 @@ export function parseCliArgs(args: string[]): { help: boolean; options: Emulator
   );
   const { values } = parseArgs({
     args,
-    options: { ...stringFlags, help: { type: "boolean" } },
+    options: { ...stringFlags, help: { type: "boolean" }, quota: { type: "boolean" } },
     strict: true,
     allowPositionals: false,
   }) as { values: Record<string, string | boolean | undefined> };
@@ -66,6 +72,7 @@ export function parseCliArgs(args: string[]): { help: boolean; options: Emulator
       throw new Error(outOfRangeMessage(`\`--${flag}\``, `\`${raw}\``, range));
     options[key] = value;
   }
+  if (values.quota === true) options.quotaMode = true;
   if (typeof values.host === "string") options.host = values.host;
   if (typeof values.seed === "string") options.seed = readSeedFile(values.seed);
   const faultSeed = values["fault-seed"];

@@ -2,7 +2,10 @@ import type { EmulatorConfig } from "./types";
 import { RdsApiError } from "./errors";
 import { SETTING_RANGES, settingProblem } from "./settingRanges";
 
-/** Defaults: 5 s stop and start, no backing-up, 7-day automatic restart, no faults, no stale reads. */
+/**
+ * Defaults: 5 s stop and start, no backing-up, 7-day automatic restart, no faults, no stale reads,
+ * quota mode off (RDS's documented bucket when on).
+ */
 export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
   stopSeconds: 5,
   startSeconds: 5,
@@ -15,6 +18,11 @@ export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
   errorRate: 0,
   latencyMs: 0,
   staleReadSeconds: 0,
+  // RDS API request throttling: one bucket per account and Region, 300 requests burst, refilled at
+  // 12 requests per second (RDS User Guide, "Request throttling for the Amazon RDS API").
+  quotaMode: false,
+  quotaBurst: 300,
+  quotaRatePerSecond: 12,
 });
 
 /**
@@ -32,7 +40,7 @@ export function mergeConfig(base: EmulatorConfig, patch: Record<string, unknown>
     const name = key as keyof EmulatorConfig;
     const problem = settingProblem(`\`${key}\``, value, SETTING_RANGES[name]);
     if (problem !== undefined) throw RdsApiError.invalidParameter(`${problem}.`);
-    merged[name] = value as number;
+    (merged as unknown as Record<string, unknown>)[name] = value;
   }
   return merged;
 }

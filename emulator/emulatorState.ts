@@ -2,6 +2,7 @@ import type { Clock, EmulatorConfig, EmulatorCounters } from "./types";
 import { RDS_ACTIONS } from "./types";
 import { ClusterStore } from "./clusterStore";
 import { mulberry32 } from "./faultSeed";
+import { QuotaBucket } from "./quotaBucket";
 
 /** Everything one running emulator holds: clusters, live configuration and counters. */
 export interface EmulatorState {
@@ -13,6 +14,8 @@ export interface EmulatorState {
   random: () => number;
   /** The seed `random` was built from; null when the embedder injected its own `random`. */
   faultSeed: number | null;
+  /** The RDS request quota's token bucket (used in quota mode only). */
+  quota: QuotaBucket;
 }
 
 /** Fresh, zeroed counters. */
@@ -23,6 +26,8 @@ export function emptyCounters(): EmulatorCounters {
     errorsInjected: { Throttling: 0, InternalFailure: 0 },
     describeClusterIdsPerCall: [],
     powerCallsByCluster: {},
+    requests: 0,
+    quotaThrottled: 0,
   };
 }
 
@@ -49,6 +54,7 @@ export function createEmulatorState(
     faultSeed: seeded ? randomness.faultSeed : null,
     counters: emptyCounters(),
     store: undefined as unknown as ClusterStore,
+    quota: new QuotaBucket(),
   };
   state.store = new ClusterStore(() => state.config, clock);
   return state;

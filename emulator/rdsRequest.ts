@@ -36,6 +36,15 @@ function countPowerCall(state: EmulatorState, action: RdsAction, params: QueryPa
   calls[action] += 1;
 }
 
+// Quota mode: RDS refuses a request over the account's and Region's bucket with `Throttling`
+// (400, "Rate exceeded"); RDS User Guide, "Request throttling for the Amazon RDS API".
+function takeQuotaToken(state: EmulatorState): void {
+  if (!state.config.quotaMode) return;
+  if (state.quota.take(state.clock.now(), state.config)) return;
+  state.counters.quotaThrottled += 1;
+  throw RdsApiError.throttling();
+}
+
 function resolveAction(params: QueryParams): RdsAction {
   const action = params.get("Action");
   if (!action) {
@@ -64,11 +73,13 @@ export async function handleRdsRequest(
   headers: IncomingHttpHeaders,
 ): Promise<RdsReply> {
   const requestId = randomUUID();
+  state.counters.requests += 1;
   try {
     const params = new QueryParams(body);
     const action = resolveAction(params);
     state.counters.calls[action] += 1;
     countPowerCall(state, action, params);
+    takeQuotaToken(state);
     await injectLatency(state.config.latencyMs);
     const fault = pickFault(state.config, state.random);
     if (fault) {

@@ -5,6 +5,8 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The values one numeric setting accepts, and how a message describes them. */
 export interface SettingRange {
+  /** "boolean" for an on/off setting (`true` or `false`; min, max and integer unused). */
+  kind?: "boolean";
   min: number;
   max: number;
   integer: boolean;
@@ -17,6 +19,9 @@ export interface SettingRange {
 const SECONDS: SettingRange = { min: 0, max: MAX_TIMER_MS / 1000, integer: false, unit: "seconds" };
 const RATE: SettingRange = { min: 0, max: 1, integer: false, unit: "a probability" };
 
+/** An on/off setting: `true` or `false`. */
+export const BOOLEAN: SettingRange = { kind: "boolean", min: 0, max: 1, integer: true, unit: "" };
+
 /** The allowed range of every setting of {@link EmulatorConfig}. */
 export const SETTING_RANGES: Readonly<Record<keyof EmulatorConfig, SettingRange>> = {
   stopSeconds: SECONDS,
@@ -28,6 +33,9 @@ export const SETTING_RANGES: Readonly<Record<keyof EmulatorConfig, SettingRange>
   throttleRate: RATE,
   errorRate: RATE,
   latencyMs: { min: 0, max: MAX_TIMER_MS, integer: false, unit: "milliseconds" },
+  quotaMode: BOOLEAN,
+  quotaBurst: { min: 1, max: 1_000_000, integer: true, unit: "requests" },
+  quotaRatePerSecond: { min: 0, max: 1_000_000, integer: false, unit: "requests per second" },
 };
 
 /** The TCP port to listen on; 0 lets the system pick a free one. */
@@ -60,7 +68,10 @@ export function settingProblem(
   value: unknown,
   range: SettingRange,
 ): string | undefined {
-  if (isInRange(value, range)) return undefined;
   const shown = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? "nothing");
+  if (range.kind === "boolean") {
+    return typeof value === "boolean" ? undefined : `${label} must be true or false, got ${shown}`;
+  }
+  if (isInRange(value, range)) return undefined;
   return outOfRangeMessage(label, shown, range);
 }

@@ -40,6 +40,16 @@ export interface EmulatorConfig {
    * status the cluster had before the call (eventual consistency). Default 0 (always current).
    */
   staleReadSeconds: number;
+  /**
+   * Quota mode: when true, one token bucket for the whole endpoint (one account and Region)
+   * refuses a request that finds it empty with `Throttling` (400, "Rate exceeded"), as RDS does
+   * (RDS User Guide, "Request throttling for the Amazon RDS API"). Default false.
+   */
+  quotaMode: boolean;
+  /** Capacity of the quota bucket: requests served in a burst. Default 300, RDS's documented burst. */
+  quotaBurst: number;
+  /** Refill rate of the quota bucket, requests per second. Default 12, RDS's documented rate. */
+  quotaRatePerSecond: number;
 }
 
 /** A tag as RDS returns it. */
@@ -111,6 +121,10 @@ export interface EmulatorCounters {
   describeClusterIdsPerCall: number[];
   /** StopDBCluster / StartDBCluster calls (faulted ones included) per cluster identifier named. */
   powerCallsByCluster: Record<string, { StopDBCluster: number; StartDBCluster: number }>;
+  /** Every RDS request answered (admin requests excluded), whatever the answer. */
+  requests: number;
+  /** Requests refused `Throttling` by the quota bucket (quota mode); injected ones not included. */
+  quotaThrottled: number;
 }
 
 /** A cluster as the admin API shows it (RDS field names, times as ISO strings). */

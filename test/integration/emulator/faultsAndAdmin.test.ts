@@ -157,6 +157,8 @@ describe("admin API", () => {
       errorsInjected: { Throttling: 0, InternalFailure: 0 },
       describeClusterIdsPerCall: [],
       powerCallsByCluster: {},
+      requests: 0,
+      quotaThrottled: 0,
     });
   });
 
@@ -196,6 +198,9 @@ describe("admin API", () => {
       errorRate: 0,
       latencyMs: 0,
       staleReadSeconds: 0,
+      quotaMode: false,
+      quotaBurst: 300,
+      quotaRatePerSecond: 12,
     });
     expect((await emu.admin.setConfig({ stopSeconds: 0.5 })).stopSeconds).toBe(0.5);
     await expect(emu.admin.setConfig({ errorRate: 3 })).rejects.toThrow(EmulatorAdminError);
