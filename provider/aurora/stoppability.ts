@@ -36,11 +36,24 @@ export interface StopFacts {
   dbClusterInstanceClass?: string;
   /** The global database the cluster belongs to. */
   globalClusterIdentifier?: string;
+  /**
+   * How many clusters that global database has (DescribeGlobalClusters `GlobalClusterMembers`);
+   * undefined when not known, which counts as more than one (the safe side).
+   */
+  globalClusterMemberCount?: number;
   /** The cluster this one replicates from (it is a read replica). */
   replicationSourceIdentifier?: string;
   /** Identifiers or ARNs of the cluster's read replicas in other Regions. */
   crossRegionReplicas?: readonly string[];
-  /** RDS's refusal text of a power call that named a Blue/Green deployment. */
+  /**
+   * The Blue/Green deployments naming the cluster as source or target (DescribeBlueGreenDeployments,
+   * filters `source` / `target` with the cluster ARN), by identifier.
+   */
+  blueGreenDeployments?: readonly string[];
+  /**
+   * RDS's refusal text of a power call that named a Blue/Green deployment: the last resort, for a
+   * deployment created after DescribeBlueGreenDeployments answered.
+   */
   blueGreenRefusal?: string;
 }
 
@@ -92,25 +105,48 @@ export function stopRefusals(facts: StopFacts): StopRefusal[] {
     });
   }
   refusals.push(...replicationRefusals(facts));
-  if (facts.blueGreenRefusal !== undefined) {
-    refusals.push({
-      kind: "blue-green-deployment",
-      why: `it is part of a Blue/Green deployment (RDS: ${facts.blueGreenRefusal})`,
-      fix: "switch over or delete the Blue/Green deployment first",
-    });
-  }
+  const blueGreen = blueGreenRefusal(facts);
+  if (blueGreen) refusals.push(blueGreen);
   return refusals;
+}
+
+// "You can't stop and start a cluster that is part of a blue/green deployment" (Aurora User Guide,
+// "Limitations and considerations for Amazon Aurora blue/green deployments"). The page does not say
+// whether a switched-over deployment that still exists counts: every listed deployment does here.
+function blueGreenRefusal(facts: StopFacts): StopRefusal | undefined {
+  const deployments = facts.blueGreenDeployments ?? [];
+  const fix =
+    "delete the Blue/Green deployment first (switch it over before, to keep the green cluster)";
+  if (deployments.length > 0) {
+    const named = deployments.map((id) => `\`${id}\``).join(", ");
+    const why = `it is part of Blue/Green deployment ${named}, and RDS cannot stop or start a cluster in a Blue/Green deployment`;
+    return { kind: "blue-green-deployment", why, fix };
+  }
+  if (facts.blueGreenRefusal === undefined) return undefined;
+  const why = `it is part of a Blue/Green deployment (RDS: ${facts.blueGreenRefusal})`;
+  return { kind: "blue-green-deployment", why, fix };
+}
+
+// "You can stop and start a cluster that's part of an Aurora global database only if it's the
+// only cluster in the global database" (Aurora User Guide, "Stopping and starting an Amazon Aurora
+// DB cluster", Limitations; older versions of the page, and the SSM runbook
+// AWS-StartStopAuroraCluster, still refuse every member).
+function globalDatabaseRefusal(facts: StopFacts): StopRefusal | undefined {
+  const globalId = facts.globalClusterIdentifier;
+  const count = facts.globalClusterMemberCount;
+  if (!globalId || (count !== undefined && count <= 1)) return undefined;
+  const fix = "detach the other clusters from the global database first (RemoveFromGlobalCluster)";
+  const why =
+    count === undefined
+      ? `it is a member of global database \`${globalId}\`, and whether it is its only cluster is not known (RDS stops a global database member only when it is the only cluster)`
+      : `it is a member of global database \`${globalId}\`, which has ${count} clusters; RDS stops a global database member only when it is the only cluster`;
+  return { kind: "global-database-member", why, fix };
 }
 
 function replicationRefusals(facts: StopFacts): StopRefusal[] {
   const refusals: StopRefusal[] = [];
-  if (facts.globalClusterIdentifier) {
-    refusals.push({
-      kind: "global-database-member",
-      why: `it is a member of global database \`${facts.globalClusterIdentifier}\``,
-      fix: "remove it from the global database first",
-    });
-  }
+  const global = globalDatabaseRefusal(facts);
+  if (global) refusals.push(global);
   if (facts.replicationSourceIdentifier) {
     refusals.push({
       kind: "read-replica",

@@ -122,6 +122,10 @@ export function powerCallError(
   const message =
     kind === "access-denied"
       ? messages.powerCallDenied(scope, action, why)
-      : messages.powerCallFailed(scope, action, why);
+      : kind === "kms-key-inaccessible"
+        ? messages.kmsKeyInaccessible(scope, action, why)
+        : kind === "vpc-encryption-control"
+          ? messages.vpcEncryptionControl(scope, action, why)
+          : messages.powerCallFailed(scope, action, why);
   return new ClusterPowerError(message, details(scope, cause));
 }

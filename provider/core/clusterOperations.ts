@@ -6,7 +6,7 @@
  */
 import type { DBCluster } from "@aws-sdk/client-rds";
 import type { PowerState } from "../aurora/clusterStatus";
-import { stopFactsOf, stopRefusals } from "../aurora/stoppability";
+import { stopRefusals, type StopFacts } from "../aurora/stoppability";
 import {
   ClusterNotFoundError,
   ClusterStateError,
@@ -16,6 +16,7 @@ import {
 import { COALESCE_WINDOW_MS } from "../poller/clusterPoller";
 import type { RdsTarget } from "../rds/createRdsClient";
 import { asClusterError } from "./clusterErrors";
+import { gatherStopFacts } from "./gatherStopFacts";
 import { initialStateOf, recordHolds, recordOf, type ClusterRecord } from "./clusterRecord";
 import { takeHandover, takenOverBy, type Holder } from "./holders";
 import { messages, type RetryCommand } from "./messages";
@@ -147,7 +148,16 @@ export async function adoptCluster(target: ClusterTarget): Promise<OperationResu
     });
     return failed(notFound);
   }
-  const [refusal] = stopRefusals(stopFactsOf(cluster, settings.region));
+  // Before any change: the global database's member count and Blue/Green deployments too.
+  const { api, progress } = runtimeFor(target);
+  const runtime = { api, progress: target.progress ?? progress };
+  let facts: StopFacts;
+  try {
+    facts = await gatherStopFacts({ ...scope, retry: "pulumi up", runtime }, cluster);
+  } catch (error) {
+    return failed(error as Error);
+  }
+  const [refusal] = stopRefusals(facts);
   if (refusal)
     return failed(new UnsupportedClusterError(messages.unsupported(scope, refusal), scope));
   // A resource released in this run in favour of this one (a rename, a move) handed over the

@@ -132,6 +132,26 @@ export const messages = {
   powerCallFailed: (s: ClusterScope & { retry: RetryCommand }, action: PowerAction, why: string) =>
     `${clusterLabel(s.clusterIdentifier, s.region)}: ${actionName(action)} failed: ${why}; check the RDS console and run \`${s.retry}\` again`,
 
+  kmsKeyInaccessible: (
+    s: ClusterScope & { retry: RetryCommand },
+    action: PowerAction,
+    why: string,
+  ) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: ${actionName(action)} failed: RDS cannot use the cluster's KMS key (${why}); restore the key's access (enable the key, cancel its scheduled deletion, let RDS use it in the key policy and grants), then run \`${s.retry}\` again`,
+
+  vpcEncryptionControl: (
+    s: ClusterScope & { retry: RetryCommand },
+    action: PowerAction,
+    why: string,
+  ) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: ${actionName(action)} failed: the VPC's encryption controls enforce encryption in transit (${why}); give the cluster's instances an instance class with Nitro encryption in transit, or take the VPC's encryption control out of enforce mode, then run \`${s.retry}\` again`,
+
+  stopFactsFailed: (s: ClusterScope, call: string, why: string, retry: RetryCommand) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: ${call} failed: ${why}; no change was made. Check that the credentials may call \`rds:${call}\` (see \`clusterPowerStatePolicy()\`), then run \`${retry}\` again`,
+
+  blueGreenUnchecked: (s: ClusterScope, why: string) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: DescribeBlueGreenDeployments was refused (${why}); going on without it, a Blue/Green deployment shows only when RDS refuses the call. Grant \`rds:DescribeBlueGreenDeployments\` (see \`clusterPowerStatePolicy()\`) to know it before acting`,
+
   releaseBlocked: (s: ClusterScope, what: string, onDelete: string) =>
     `${what}. The cluster cannot be given \`onDelete: ${onDelete}\` now. To remove the resource anyway, set \`onDelete: "retain"\` on it and run \`pulumi up\`, then \`pulumi destroy\` (or remove it from the state: \`pulumi state delete <urn>\`); the cluster is left as it is`,
 

@@ -15,14 +15,26 @@ export type RdsErrorKind =
   | "not-eligible"
   /** The credentials may not make the call. */
   | "access-denied"
+  /** StartDBCluster: RDS cannot use the cluster's KMS key (`KMSKeyNotAccessibleFault`). */
+  | "kms-key-inaccessible"
+  /** StartDBCluster: the VPC's encryption controls refuse it (`VpcEncryptionControlViolationException`). */
+  | "vpc-encryption-control"
   /** Anything else (the SDK already retried throttling and 5xx). */
   | "other";
 
+// `InvalidDBShardGroupStateFault` (StopDBCluster and StartDBCluster, client-rds 3.1169.0): "The
+// DB shard group must be in the available state" (Aurora Limitless Database): wait and re-plan.
 const INVALID_STATE = new Set([
   "InvalidDBClusterStateFault",
   "InvalidDBInstanceStateFault",
   "InvalidDBShardGroupStateFault",
 ]);
+
+// RDS documents no code for refusing a stop of a global database member that is not the only
+// cluster (Aurora User Guide, "Stopping and starting an Amazon Aurora DB cluster"); the provider
+// decides it before acting (DescribeGlobalClusters). Should RDS refuse anyway, a state refusal that
+// names a global database is not a race to wait out.
+const GLOBAL_DATABASE_TEXT = /global (database|cluster)/i;
 
 const ACCESS_DENIED = new Set([
   "AccessDenied",
@@ -42,11 +54,19 @@ const ACCESS_DENIED = new Set([
 export function classifyRdsError(error: unknown): RdsErrorKind {
   const name = error instanceof Error ? error.name : "";
   if (name === "DBClusterNotFoundFault") return "not-found";
+  if (name === "InvalidDBClusterStateFault" && GLOBAL_DATABASE_TEXT.test(messageOf(error)))
+    return "not-eligible";
   if (INVALID_STATE.has(name)) return "invalid-state";
   if (name === "InvalidParameterCombination" || name === "InvalidParameterValue")
     return "not-eligible";
   if (ACCESS_DENIED.has(name)) return "access-denied";
+  if (name === "KMSKeyNotAccessibleFault") return "kms-key-inaccessible";
+  if (name === "VpcEncryptionControlViolationException") return "vpc-encryption-control";
   return "other";
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : "";
 }
 
 /** Longest endpoint-provided error text quoted in a provider message. */

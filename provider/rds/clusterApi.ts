@@ -1,5 +1,7 @@
 import {
+  DescribeBlueGreenDeploymentsCommand,
   DescribeDBClustersCommand,
+  DescribeGlobalClustersCommand,
   StartDBClusterCommand,
   StopDBClusterCommand,
   type DBCluster,
@@ -24,7 +26,7 @@ export class UnexpectedRdsResponseError extends Error {
 }
 
 /**
- * The three RDS calls the provider makes. Errors are the SDK's, unchanged; `signal` aborts the
+ * The RDS calls the provider makes. Errors are the SDK's, unchanged; `signal` aborts the
  * call (retries included) with the SDK's `AbortError`.
  */
 export interface ClusterApi {
@@ -40,6 +42,16 @@ export interface ClusterApi {
   stopCluster(clusterIdentifier: string, signal?: AbortSignal): Promise<DBCluster | undefined>;
   /** StartDBCluster; resolves to the cluster RDS returns (status `starting`). */
   startCluster(clusterIdentifier: string, signal?: AbortSignal): Promise<DBCluster | undefined>;
+  /**
+   * DescribeGlobalClusters of one global database: the ARNs of its member clusters (primary and
+   * secondaries), or `[]` when RDS knows no such global database (`GlobalClusterNotFoundFault`).
+   */
+  globalClusterMembers(globalClusterIdentifier: string, signal?: AbortSignal): Promise<string[]>;
+  /**
+   * DescribeBlueGreenDeployments with the filter `source`, then `target`, set to the cluster ARN:
+   * the identifiers of every Blue/Green deployment the cluster takes part in.
+   */
+  blueGreenDeploymentsOf(clusterArn: string, signal?: AbortSignal): Promise<string[]>;
 }
 
 async function describeClusters(
@@ -75,6 +87,53 @@ async function describeClusters(
   return found;
 }
 
+async function globalClusterMembers(
+  client: RDSClient,
+  globalClusterIdentifier: string,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  try {
+    const answer = await client.send(
+      new DescribeGlobalClustersCommand({ GlobalClusterIdentifier: globalClusterIdentifier }),
+      { abortSignal: signal },
+    );
+    const members = answer.GlobalClusters?.[0]?.GlobalClusterMembers ?? [];
+    return members.flatMap((member) => (member.DBClusterArn ? [member.DBClusterArn] : []));
+  } catch (error) {
+    // The cluster still names a global database that is gone (it was just detached or deleted).
+    if (error instanceof Error && error.name === "GlobalClusterNotFoundFault") return [];
+    throw error;
+  }
+}
+
+async function blueGreenDeploymentsOf(
+  client: RDSClient,
+  clusterArn: string,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  const found = new Set<string>();
+  // Two calls: RDS combines different filter names with AND, and a cluster is a deployment's
+  // source or its target ("DescribeBlueGreenDeployments", RDS API reference, Filters).
+  for (const name of ["source", "target"]) {
+    let marker: string | undefined;
+    do {
+      const page = await client.send(
+        new DescribeBlueGreenDeploymentsCommand({
+          Filters: [{ Name: name, Values: [clusterArn] }],
+          ...(marker ? { Marker: marker } : {}),
+        }),
+        { abortSignal: signal },
+      );
+      for (const deployment of page.BlueGreenDeployments ?? []) {
+        if (deployment.BlueGreenDeploymentIdentifier)
+          found.add(deployment.BlueGreenDeploymentIdentifier);
+      }
+      marker = page.Marker;
+    } while (marker);
+  }
+  return [...found];
+}
+
 /** Binds the RDS calls to one client. */
 export function createClusterApi(client: RDSClient): ClusterApi {
   return {
@@ -91,5 +150,7 @@ export function createClusterApi(client: RDSClient): ClusterApi {
           abortSignal: signal,
         })
       ).DBCluster,
+    globalClusterMembers: (id, signal) => globalClusterMembers(client, id, signal),
+    blueGreenDeploymentsOf: (arn, signal) => blueGreenDeploymentsOf(client, arn, signal),
   };
 }
