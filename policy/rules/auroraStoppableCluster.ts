@@ -7,6 +7,7 @@ import {
 import { DEFAULT_CLASSIFICATION, resolveConfig, ruleConfigSchema } from "../config";
 import { exemptionOf } from "../classifyEnvironment";
 import { crossRegionReplicasOf, declaredStopFacts } from "../declaredStopFacts";
+import { globalDatabasesOf, withGlobalMembership } from "../globalDatabases";
 import type { ActionFacts } from "../resourceFacts";
 import {
   buildStackModel,
@@ -49,6 +50,22 @@ function violationMessage(action: ActionNode, name: string, refusal: StopRefusal
 }
 
 /**
+ * A member of a global database this stack does not declare: the provider would count its
+ * members (DescribeGlobalClusters) before stopping it, but a stop schedule fires without asking,
+ * and the pack cannot see members declared elsewhere, so it refuses on the safe side and says so.
+ */
+function unseenGlobalMessage(action: ActionNode, name: string, globalIdentifier: string): string {
+  return (
+    `${describeAction(action.owner)} stops cluster ${name}, a member of global database ` +
+    `\`${globalIdentifier}\` (\`globalClusterIdentifier\`), which this stack does not declare, so the ` +
+    "policy pack cannot count its clusters; AWS rejects StopDBCluster for a member of a global " +
+    "database of more than one cluster. Declare the `aws.rds.GlobalCluster` in this stack so the " +
+    `pack can count its members, ${removeStopOf(action.owner.kind)}, or, if it is the only ` +
+    "member, exempt the cluster with the reason."
+  );
+}
+
+/**
  * Judges every action that stops a declared cluster with the shared decision
  * (`stopRefusals`), from the cluster's declaration and the replicas the stack declares for it.
  */
@@ -56,6 +73,7 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
   const config = resolveConfig(DEFAULT_CLASSIFICATION, args.getConfig());
   const model = buildStackModel(args.resources);
   const replicas = crossRegionReplicasOf(model.clusters);
+  const globals = globalDatabasesOf(args.resources, model.clusters);
   const undecided: string[] = [];
   for (const action of model.actions) {
     const cluster = action.cluster;
@@ -67,7 +85,8 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
     ) {
       continue;
     }
-    const declared = declaredStopFacts(cluster, replicas);
+    const membership = globals.get(cluster);
+    const declared = withGlobalMembership(declaredStopFacts(cluster, replicas), membership);
     const refusals = stopRefusals(declared.facts);
     const unknown =
       refusals.length === 0 ? declared.unknown : stops instanceof UnknownValue ? stops : undefined;
@@ -77,7 +96,12 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
     }
     const name = describeClusterReference(targetIdentifierOf(action), cluster.resource.name);
     for (const refusal of refusals) {
-      reportViolation(violationMessage(action, name, refusal), action.owner.urn);
+      const unseen =
+        refusal.kind === "global-database-member" && membership?.memberCount === undefined;
+      const message = unseen
+        ? unseenGlobalMessage(action, name, membership?.globalIdentifier ?? "?")
+        : violationMessage(action, name, refusal);
+      reportViolation(message, action.owner.urn);
     }
   }
   if (undecided.length > 0) {
@@ -87,15 +111,17 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
 
 /**
  * `aurora-stoppable-cluster`: no `ClusterPowerState`, `ClusterFleetPowerState` or stop schedule
- * stops a cluster the stack declares as one AWS cannot stop (Serverless v1, global database member,
- * read replica, source of a cross-Region read replica, non-Aurora Multi-AZ DB cluster), as the
- * provider decides it (`stopRefusals`). A Blue/Green deployment is not declared in a stack (the
+ * stops a cluster the stack declares as one AWS cannot stop (Serverless v1, member of a global
+ * database of several clusters, read replica, source of a cross-Region read replica, non-Aurora
+ * Multi-AZ DB cluster), as the provider decides it (`stopRefusals`). The sole member of an
+ * `aws.rds.GlobalCluster` the stack declares may be stopped; a member of a global database the
+ * stack does not declare is refused, since the pack cannot count its members. A Blue/Green deployment is not declared in a stack (the
  * provider learns of it from RDS), so this rule cannot see one.
  */
 export const auroraStoppableCluster: StackValidationPolicy = {
   name: "aurora-stoppable-cluster",
   description:
-    "Stops only target clusters AWS can stop: not Serverless v1, global database members, read replicas, sources of cross-Region replicas or Multi-AZ DB clusters.",
+    "Stops only target clusters AWS can stop: not Serverless v1, members of a global database of several clusters, read replicas, sources of cross-Region replicas or Multi-AZ DB clusters.",
   enforcementLevel: "mandatory",
   configSchema: ruleConfigSchema(),
   validateStack,

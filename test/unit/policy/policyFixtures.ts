@@ -226,3 +226,12 @@ export function withProps(
 ): PolicyResource {
   return { ...resource, props: { ...resource.props, ...props } };
 }
+
+/** An `aws.rds.GlobalCluster` named `name` (its `globalClusterIdentifier`). */
+export function globalCluster(name: string, props: Record<string, unknown> = {}): PolicyResource {
+  return policyResource("aws:rds/globalCluster:GlobalCluster", name, {
+    globalClusterIdentifier: name,
+    engine: "aurora-postgresql",
+    ...props,
+  });
+}
