@@ -8,19 +8,18 @@ import { RdsApiError } from "./errors";
 import { errorXml, successXml } from "./xml";
 import { injectLatency, pickFault } from "./faults";
 import { clusterIdFromReference } from "./actions/actionContext";
+import { authenticateRequest } from "./authentication";
+
+export { regionFromAuthorization } from "./authentication";
 
 /** The RDS API version this endpoint speaks. */
 export const RDS_API_VERSION = "2014-10-31";
 
-/** An HTTP answer: status and XML body. */
+/** An HTTP answer: status, XML body and the request id (also sent as `x-amzn-RequestId`). */
 export interface RdsReply {
   status: number;
   body: string;
-}
-
-/** Region from a SigV4 `Authorization` header's credential scope (`…/<date>/<region>/rds/…`). */
-export function regionFromAuthorization(header: string | undefined): string | undefined {
-  return header ? /Credential=[^/,]+\/\d{8}\/([^/,]+)\//.exec(header)?.[1] : undefined;
+  requestId: string;
 }
 
 // Per-cluster power calls, so a test of many clusters can assert each cluster's own calls.
@@ -66,15 +65,20 @@ function resolveAction(params: QueryParams): RdsAction {
   return action as RdsAction;
 }
 
-/** Serves one RDS Query request: parse, count, inject faults, run the action, render XML. */
+/**
+ * Serves one RDS Query request: authenticate (SigV4 present, not verified), parse, count, take a
+ * quota token, inject faults, run the action, render XML under a fresh request id.
+ */
 export async function handleRdsRequest(
   state: EmulatorState,
   body: string,
   headers: IncomingHttpHeaders,
+  query: URLSearchParams = new URLSearchParams(),
 ): Promise<RdsReply> {
   const requestId = randomUUID();
   state.counters.requests += 1;
   try {
+    const region = authenticateRequest(headers, query);
     const params = new QueryParams(body);
     const action = resolveAction(params);
     state.counters.calls[action] += 1;
@@ -86,16 +90,15 @@ export async function handleRdsRequest(
       state.counters.errorsInjected[fault.code as "Throttling" | "InternalFailure"] += 1;
       throw fault;
     }
-    const region = regionFromAuthorization(headers.authorization);
     const context = { params, store: state.store, region, counters: state.counters };
     const result = ACTION_HANDLERS[action](context);
-    return { status: 200, body: successXml(action, result, requestId) };
+    return { status: 200, body: successXml(action, result, requestId), requestId };
   } catch (error) {
     if (!(error instanceof RdsApiError)) {
       // A bug in the emulator, not an injected fault: answer like RDS would, but leave a trace.
       process.stderr.write(`aurora-power-emulator: internal error: ${String(error)}\n`);
     }
     const rdsError = error instanceof RdsApiError ? error : RdsApiError.internalFailure();
-    return { status: rdsError.httpStatus, body: errorXml(rdsError, requestId) };
+    return { status: rdsError.httpStatus, body: errorXml(rdsError, requestId), requestId };
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { EmulatorState } from "./emulatorState";
 import { ADMIN_PREFIX, handleAdminRequest } from "./admin";
@@ -28,16 +29,28 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  requestId?: string,
+): void {
   if (res.headersSent) return;
-  res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body) });
+  const headers: Record<string, string | number> = {
+    "content-type": type,
+    "content-length": Buffer.byteLength(body),
+  };
+  // RDS names every answer's request id in this header too; the JS and Go SDKs read it from here.
+  if (requestId !== undefined) headers["x-amzn-RequestId"] = requestId;
+  res.writeHead(status, headers);
   res.end(body);
 }
 
 function sendXmlError(res: ServerResponse, error: RdsApiError): void {
-  const xml = errorXml(error, "00000000-0000-0000-0000-000000000000");
+  const requestId = randomUUID();
   res.setHeader("connection", "close");
-  send(res, error.httpStatus, "text/xml", xml);
+  send(res, error.httpStatus, "text/xml", errorXml(error, requestId), requestId);
 }
 
 async function serveAdmin(
@@ -81,8 +94,8 @@ async function serve(
   if (url.pathname.startsWith(ADMIN_PREFIX)) return serveAdmin(state, req, res, url);
   // The Query protocol accepts a form-encoded POST body or, for GET, the query string.
   const body = req.method === "GET" ? url.search.slice(1) : await readBody(req);
-  const reply = await handleRdsRequest(state, body, req.headers);
-  send(res, reply.status, "text/xml", reply.body);
+  const reply = await handleRdsRequest(state, body, req.headers, url.searchParams);
+  send(res, reply.status, "text/xml", reply.body, reply.requestId);
 }
 
 /** An HTTP server for the RDS Query protocol plus the `/_emulator/` admin API. It never throws. */

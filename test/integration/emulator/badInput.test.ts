@@ -1,5 +1,6 @@
 import { connect } from "node:net";
 import { startEmulator, type RunningEmulator } from "aurora-power/emulator";
+import { DUMMY_AUTHORIZATION } from "./sdk";
 
 let emu: RunningEmulator;
 
@@ -13,7 +14,7 @@ afterAll(async () => {
 async function post(body: string | Buffer, contentType = "application/x-www-form-urlencoded") {
   const response = await fetch(`${emu.url}/`, {
     method: "POST",
-    headers: { "content-type": contentType },
+    headers: { "content-type": contentType, authorization: DUMMY_AUTHORIZATION },
     body,
   });
   return { status: response.status, text: await response.text() };
@@ -87,7 +88,9 @@ describe("bad input over raw HTTP", () => {
   });
 
   it("accepts a GET with the query string, as the Query protocol allows", async () => {
-    const response = await fetch(`${emu.url}/?Action=DescribeDBClusters&Version=2014-10-31`);
+    const response = await fetch(`${emu.url}/?Action=DescribeDBClusters&Version=2014-10-31`, {
+      headers: { authorization: DUMMY_AUTHORIZATION },
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("<DBClusterIdentifier>c1</DBClusterIdentifier>");
   });

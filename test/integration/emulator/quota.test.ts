@@ -1,6 +1,6 @@
 import { DescribeDBClustersCommand } from "@aws-sdk/client-rds";
 import { ManualClock, startEmulator, type RunningEmulator } from "aurora-power/emulator";
-import { rdsClient, sdkError } from "./sdk";
+import { DUMMY_AUTHORIZATION, rdsClient, sdkError } from "./sdk";
 
 let emu: RunningEmulator;
 const clock = new ManualClock(Date.parse("2026-01-01T00:00:00Z"));
@@ -45,8 +45,7 @@ describe("quota mode over HTTP (RDS User Guide, Request throttling for the Amazo
         method: "POST",
         headers: {
           "content-type": "application/x-www-form-urlencoded",
-          authorization:
-            "AWS4-HMAC-SHA256 Credential=test/20260101/eu-west-1/rds/aws4_request, SignedHeaders=host, Signature=0",
+          authorization: DUMMY_AUTHORIZATION,
         },
         body: "Action=DescribeDBClusters&Version=2014-10-31",
       });

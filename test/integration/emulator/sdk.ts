@@ -1,5 +1,13 @@
 import { DescribeDBClustersCommand, RDSClient } from "@aws-sdk/client-rds";
 
+/**
+ * A SigV4 `Authorization` header for raw HTTP tests: the endpoint requires one (RDS answers an
+ * unsigned request 403 `MissingAuthenticationToken`) but never checks the signature.
+ */
+export const DUMMY_AUTHORIZATION =
+  "AWS4-HMAC-SHA256 Credential=test/20260101/eu-west-1/rds/aws4_request, " +
+  "SignedHeaders=content-type;host;x-amz-date, Signature=0000";
+
 /** The real SDK pointed at a local emulator, with fake credentials and no retries by default. */
 export function rdsClient(url: string, region = "eu-west-1", maxAttempts = 1): RDSClient {
   return new RDSClient({
