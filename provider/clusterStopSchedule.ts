@@ -11,7 +11,7 @@ import {
   type ClusterStopScheduleArgs,
   type ClusterStopScheduleRetry,
 } from "./clusterStopScheduleArgs";
-import { nextRuns, type ScheduleExpression } from "./schedule";
+import { nextRuns, stoppedHoursPerWeek, type ScheduleExpression } from "./schedule";
 import { createSchedulerRole } from "./schedulerRole";
 import { createStopWorkflow } from "./stopWorkflow";
 import { targetArnOf, targetInputOf } from "./aurora/schedulerTargets";
@@ -140,6 +140,12 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
   readonly nextStartTime: pulumi.Output<string | undefined>;
   /** The cluster the schedules target. */
   readonly clusterIdentifier: pulumi.Output<string>;
+  /**
+   * Hours per week the schedule keeps the cluster stopped, averaged over the next 4 weeks in its
+   * time zone (DST included; a stop no start follows lasts until RDS's automatic start after 7
+   * days). Multiply by the cluster's instance prices to see what it saves (README).
+   */
+  readonly stoppedHoursPerWeek: pulumi.Output<number>;
   /** ARN of the stop workflow the stop schedule starts; undefined with `stopThrough: "direct"`. */
   readonly stopWorkflowArn: pulumi.Output<string | undefined>;
 
@@ -193,6 +199,9 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
     );
     this.clusterIdentifier = pulumi.output(args.clusterIdentifier);
     this.stopWorkflowArn = stopWorkflowArn ?? pulumi.output(undefined);
+    this.stoppedHoursPerWeek = pulumi.output(
+      stoppedHoursPerWeek(validated.stop, validated.start, args.timezone, now),
+    );
     this.registerOutputs({
       stopScheduleArn: this.stopScheduleArn,
       startScheduleArn: this.startScheduleArn,
@@ -201,6 +210,7 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
       nextStartTime: this.nextStartTime,
       clusterIdentifier: this.clusterIdentifier,
       stopWorkflowArn: this.stopWorkflowArn,
+      stoppedHoursPerWeek: this.stoppedHoursPerWeek,
     });
   }
 }

@@ -59,6 +59,7 @@ export {
   isValidTimeZone,
   nextRuns,
   parseScheduleExpression,
+  stoppedHoursPerWeek,
   type AtScheduleExpression,
   type CronScheduleExpression,
   type RateScheduleExpression,

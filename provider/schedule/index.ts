@@ -12,6 +12,7 @@ export {
 } from "./parseScheduleExpression";
 export { isValidTimeZone, wallClock } from "./timeZone";
 export { nextRuns } from "./nextRuns";
+export { stoppedHoursPerWeek } from "./stoppedHours";
 export {
   stopStartCollision,
   COLLISION_LOOKAHEAD_RUNS,

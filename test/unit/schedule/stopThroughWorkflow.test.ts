@@ -105,3 +105,10 @@ describe("ClusterStopSchedule stops through the stop workflow by default", () =>
     ).toThrow('`stopThrough` must be "workflow" or "direct"; got "lambda"');
   });
 });
+
+describe("ClusterStopSchedule stoppedHoursPerWeek", () => {
+  it("reports the office-hours figure, 108 h a week (UTC)", async () => {
+    const { component } = await build({ ...validArgs(), timezone: "UTC" });
+    expect(await valueOf(component.stoppedHoursPerWeek)).toBe(108);
+  });
+});
