@@ -11,12 +11,14 @@
 import type { Policies } from "@pulumi/policy";
 import { auroraOnePowerHolderPerCluster } from "./rules/auroraOnePowerHolderPerCluster";
 import { auroraProductionNeverStopped } from "./rules/auroraProductionNeverStopped";
+import { auroraScaleToZeroInsteadOfSchedule } from "./rules/auroraScaleToZeroInsteadOfSchedule";
 import { auroraStopScheduleRequired } from "./rules/auroraStopScheduleRequired";
 import { auroraStopScheduleSane } from "./rules/auroraStopScheduleSane";
 import { auroraStoppableCluster } from "./rules/auroraStoppableCluster";
 
 export { auroraOnePowerHolderPerCluster } from "./rules/auroraOnePowerHolderPerCluster";
 export { auroraProductionNeverStopped } from "./rules/auroraProductionNeverStopped";
+export { auroraScaleToZeroInsteadOfSchedule } from "./rules/auroraScaleToZeroInsteadOfSchedule";
 export {
   auroraStopScheduleRequired,
   STOP_SCHEDULE_REQUIRED_DEFAULTS,
@@ -69,10 +71,23 @@ export {
   type DeclaredStopFacts,
 } from "./declaredStopFacts";
 export { UnknownValue, UNKNOWN_STRING } from "./unknowns";
+export {
+  RDS_GLOBAL_CLUSTER_TYPE,
+  globalDatabasesOf,
+  type GlobalDatabases,
+  type GlobalMembership,
+} from "./globalDatabases";
+export {
+  RDS_CLUSTER_INSTANCE_TYPE,
+  RDS_PROXY_TARGET_TYPE,
+  scaleToZeroOf,
+  type ScaleToZero,
+} from "./scaleToZero";
 
 /** Every aurora-power rule, in the order the pack runs them. */
 export const auroraPowerPolicies: Policies = [
   auroraStopScheduleRequired,
+  auroraScaleToZeroInsteadOfSchedule,
   auroraProductionNeverStopped,
   auroraStoppableCluster,
   auroraStopScheduleSane,

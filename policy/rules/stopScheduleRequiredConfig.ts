@@ -2,6 +2,7 @@
  * Configuration of the rule `aurora-stop-schedule-required`, in its own module so that the rule and
  * its remediation (`remediateScheduleTag`) both import it without importing each other.
  */
+import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { ClassificationConfig, DEFAULT_CLASSIFICATION } from "../config";
 
 /** Configuration of `aurora-stop-schedule-required` (and its remediation). */
@@ -12,6 +13,11 @@ export interface StopScheduleRequiredConfig extends ClassificationConfig {
   remediationTagKey: string;
   /** Value of that tag, e.g. an Instance Scheduler schedule name. */
   remediationTagValue: string;
+  /**
+   * Whether an Aurora Serverless v2 cluster that scales to zero (`minCapacity: 0`) and that
+   * nothing in the stack keeps from pausing counts as having a stop schedule.
+   */
+  acceptScaleToZero: boolean;
 }
 
 /** Defaults of {@link StopScheduleRequiredConfig}. */
@@ -20,4 +26,16 @@ export const STOP_SCHEDULE_REQUIRED_DEFAULTS: Readonly<StopScheduleRequiredConfi
   scheduleTagKeys: ["Schedule", "maid_offhours", "custodian_downtime"],
   remediationTagKey: "Schedule",
   remediationTagValue: "office-hours",
+  acceptScaleToZero: true,
 });
+
+/**
+ * Schema of `acceptScaleToZero`, given to `aurora-stop-schedule-required` and to
+ * `aurora-scale-to-zero-instead-of-schedule` (Pulumi policy configuration is per rule).
+ */
+export const ACCEPT_SCALE_TO_ZERO_SCHEMA: PolicyConfigJSONSchema = {
+  type: "boolean",
+  default: STOP_SCHEDULE_REQUIRED_DEFAULTS.acceptScaleToZero,
+  description:
+    "Count an Aurora Serverless v2 cluster that scales to zero (`minCapacity: 0`) and that nothing in the stack keeps from pausing as having a stop schedule.",
+};
