@@ -13,3 +13,22 @@ export interface IamPolicyStatement {
   Resource?: string | string[];
   Condition?: Record<string, Record<string, string>>;
 }
+
+/**
+ * Trust policy of a role that `service` (e.g. `scheduler.amazonaws.com`) assumes on behalf of
+ * `accountId` only: the `aws:SourceAccount` condition guards against the confused-deputy problem,
+ * as the EventBridge, Scheduler and Step Functions guides advise.
+ */
+export function serviceTrustPolicy(service: string, accountId: string): IamPolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: service },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+      },
+    ],
+  };
+}

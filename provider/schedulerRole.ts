@@ -6,7 +6,11 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { IamPolicyDocument, IamPolicyStatement } from "./iamPolicyDocument";
+import {
+  serviceTrustPolicy,
+  type IamPolicyDocument,
+  type IamPolicyStatement,
+} from "./iamPolicyDocument";
 
 /** Where the cluster lives, for its ARN. */
 export interface ClusterLocation {
@@ -27,17 +31,7 @@ export function clusterArn(location: ClusterLocation): string {
  * (`aws:SourceAccount` guards against the confused-deputy problem, as the Scheduler guide advises).
  */
 export function schedulerTrustPolicy(accountId: string): IamPolicyDocument {
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Service: "scheduler.amazonaws.com" },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-      },
-    ],
-  };
+  return serviceTrustPolicy("scheduler.amazonaws.com", accountId);
 }
 
 /**

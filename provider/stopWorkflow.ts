@@ -7,7 +7,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { IamPolicyDocument } from "./iamPolicyDocument";
+import { serviceTrustPolicy, type IamPolicyDocument } from "./iamPolicyDocument";
 import { clusterArn, type ClusterLocation } from "./schedulerRole";
 import { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
 
@@ -15,21 +15,6 @@ import { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
 export type ClustersLocation = Omit<ClusterLocation, "clusterIdentifier"> & {
   clusterIdentifiers: readonly string[];
 };
-
-/** Trust policy of a role a service assumes for this account only (confused-deputy guard). */
-export function serviceTrustPolicy(service: string, accountId: string): IamPolicyDocument {
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Service: service },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-      },
-    ],
-  };
-}
 
 /** The workflow's permissions: describe and stop these clusters, nothing else. */
 export function stopWorkflowPolicy(location: ClustersLocation): IamPolicyDocument {
