@@ -6,8 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CLUSTER_KEEP_STOPPED_TYPE } from "./aurora/typeTokens";
-import type { IamPolicyDocument } from "./iamPolicyDocument";
-import { serviceTrustPolicy } from "./iamPolicyDocument";
+import { serviceTrustPolicy, type IamPolicyDocument } from "./iamPolicyDocument";
 import { awsLocation, createStopWorkflow } from "./stopWorkflow";
 import { keepStoppedEventPattern } from "./workflow/keepStoppedEventPattern";
 import { STOP_WORKFLOW_INPUT_KEY } from "./workflow/stopWorkflowDefinition";
