@@ -202,15 +202,21 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
     this.stoppedHoursPerWeek = pulumi.output(
       stoppedHoursPerWeek(validated.stop, validated.start, args.timezone, now),
     );
-    this.registerOutputs({
-      stopScheduleArn: this.stopScheduleArn,
-      startScheduleArn: this.startScheduleArn,
-      roleArn: this.roleArn,
-      nextStopTime: this.nextStopTime,
-      nextStartTime: this.nextStartTime,
-      clusterIdentifier: this.clusterIdentifier,
-      stopWorkflowArn: this.stopWorkflowArn,
-      stoppedHoursPerWeek: this.stoppedHoursPerWeek,
-    });
+    this.registerOutputs(this.outputs());
+  }
+
+  private outputs(): pulumi.Inputs {
+    const { stopScheduleArn, startScheduleArn, roleArn, nextStopTime, nextStartTime } = this;
+    const { clusterIdentifier, stopWorkflowArn, stoppedHoursPerWeek: hours } = this;
+    return {
+      stopScheduleArn,
+      startScheduleArn,
+      roleArn,
+      nextStopTime,
+      nextStartTime,
+      clusterIdentifier,
+      stopWorkflowArn,
+      stoppedHoursPerWeek: hours,
+    };
   }
 }
