@@ -7,6 +7,7 @@ import {
 } from "./clusterRecord";
 import { RdsEventLog, type RdsClusterEventKind, type RdsEventBridgeEvent } from "./rdsEvents";
 import { checkStopStartEligibility } from "./stopEligibility";
+import { rememberBlueGreen } from "./blueGreenDeployments";
 import { RdsApiError } from "./errors";
 import { captureStaleRead, type StaleRead } from "./staleRead";
 
@@ -34,6 +35,7 @@ export class ClusterStore {
   /** Adds (or replaces) a cluster from seed data. */
   seed(seed: SeedCluster): ClusterRecord {
     const record = createClusterRecord(seed, this.clock.now());
+    rememberBlueGreen(record, seed.BlueGreenDeployment);
     this.clusters.set(record.id, record);
     return record;
   }
@@ -81,7 +83,7 @@ export class ClusterStore {
   /** StopDBCluster: only from `available` with every member instance available. */
   stop(rawId: string): ClusterRecord {
     const record = this.get(rawId);
-    const refusal = checkStopStartEligibility(record);
+    const refusal = checkStopStartEligibility(record, undefined, this.clusters.values());
     if (refusal) throw refusal;
     if (record.status !== "available") {
       throw RdsApiError.invalidClusterState(record.id, record.status, ["available"]);
@@ -98,7 +100,7 @@ export class ClusterStore {
   /** StartDBCluster: only from `stopped` or `inaccessible-encryption-credentials-recoverable`. */
   start(rawId: string): ClusterRecord {
     const record = this.get(rawId);
-    const refusal = checkStopStartEligibility(record);
+    const refusal = checkStopStartEligibility(record, undefined, this.clusters.values());
     if (refusal) throw refusal;
     if (!(STARTABLE_STATUSES as readonly string[]).includes(record.status)) {
       throw RdsApiError.invalidClusterState(record.id, record.status, STARTABLE_STATUSES);

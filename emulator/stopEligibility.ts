@@ -1,4 +1,5 @@
 import type { ClusterRecord } from "./clusterRecord";
+import { blueGreenOf } from "./blueGreenDeployments";
 import { RdsApiError } from "./errors";
 
 const AURORA_ENGINES = new Set(["aurora-mysql", "aurora-postgresql", "aurora"]);
@@ -10,17 +11,21 @@ function notEligible(message: string): RdsApiError {
 /**
  * Refuses clusters that Aurora cannot stop or start, as listed in the Aurora User Guide
  * ("Stopping and starting an Amazon Aurora DB cluster", Limitations): Aurora Serverless v1,
- * members of a global database, clusters with a cross-Region read replica (a same-Region replica
+ * members of a global database that has other clusters, clusters in a Blue/Green deployment,
+ * clusters with a cross-Region read replica (a same-Region replica
  * does not prevent a stop) or that replicate from another cluster, and non-Aurora Multi-AZ DB clusters ("This operation only applies to Aurora DB
  * clusters", StopDBCluster API reference). AWS does not publish the exact wire text of these
  * refusals; the code is `InvalidParameterCombination`, the one RDS uses for "not eligible for
  * stopping and starting".
  *
  * @param requestRegion The caller's Region, the cluster's own when the seed gave it none.
+ * @param peers Every cluster of the emulator (a global database's members are the clusters naming
+ *   it); default the cluster alone.
  */
 export function checkStopStartEligibility(
   record: ClusterRecord,
   requestRegion?: string,
+  peers: Iterable<ClusterRecord> = [record],
 ): RdsApiError | undefined {
   const id = record.id;
   if (!AURORA_ENGINES.has(record.engine)) {
@@ -36,11 +41,8 @@ export function checkStopStartEligibility(
   if (record.engineMode === "multimaster") {
     return notEligible(`Multi-master DB cluster ${id} is not eligible for stopping and starting.`);
   }
-  if (record.globalClusterIdentifier) {
-    return notEligible(
-      `DB cluster ${id} is part of global database ${record.globalClusterIdentifier}; you can only stop and start a cluster that's part of an Aurora global database if it's the only cluster in the global database.`,
-    );
-  }
+  const refusal = membershipRefusal(record, peers);
+  if (refusal) return refusal;
   if (record.replicationSourceIdentifier) {
     return notEligible(
       `DB cluster ${id} is a read replica of ${record.replicationSourceIdentifier} and is not eligible for stopping and starting.`,
@@ -69,4 +71,37 @@ function isCrossRegion(replica: string, ownRegion: string | undefined): boolean 
   if (!replica.startsWith("arn:")) return false;
   const replicaRegion = replica.split(":")[3];
   return ownRegion === undefined || replicaRegion === undefined || replicaRegion !== ownRegion;
+}
+
+/**
+ * "You can stop and start a cluster that's part of an Aurora global database only if it's the
+ * only cluster in the global database" and "You can't stop and start a cluster that is part of a
+ * blue/green deployment" (Aurora User Guide, "Stopping and starting an Amazon Aurora DB cluster"
+ * and "Limitations and considerations for Amazon Aurora blue/green deployments"). AWS documents
+ * neither refusal's code nor text. `InvalidDBClusterStateFault` (400) is the most plausible: both
+ * are refusals of the cluster's current configuration, not of a parameter, and it is the code
+ * other RDS emulators chose for the global case (ministackorg/ministack#1438).
+ */
+function membershipRefusal(
+  record: ClusterRecord,
+  peers: Iterable<ClusterRecord>,
+): RdsApiError | undefined {
+  const globalId = record.globalClusterIdentifier;
+  const members = globalId
+    ? [...peers].filter((peer) => peer.globalClusterIdentifier === globalId).length
+    : 0;
+  if (globalId && members > 1) {
+    return new RdsApiError(
+      "InvalidDBClusterStateFault",
+      `DB cluster ${record.id} is part of global database ${globalId}, which has ${members} clusters. You can only stop and start a cluster that's part of an Aurora global database if it's the only cluster in the global database.`,
+      400,
+    );
+  }
+  const deployment = blueGreenOf(record);
+  if (!deployment) return undefined;
+  return new RdsApiError(
+    "InvalidDBClusterStateFault",
+    `DB cluster ${record.id} is part of blue/green deployment ${deployment.identifier}. You can't stop and start a cluster that is part of a blue/green deployment.`,
+    400,
+  );
 }

@@ -12,6 +12,8 @@ export const RDS_ACTIONS = [
   "DeleteDBCluster",
   "DescribeDBInstances",
   "ListTagsForResource",
+  "DescribeGlobalClusters",
+  "DescribeBlueGreenDeployments",
 ] as const;
 
 /** Name of one served RDS action, e.g. `StopDBCluster`. */
@@ -69,7 +71,13 @@ export interface SeedCluster {
   /** Default `available`. */
   Status?: string;
   Tags?: Tag[];
+  /** The global database it belongs to; its members are every seeded cluster naming it. */
   GlobalClusterIdentifier?: string;
+  /**
+   * A Blue/Green deployment the cluster takes part in, as its `source` (blue, the default) or
+   * `target` (green); clusters naming the same identifier form one deployment.
+   */
+  BlueGreenDeployment?: { identifier: string; role?: "source" | "target" };
   ReplicationSourceIdentifier?: string;
   ReadReplicaIdentifiers?: string[];
   /** Set for a non-Aurora Multi-AZ DB cluster (engine `mysql`/`postgres`). */

@@ -3,7 +3,9 @@ import type { ActionHandler } from "./actionContext";
 import { createDBCluster } from "./createDBCluster";
 import { deleteDBCluster } from "./deleteDBCluster";
 import { describeDBClusters } from "./describeDBClusters";
+import { describeBlueGreenDeployments } from "./describeBlueGreenDeployments";
 import { describeDBInstances } from "./describeDBInstances";
+import { describeGlobalClusters } from "./describeGlobalClusters";
 import { listTagsForResource } from "./listTagsForResource";
 import { startDBCluster } from "./startDBCluster";
 import { stopDBCluster } from "./stopDBCluster";
@@ -17,4 +19,6 @@ export const ACTION_HANDLERS: Record<RdsAction, ActionHandler> = {
   DeleteDBCluster: deleteDBCluster,
   DescribeDBInstances: describeDBInstances,
   ListTagsForResource: listTagsForResource,
+  DescribeGlobalClusters: describeGlobalClusters,
+  DescribeBlueGreenDeployments: describeBlueGreenDeployments,
 };

@@ -111,7 +111,7 @@ describe("ClusterFleetPowerState create", () => {
     expect(error.message).toBe(
       [
         "2 of 2 clusters of the fleet (eu-west-1) failed. Fix each as its line says, or remove it from `clusterIdentifiers`, then run `pulumi up` again:",
-        "  - cluster `global` (eu-west-1) cannot be stopped: it is a member of global database `orders-global`; remove it from the global database first, or leave it running",
+        "  - cluster `global` (eu-west-1) cannot be stopped: it is a member of global database `orders-global`, which has 2 clusters; RDS stops a global database member only when it is the only cluster; detach the other clusters from the global database first (RemoveFromGlobalCluster), or leave it running",
         `  - ${NOT_FOUND("missing")}`,
       ].join("\n"),
     );

@@ -1,4 +1,5 @@
 import {
+  DescribeBlueGreenDeploymentsCommand,
   DBClusterNotFoundFault,
   DescribeDBClustersCommand,
   InvalidDBClusterStateFault,
@@ -55,6 +56,7 @@ function sdkError(name: string, message: string, httpStatusCode = 400): RDSServi
 
 beforeEach(() => {
   rds.reset();
+  rds.on(DescribeBlueGreenDeploymentsCommand).resolves({ BlueGreenDeployments: [] });
   messages.length = 0;
   const time = new FakeTime();
   impl.setRuntimeHooks({
@@ -149,7 +151,7 @@ describe("ClusterPowerState provider with a mocked RDS client", () => {
     expect(error).toBeInstanceOf(UnsupportedClusterError);
     expect(error).toMatchObject({
       message:
-        "cluster `dev-orders` (eu-west-1) cannot be stopped: it is part of a Blue/Green deployment (RDS: Cannot stop a cluster that is part of a blue/green deployment.); switch over or delete the Blue/Green deployment first, or leave it running",
+        "cluster `dev-orders` (eu-west-1) cannot be stopped: it is part of a Blue/Green deployment (RDS: Cannot stop a cluster that is part of a blue/green deployment.); delete the Blue/Green deployment first (switch it over before, to keep the green cluster), or leave it running",
       cause: refusal,
     });
   });

@@ -1,6 +1,8 @@
 import {
+  DescribeBlueGreenDeploymentsCommand,
   DBClusterNotFoundFault,
   DescribeDBClustersCommand,
+  DescribeGlobalClustersCommand,
   InvalidDBClusterStateFault,
   StartDBClusterCommand,
   StopDBClusterCommand,
@@ -27,6 +29,9 @@ export const arnOf = (id: string): string => `arn:aws:rds:eu-west-1:123456789012
  * accepted only from `available` / `stopped` (else `InvalidDBClusterStateFault`, as RDS) and finish
  * `transitionMs` later. A cluster in `stuck` never finishes its transition.
  */
+const PRIMARY_ARN = "arn:aws:rds:eu-west-1:123456789012:cluster:global";
+const SECONDARY_ARN = "arn:aws:rds:us-west-2:123456789012:cluster:global-secondary";
+
 export class FleetRds {
   private readonly clusters = new Map<string, Entry>();
   /** Per identifier: what StopDBCluster / StartDBCluster throw instead of acting. */
@@ -39,6 +44,19 @@ export class FleetRds {
     private readonly time: FakeTime,
     private readonly transitionMs = 0,
   ) {
+    // No member takes part in a Blue/Green deployment (DescribeBlueGreenDeployments at adoption).
+    rds.on(DescribeBlueGreenDeploymentsCommand).resolves({ BlueGreenDeployments: [] });
+    // Every global database has a second cluster in another Region (DescribeGlobalClusters).
+    rds
+      .on(DescribeGlobalClustersCommand)
+      .callsFake((input: { GlobalClusterIdentifier?: string }) => ({
+        GlobalClusters: [
+          {
+            GlobalClusterIdentifier: input.GlobalClusterIdentifier,
+            GlobalClusterMembers: [{ DBClusterArn: SECONDARY_ARN }, { DBClusterArn: PRIMARY_ARN }],
+          },
+        ],
+      }));
     rds.on(DescribeDBClustersCommand).callsFake((input: DescribeDBClustersCommandInput) => {
       const ids = input.Filters?.[0]?.Values ?? [];
       return { DBClusters: ids.flatMap((id) => this.describe(id) ?? []) };
