@@ -1,7 +1,7 @@
 import { clusterPowerStatePolicy } from "../../../provider/clusterPowerStatePolicy";
 
 describe("clusterPowerStatePolicy", () => {
-  it("allows stop/start on the clusters only, and describe on their accounts' clusters", () => {
+  it("allows stop/start on the clusters only, describe on their accounts' clusters, global databases and Blue/Green deployments", () => {
     expect(
       clusterPowerStatePolicy([
         "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders",
@@ -24,6 +24,18 @@ describe("clusterPowerStatePolicy", () => {
           Effect: "Allow",
           Action: ["rds:DescribeDBClusters"],
           Resource: ["arn:aws:rds:eu-west-1:123456789012:cluster:*"],
+        },
+        {
+          Sid: "AuroraPowerGlobalDatabases",
+          Effect: "Allow",
+          Action: ["rds:DescribeGlobalClusters"],
+          Resource: ["arn:aws:rds::123456789012:global-cluster:*"],
+        },
+        {
+          Sid: "AuroraPowerBlueGreen",
+          Effect: "Allow",
+          Action: ["rds:DescribeBlueGreenDeployments"],
+          Resource: ["*"],
         },
       ],
     });
