@@ -15,6 +15,7 @@ const USAGE = `Usage: aurora-power-emulator [options]
   --host ADDR                   interface to bind (default 127.0.0.1, loopback only)
   --port N                      TCP port, 0-65535 (default 0: any free port)
   --seed FILE                   JSON array of clusters to create at start
+  --create-seconds N            duration of \`creating\` after CreateDBCluster (default 1)
   --stop-seconds N              duration of \`stopping\` (default 5)
   --start-seconds N             duration of \`starting\` (default 5)
   --backing-up-seconds N        duration of \`backing-up\` after a start (default 0: skipped)
@@ -36,6 +37,7 @@ Durations are seconds from 0 to 2147483.647 (Node's timer range, 2^31-1 ms).`;
 
 // Flag name → EmulatorConfig key, for every numeric flag.
 const NUMERIC_FLAGS = {
+  "create-seconds": "createSeconds",
   "stop-seconds": "stopSeconds",
   "start-seconds": "startSeconds",
   "backing-up-seconds": "backingUpSeconds",

@@ -1,6 +1,7 @@
 import type { SeedCluster, Tag } from "./types";
 import { RdsApiError } from "./errors";
 import type { StaleRead } from "./staleRead";
+import { clusterResourceId, defaultMasterUsername, defaultPort } from "./auroraFacts";
 
 /** A timed status change that completes at `atMs` (epoch ms). */
 export interface PendingTransition {
@@ -21,6 +22,12 @@ export interface ClusterRecord {
   readReplicaIdentifiers: string[];
   dbClusterInstanceClass?: string;
   multiAZ: boolean;
+  storageEncrypted: boolean;
+  deletionProtection: boolean;
+  masterUsername: string;
+  port: number;
+  /** `DbClusterResourceId`, fixed at creation. */
+  resourceId: string;
   instanceIds: string[];
   createdAtMs: number;
   status: string;
@@ -77,6 +84,11 @@ export function createClusterRecord(seed: SeedCluster, nowMs: number): ClusterRe
     readReplicaIdentifiers: [...(seed.ReadReplicaIdentifiers ?? [])],
     dbClusterInstanceClass: seed.DBClusterInstanceClass,
     multiAZ: seed.MultiAZ ?? instanceCount > 1,
+    storageEncrypted: seed.StorageEncrypted ?? true,
+    deletionProtection: seed.DeletionProtection ?? false,
+    masterUsername: seed.MasterUsername ?? defaultMasterUsername(engine),
+    port: seed.Port ?? defaultPort(engine),
+    resourceId: clusterResourceId(id, nowMs),
     instanceIds: Array.from({ length: instanceCount }, (_, i) => `${id}-instance-${i + 1}`),
     createdAtMs: nowMs,
     status,

@@ -40,13 +40,25 @@ export class ClusterStore {
     return record;
   }
 
-  /** Adds a cluster; `DBClusterAlreadyExistsFault` if the identifier is taken. */
+  /**
+   * CreateDBCluster: adds a cluster that is `creating` for `createSeconds`, then `available`;
+   * `DBClusterAlreadyExistsFault` if the identifier is taken.
+   */
   create(seed: SeedCluster): ClusterRecord {
     const id = normalizeIdentifier(seed.DBClusterIdentifier);
     if (this.clusters.has(id)) {
       throw new RdsApiError("DBClusterAlreadyExistsFault", "DB Cluster already exists", 400);
     }
-    return this.seed(seed);
+    const record = this.seed({ ...seed, Status: "creating" });
+    record.pending = [
+      { to: "available", atMs: this.clock.now() + this.config().createSeconds * 1000 },
+    ];
+    return record;
+  }
+
+  /** The emulator's current time, epoch ms. */
+  now(): number {
+    return this.clock.now();
   }
 
   /** The cluster with this identifier (any case), brought up to date, or undefined. */
@@ -147,6 +159,7 @@ export class ClusterStore {
     switch (record.status) {
       case "available":
         return this.clock.now() >= record.instancesAvailableAtMs ? "available" : "starting";
+      case "creating":
       case "stopped":
       case "stopping":
       case "starting":

@@ -7,6 +7,8 @@ import { SETTING_RANGES, settingProblem } from "./settingRanges";
  * quota mode off (RDS's documented bucket when on).
  */
 export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({
+  // RDS answers CreateDBCluster with `creating`; a short default keeps tests fast.
+  createSeconds: 1,
   stopSeconds: 5,
   startSeconds: 5,
   backingUpSeconds: 0,

@@ -1,19 +1,21 @@
 import type { ClusterView } from "./types";
 import type { ClusterStore } from "./clusterStore";
 import { clusterArn, clusterRegion, type ClusterRecord } from "./clusterRecord";
-import type { XmlObject } from "./xml";
+import type { XmlObject, XmlValue } from "./xml";
+import { clusterDetails } from "./clusterDetails";
 
 function iso(ms: number | undefined): string | undefined {
   return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
-/** The DBCluster fields that matter to callers, as plain JSON (used by XML and the admin API). */
+/** Every DBCluster field the emulator knows, as plain JSON (used by XML and the admin API). */
 export function clusterView(
   store: ClusterStore,
   record: ClusterRecord,
   requestRegion?: string,
 ): ClusterView {
   return {
+    ...clusterDetails(record, clusterRegion(record, requestRegion), store.now()),
     DBClusterIdentifier: record.id,
     DBClusterArn: clusterArn(record, requestRegion),
     Status: record.status,
@@ -36,32 +38,85 @@ export function clusterView(
   };
 }
 
-/** A `<DBCluster>` element body, with the Query protocol's list member names. */
-export function clusterXml(view: ClusterView): XmlObject {
+// The `DBCluster` members in the order of the RDS model (botocore's service-2.json), each list
+// with the element name its members take in the Query protocol's XML (`locationName`, or
+// `member` when the model names none).
+const CLUSTER_FIELDS: readonly (readonly [keyof ClusterView, string?])[] = [
+  ["AllocatedStorage"],
+  ["AvailabilityZones", "AvailabilityZone"],
+  ["BackupRetentionPeriod"],
+  ["DBClusterIdentifier"],
+  ["DBClusterParameterGroup"],
+  ["DBSubnetGroup"],
+  ["Status"],
+  ["EarliestRestorableTime"],
+  ["Endpoint"],
+  ["ReaderEndpoint"],
+  ["CustomEndpoints", "member"],
+  ["MultiAZ"],
+  ["Engine"],
+  ["EngineVersion"],
+  ["LatestRestorableTime"],
+  ["Port"],
+  ["MasterUsername"],
+  ["DBClusterOptionGroupMemberships", "DBClusterOptionGroup"],
+  ["PreferredBackupWindow"],
+  ["PreferredMaintenanceWindow"],
+  ["ReplicationSourceIdentifier"],
+  ["ReadReplicaIdentifiers", "ReadReplicaIdentifier"],
+  ["DBClusterMembers", "DBClusterMember"],
+  ["VpcSecurityGroups", "VpcSecurityGroupMembership"],
+  ["HostedZoneId"],
+  ["StorageEncrypted"],
+  ["KmsKeyId"],
+  ["DbClusterResourceId"],
+  ["DBClusterArn"],
+  ["AssociatedRoles", "DBClusterRole"],
+  ["IAMDatabaseAuthenticationEnabled"],
+  ["ClusterCreateTime"],
+  ["EnabledCloudwatchLogsExports", "member"],
+  ["Capacity"],
+  ["EngineMode"],
+  ["ScalingConfigurationInfo"],
+  ["DBClusterInstanceClass"],
+  ["StorageType"],
+  ["Iops"],
+  ["PubliclyAccessible"],
+  ["AutoMinorVersionUpgrade"],
+  ["DeletionProtection"],
+  ["HttpEndpointEnabled"],
+  ["ActivityStreamStatus"],
+  ["CopyTagsToSnapshot"],
+  ["CrossAccountClone"],
+  ["DomainMemberships", "DomainMembership"],
+  ["TagList", "Tag"],
+  ["GlobalClusterIdentifier"],
+  ["NetworkType"],
+  ["AutomaticRestartTime"],
+  ["DatabaseInsightsMode"],
+  ["EngineLifecycleSupport"],
+];
+
+// DBClusterMember has no `Status` (the admin view's extra); RDS adds these two.
+function memberXml(m: ClusterView["DBClusterMembers"][number]): XmlObject {
   return {
-    DBClusterIdentifier: view.DBClusterIdentifier,
-    DBClusterArn: view.DBClusterArn,
-    Status: view.Status,
-    Engine: view.Engine,
-    EngineVersion: view.EngineVersion,
-    EngineMode: view.EngineMode,
-    MultiAZ: view.MultiAZ,
-    DBClusterMembers: {
-      DBClusterMember: view.DBClusterMembers.map((m) => ({
-        DBInstanceIdentifier: m.DBInstanceIdentifier,
-        IsClusterWriter: m.IsClusterWriter,
-        DBClusterParameterGroupStatus: "in-sync",
-        PromotionTier: 1,
-      })),
-    },
-    ReadReplicaIdentifiers: { ReadReplicaIdentifier: view.ReadReplicaIdentifiers },
-    ReplicationSourceIdentifier: view.ReplicationSourceIdentifier,
-    GlobalClusterIdentifier: view.GlobalClusterIdentifier,
-    DBClusterInstanceClass: view.DBClusterInstanceClass,
-    AutomaticRestartTime: view.AutomaticRestartTime,
-    ClusterCreateTime: view.ClusterCreateTime,
-    TagList: { Tag: view.TagList.map((t) => ({ Key: t.Key, Value: t.Value })) },
+    DBInstanceIdentifier: m.DBInstanceIdentifier,
+    IsClusterWriter: m.IsClusterWriter,
+    DBClusterParameterGroupStatus: "in-sync",
+    PromotionTier: 1,
   };
+}
+
+/** A `<DBCluster>` element body in model order, with the Query protocol's list member names. */
+export function clusterXml(view: ClusterView): XmlObject {
+  const xml: XmlObject = {};
+  for (const [field, memberName] of CLUSTER_FIELDS) {
+    const value = field === "DBClusterMembers" ? view.DBClusterMembers.map(memberXml) : view[field];
+    // An undefined value stays as a key (the XML builder leaves it out).
+    const wrap = memberName !== undefined && value !== undefined;
+    xml[field] = wrap ? { [memberName]: value as XmlValue } : (value as XmlValue);
+  }
+  return xml;
 }
 
 /** A `<DBInstance>` element body for one member instance of a cluster. */

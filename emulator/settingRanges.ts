@@ -24,6 +24,7 @@ export const BOOLEAN: SettingRange = { kind: "boolean", min: 0, max: 1, integer:
 
 /** The allowed range of every setting of {@link EmulatorConfig}. */
 export const SETTING_RANGES: Readonly<Record<keyof EmulatorConfig, SettingRange>> = {
+  createSeconds: SECONDS,
   stopSeconds: SECONDS,
   startSeconds: SECONDS,
   backingUpSeconds: SECONDS,

@@ -21,6 +21,8 @@ export type RdsAction = (typeof RDS_ACTIONS)[number];
 
 /** Run-time knobs of the emulator; durations are seconds (fractions allowed), rates are 0–1. */
 export interface EmulatorConfig {
+  /** How long a cluster made by CreateDBCluster stays `creating` before it is `available`. Default 1. */
+  createSeconds: number;
   /** How long a cluster stays `stopping` before it is `stopped`. Default 5. */
   stopSeconds: number;
   /** How long a cluster stays `starting` before it is `available` (or `backing-up`). Default 5. */
@@ -87,6 +89,14 @@ export interface SeedCluster {
   instanceCount?: number;
   /** Region used in the cluster's ARN; default the region of the request that reads it. */
   region?: string;
+  /** Default true. */
+  StorageEncrypted?: boolean;
+  /** Default false; a protected cluster cannot be deleted. */
+  DeletionProtection?: boolean;
+  /** Default `postgres` (PostgreSQL engines) or `admin` (MySQL engines). */
+  MasterUsername?: string;
+  /** Default 5432 (PostgreSQL engines) or 3306 (MySQL engines). */
+  Port?: number;
 }
 
 /** Source of the current time in epoch milliseconds; injectable so tests control time. */
@@ -135,8 +145,58 @@ export interface EmulatorCounters {
   quotaThrottled: number;
 }
 
+/**
+ * The `DBCluster` fields a real Aurora cluster carries beyond identity and power state (RDS API
+ * reference, `DBCluster`), with plausible values; times as ISO strings, lists as arrays.
+ */
+export interface ClusterDetails {
+  AllocatedStorage: number;
+  AvailabilityZones: string[];
+  BackupRetentionPeriod: number;
+  DBClusterParameterGroup: string;
+  DBSubnetGroup: string;
+  EarliestRestorableTime?: string;
+  Endpoint: string;
+  ReaderEndpoint: string;
+  CustomEndpoints: string[];
+  LatestRestorableTime?: string;
+  Port: number;
+  MasterUsername: string;
+  DBClusterOptionGroupMemberships: { DBClusterOptionGroupName: string; Status: string }[];
+  PreferredBackupWindow: string;
+  PreferredMaintenanceWindow: string;
+  VpcSecurityGroups: { VpcSecurityGroupId: string; Status: string }[];
+  HostedZoneId: string;
+  StorageEncrypted: boolean;
+  KmsKeyId?: string;
+  DbClusterResourceId: string;
+  AssociatedRoles: { RoleArn: string; Status: string }[];
+  IAMDatabaseAuthenticationEnabled: boolean;
+  EnabledCloudwatchLogsExports: string[];
+  /** Aurora Serverless v1 only. */
+  Capacity?: number;
+  /** Aurora Serverless v1 only. */
+  ScalingConfigurationInfo?: Record<string, string | number | boolean>;
+  StorageType: string;
+  /** Multi-AZ DB clusters (non-Aurora) only. */
+  Iops?: number;
+  /** Multi-AZ DB clusters (non-Aurora) only. */
+  PubliclyAccessible?: boolean;
+  AutoMinorVersionUpgrade: boolean;
+  DeletionProtection: boolean;
+  HttpEndpointEnabled: boolean;
+  ActivityStreamStatus: string;
+  CopyTagsToSnapshot: boolean;
+  CrossAccountClone: boolean;
+  DomainMemberships: { Domain: string; Status: string }[];
+  NetworkType: string;
+  EngineLifecycleSupport: string;
+  /** Aurora only. */
+  DatabaseInsightsMode?: string;
+}
+
 /** A cluster as the admin API shows it (RDS field names, times as ISO strings). */
-export interface ClusterView {
+export interface ClusterView extends ClusterDetails {
   DBClusterIdentifier: string;
   DBClusterArn: string;
   Status: string;

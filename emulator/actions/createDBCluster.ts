@@ -3,8 +3,10 @@ import { clusterView, clusterXml } from "../serialize";
 
 /**
  * CreateDBCluster, enough to seed clusters through the SDK: identifier, engine, version, mode,
- * tags, global cluster, replication source and (for a Multi-AZ DB cluster) instance class. The
- * cluster is `available` at once, with one writer instance (three for a Multi-AZ DB cluster).
+ * tags, global cluster, replication source, (for a Multi-AZ DB cluster) instance class, storage
+ * encryption, deletion protection, master user name and port. The answer says `creating`; the
+ * cluster is `available` `createSeconds` later, with one writer instance (three for a Multi-AZ DB
+ * cluster).
  */
 export const createDBCluster: ActionHandler = ({ params, store, region }) => {
   const instanceClass = params.get("DBClusterInstanceClass");
@@ -19,6 +21,10 @@ export const createDBCluster: ActionHandler = ({ params, store, region }) => {
     DBClusterInstanceClass: instanceClass,
     MultiAZ: instanceClass !== undefined,
     instanceCount: instanceClass !== undefined ? 3 : 1,
+    StorageEncrypted: params.boolean("StorageEncrypted"),
+    DeletionProtection: params.boolean("DeletionProtection"),
+    MasterUsername: params.get("MasterUsername"),
+    Port: params.integer("Port"),
     region,
   });
   return { DBCluster: clusterXml(clusterView(store, record, region)) };

@@ -9,7 +9,7 @@ import {
   type RDSClient,
 } from "@aws-sdk/client-rds";
 import { startEmulator, type RunningEmulator } from "aurora-power/emulator";
-import { rdsClient, sdkError } from "./sdk";
+import { rdsClient, sdkError, waitForStatus } from "./sdk";
 
 let emu: RunningEmulator;
 let rds: RDSClient;
@@ -182,7 +182,7 @@ describe("CreateDBCluster and DeleteDBCluster", () => {
     expect(created.DBCluster).toMatchObject({
       DBClusterIdentifier: "new-one",
       EngineVersion: "15.4",
-      Status: "available",
+      Status: "creating",
       TagList: [{ Key: "team", Value: "orders" }],
     });
     const dup = new CreateDBClusterCommand({
@@ -193,6 +193,7 @@ describe("CreateDBCluster and DeleteDBCluster", () => {
       name: "DBClusterAlreadyExistsFault",
       status: 400,
     });
+    await waitForStatus(rds, "new-one", "available");
     const deleted = await rds.send(
       new DeleteDBClusterCommand({ DBClusterIdentifier: "new-one", SkipFinalSnapshot: true }),
     );

@@ -189,6 +189,7 @@ describe("admin API", () => {
 
   it("reads and changes the configuration, rejecting bad values", async () => {
     expect(await emu.admin.getConfig()).toEqual({
+      createSeconds: 1,
       stopSeconds: 5,
       startSeconds: 5,
       backingUpSeconds: 0,

@@ -5,6 +5,7 @@ import type { EmulatorConfig } from "../../../emulator/types";
 
 const SECONDS_RANGE = "a number from 0 to 2147483.647 (seconds)";
 const SECONDS_KEYS = [
+  ["createSeconds", "--create-seconds"],
   ["stopSeconds", "--stop-seconds"],
   ["startSeconds", "--start-seconds"],
   ["backingUpSeconds", "--backing-up-seconds"],
