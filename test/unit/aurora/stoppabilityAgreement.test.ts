@@ -4,13 +4,15 @@
  * (b) the policy rule `aurora-stoppable-cluster` on an equivalent stack declaration;
  * (c) the emulator's own oracle, `checkStopStartEligibility` on a seeded record. The emulator keeps
  *     its own list on purpose (it stands in for AWS), so a drift in either list fails here.
- * Each case is written once, as the `DBCluster` RDS would describe; the seed and the stack are
+ * Global databases and Blue/Green deployments, which need more than one describe, have their own
+ * blocks below. Each case is written once, as the `DBCluster` RDS would describe; the seed and the stack are
  * derived from it mechanically.
  */
 import type { DBCluster } from "@aws-sdk/client-rds";
 import type { PolicyResource } from "@pulumi/policy";
 import { auroraStoppableCluster } from "aurora-power/policy";
 import { createClusterRecord } from "../../../emulator/clusterRecord";
+import { rememberBlueGreen } from "../../../emulator/blueGreenDeployments";
 import { checkStopStartEligibility } from "../../../emulator/stopEligibility";
 import type { SeedCluster } from "../../../emulator/types";
 import {
@@ -86,11 +88,6 @@ const CASES: [string, DBCluster, StopRefusalKind[]][] = [
     ["multi-az-cluster"],
   ],
   [
-    "a global database member",
-    described({ GlobalClusterIdentifier: "orders-global" }),
-    ["global-database-member"],
-  ],
-  [
     "a read replica",
     described({ ReplicationSourceIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:orders" }),
     ["read-replica"],
@@ -126,28 +123,73 @@ describe.each(CASES)("%s", (_case, cluster, kinds) => {
 });
 
 /**
- * Blue/Green: RDS flags no Blue/Green participation on `DBCluster` and documents no refusal text
- * for it, so only the provider judges it, from the words of RDS's refusal (`blueGreenRefusal`).
- * The policy cannot judge it: a Blue/Green deployment is not declared in a Pulumi stack
- * (`aws.rds.Cluster` has no Blue/Green input), so the rule passes the stop. The emulator cannot
- * judge it either: it models no Blue/Green deployments, so it accepts the stop.
+ * Global databases: the provider counts the members with DescribeGlobalClusters
+ * (`globalClusterMemberCount`), the emulator with its own seeds (every cluster naming the global
+ * database), the policy from the stack. A member of a global database of two clusters is refused
+ * by all three; the only cluster of a global database is stopped by the provider and the emulator
+ * (the policy's `aws.rds.GlobalCluster` cases are in test/unit/policy).
+ */
+describe("global database members", () => {
+  const cluster = described({ GlobalClusterIdentifier: "orders-global" });
+  const secondary: SeedCluster = {
+    DBClusterIdentifier: "orders-secondary",
+    GlobalClusterIdentifier: "orders-global",
+    region: "us-west-2",
+  };
+
+  it("(a) the provider refuses a member of two, stops the only member", () => {
+    const facts = stopFactsOf(cluster, REGION);
+    const kinds = (count: number) =>
+      stopRefusals({ ...facts, globalClusterMemberCount: count }).map((r) => r.kind);
+    expect(kinds(2)).toEqual(["global-database-member"]);
+    expect(kinds(1)).toEqual([]);
+  });
+
+  it("(b) the policy pack refuses a member whose global database it cannot see", async () => {
+    const { violations } = await runStack(auroraStoppableCluster, stackOf(cluster));
+    expect(violations.length).toBeGreaterThan(0);
+  });
+
+  it("(c) the emulator refuses a member of two, accepts the only member", () => {
+    const record = createClusterRecord(seedOf(cluster), 0);
+    const peers = [record, createClusterRecord(secondary, 0)];
+    expect(checkStopStartEligibility(record, REGION, peers)).toMatchObject({
+      code: "InvalidDBClusterStateFault",
+    });
+    expect(checkStopStartEligibility(record, REGION, [record])).toBeUndefined();
+  });
+});
+
+/**
+ * Blue/Green: RDS flags no Blue/Green participation on `DBCluster`; the provider asks
+ * DescribeBlueGreenDeployments (`blueGreenDeployments`) and keeps RDS's refusal text as the last
+ * resort (`blueGreenRefusal`). The policy cannot judge it: a Blue/Green deployment is not declared
+ * in a Pulumi stack (`aws.rds.Cluster` has no Blue/Green input), so the rule passes the stop. The
+ * emulator refuses a cluster seeded in a deployment.
  */
 describe("a cluster in a Blue/Green deployment", () => {
   const cluster = described({});
   const refusal = "DB cluster dev-orders is part of a blue/green deployment";
 
-  it("(a) the provider refuses it once RDS's refusal names the Blue/Green deployment", () => {
+  it("(a) the provider refuses it from DescribeBlueGreenDeployments, or from RDS's refusal", () => {
+    const facts = stopFactsOf(cluster, REGION);
+    const known = stopRefusals({ ...facts, blueGreenDeployments: ["bgd-abc123"] });
+    expect(known.map((r) => r.kind)).toEqual(["blue-green-deployment"]);
     expect(mentionsBlueGreen(refusal)).toBe(true);
-    const facts = { ...stopFactsOf(cluster, REGION), blueGreenRefusal: refusal };
-    expect(stopRefusals(facts).map((r) => r.kind)).toEqual(["blue-green-deployment"]);
+    const late = stopRefusals({ ...facts, blueGreenRefusal: refusal });
+    expect(late.map((r) => r.kind)).toEqual(["blue-green-deployment"]);
   });
 
   it("(b) the policy pack cannot see it and passes the stop", async () => {
     expect((await runStack(auroraStoppableCluster, stackOf(cluster))).violations).toEqual([]);
   });
 
-  it("(c) the emulator cannot model it and accepts StopDBCluster", () => {
-    const record = createClusterRecord(seedOf(cluster), 0);
-    expect(checkStopStartEligibility(record, REGION)).toBeUndefined();
+  it("(c) the emulator refuses StopDBCluster of a seeded participant", () => {
+    const seed = { ...seedOf(cluster), BlueGreenDeployment: { identifier: "bgd-abc123" } };
+    const record = createClusterRecord(seed, 0);
+    rememberBlueGreen(record, seed.BlueGreenDeployment);
+    expect(checkStopStartEligibility(record, REGION)).toMatchObject({
+      code: "InvalidDBClusterStateFault",
+    });
   });
 });
