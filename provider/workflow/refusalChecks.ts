@@ -50,6 +50,13 @@ function modesRefusedAs(kind: StopRefusalKind): string[] {
  * on the safe side: a read replica named by ARN counts as cross-Region (RDS names same-Region
  * replicas by identifier, see `crossRegionReplicasOf`), and a Blue/Green participant is not
  * visible in DescribeDBClusters: RDS's refusal of the stop ends the run (`Rds.RdsException`).
+ *
+ * Not yet the same as the provider for global databases: the workflow has no DescribeGlobalClusters
+ * step, so its probe carries no `globalClusterMemberCount` and `stopRefusals` refuses every member
+ * (count unknown counts as more than one). That is a false refusal only for the only cluster of a
+ * global database, never a stop RDS would refuse. Adding the step needs, beyond this folder, the
+ * workflow role's `rds:DescribeGlobalClusters` (provider/stopWorkflow.ts) and a local handler in
+ * scripts/keeper/localExecution.ts (issue 16, left open).
  */
 export function refusalChecks(): RefusalCheck[] {
   const auroraEngines = ENGINE_NAMES.filter(isAuroraEngine);
