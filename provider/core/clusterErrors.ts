@@ -11,7 +11,12 @@ import {
   ClusterTimeoutError,
   UnsupportedClusterError,
 } from "../errors";
-import { isUnreachableEndpoint, sdkErrorMessage, type RdsErrorKind } from "../rds/classifyRdsError";
+import {
+  isThrottling,
+  isUnreachableEndpoint,
+  sdkErrorMessage,
+  type RdsErrorKind,
+} from "../rds/classifyRdsError";
 import {
   actionName,
   messages,
@@ -64,10 +69,29 @@ export function asClusterError(
   const { clusterIdentifier, region } = scope;
   const why = sdkErrorMessage(error);
   // Nothing listens there, or the host does not exist: not the credentials' fault.
-  const message = isUnreachableEndpoint(error)
-    ? messages.endpointUnreachable(scope, endpointLabel, why, retry)
-    : messages.describeFailed(scope, why, retry);
+  const throttling = throttlingOf(error);
+  const message = throttling
+    ? messages.quotaExhaustedCall(scope, sdkErrorMessage(throttling), retry)
+    : isUnreachableEndpoint(error)
+      ? messages.endpointUnreachable(scope, endpointLabel, why, retry)
+      : messages.describeFailed(scope, why, retry);
   return new ClusterPowerError(message, { clusterIdentifier, region, cause: error });
+}
+
+/**
+ * The throttling answer that ended a wait: the error itself, or the `cause` the poller gives a
+ * timeout whose last describe was throttled. Throttling is the account's quota, never the
+ * credentials' or the endpoint's fault.
+ */
+export function throttlingOf(error: unknown): Error | undefined {
+  if (isThrottling(error)) return error as Error;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return isThrottling(cause) ? (cause as Error) : undefined;
+}
+
+/** `timeoutMinutes` ran out while RDS's request quota held the operation up (throttling). */
+export function quotaExhaustedError(scope: TimedScope, cause: unknown): ClusterTimeoutError {
+  return new ClusterTimeoutError(messages.quotaExhausted(scope), details(scope, cause));
 }
 
 /** `timeoutMinutes` ran out while waiting for a status. */

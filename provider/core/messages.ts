@@ -74,6 +74,19 @@ export interface OperationScope extends ClusterScope {
 /** The command that retries the operation that failed. */
 export type RetryCommand = "pulumi up" | "pulumi destroy" | "pulumi refresh";
 
+/**
+ * What to do when RDS's request quota, not the cluster or the credentials, ended an operation: the
+ * bucket is per account and Region and shared by every tool ("Request throttling for the Amazon
+ * RDS API", RDS User Guide).
+ */
+export function quotaAdvice(region: string, retry: RetryCommand): string {
+  return (
+    `the account's RDS API request quota in ${region} is exhausted (RDS kept answering \`Throttling\`: Rate exceeded); the credentials and the endpoint are fine. ` +
+    "Raise the quota (Service Quotas, Amazon RDS), lower the share this stack takes (`AURORA_POWER_RDS_RATE`, `AURORA_POWER_RDS_BURST`) or other tools of the account take, " +
+    `raise \`timeoutMinutes\`, or run \`${retry}\` again later`
+  );
+}
+
 export const messages = {
   pendingWork: (s: ClusterScope, status: string | undefined, desired: PowerState) => {
     const seen = status === undefined ? "has no recorded status" : `was last seen \`${status}\``;
@@ -102,6 +115,13 @@ export const messages = {
 
   endpointUnreachable: (s: ClusterScope, endpoint: string, why: string, retry: RetryCommand) =>
     `${clusterLabel(s.clusterIdentifier, s.region)}: nothing answers at ${endpoint} (${why}); start the endpoint or fix \`AWS_ENDPOINT_URL_RDS\` and \`region\`, then run \`${retry}\` again`,
+
+  quotaExhausted: (s: OperationScope) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)} is still \`${s.status ?? "unknown"}\` after ${formatMinutes(s.timeoutMinutes)} min (expected \`${s.desired}\`): ` +
+    quotaAdvice(s.region, s.retry),
+
+  quotaExhaustedCall: (s: ClusterScope, why: string, retry: RetryCommand) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: DescribeDBClusters was throttled (${why}): ${quotaAdvice(s.region, retry)}`,
 
   noTimeForCall: (s: Omit<OperationScope, "endpointLabel" | "retry">) =>
     `${clusterLabel(s.clusterIdentifier, s.region)}: \`timeoutMinutes\` (${formatMinutes(s.timeoutMinutes)} min) ran out before DescribeDBClusters could be sent; no call was made. Raise \`timeoutMinutes\` (minutes; the default is 60)`,

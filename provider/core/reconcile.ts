@@ -1,17 +1,18 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
 import type { PowerAction, PowerState } from "../aurora/clusterStatus";
 import { planTransition, type TransitionPlan } from "../aurora/planTransition";
-import { abortAfter, untilAborted } from "../poller/deadlineSignal";
 import {
   asClusterError,
   keptReturningError,
   notFoundError,
+  quotaExhaustedError,
   terminalStatusError,
   timeoutError,
   unansweredCallError,
   type TimedScope,
 } from "./clusterErrors";
 import { judgeRefusal } from "./judgeRefusal";
+import { powerCall } from "./powerCall";
 import type { RetryCommand } from "./messages";
 import type { Runtime } from "./runtime";
 import { StatusTracker, type ProgressSink } from "./statusTracker";
@@ -73,6 +74,9 @@ class Reconciliation {
   private readonly startedAt: number;
   private readonly deadlineAt: number;
   private attempts = 0;
+  private throttledAttempts = 0;
+  /** The last `Throttling` answer to a power call, until a power call is accepted. */
+  private throttling: Error | undefined;
   private readonly plans = new WeakMap<DBCluster, TransitionPlan>();
 
   constructor(
@@ -111,29 +115,18 @@ class Reconciliation {
   private async act(action: PowerAction, fromStatus: string): Promise<DBCluster | undefined> {
     this.countAttempt(action);
     const remainingMs = this.deadlineAt - this.runtime.clock.now();
-    if (remainingMs <= 0) throw timeoutError(this.scope());
-    // The call, SDK retries included, may take no longer than what is left of `timeoutMinutes`.
-    const deadline = abortAfter(remainingMs);
-    let response: DBCluster | undefined;
-    try {
-      const { api } = this.runtime;
-      const id = this.request.clusterIdentifier;
-      const call =
-        action === "stop"
-          ? api.stopCluster(id, deadline.signal)
-          : api.startCluster(id, deadline.signal);
-      response = await untilAborted(call, deadline.signal);
-    } catch (error) {
-      if (deadline.signal.aborted) {
-        // RDS may have received it: count it as issued, so the engine keeps the resource.
-        this.actionIssued = true;
-        throw unansweredCallError(this.scope(), action, error);
-      }
-      return this.handleRefusal(action, error);
-    } finally {
-      deadline.cancel();
-    }
+    if (remainingMs <= 0) throw this.timedOut(undefined);
+    const { clusterIdentifier } = this.request;
+    const outcome = await powerCall(this.runtime, action, clusterIdentifier, remainingMs);
+    if (outcome.kind === "refused") return this.handleRefusal(action, outcome.error);
+    if (outcome.kind === "unsent")
+      throw quotaExhaustedError(this.scope(), this.throttling ?? outcome.error);
+    // RDS may have received it: count it as issued, so the engine keeps the resource.
     this.actionIssued = true;
+    if (outcome.kind === "unanswered")
+      throw unansweredCallError(this.scope(), action, outcome.error);
+    const response = outcome.cluster;
+    this.throttling = undefined;
     const now = this.runtime.clock.now();
     if (response) this.cluster = response;
     this.tracker.observe(
@@ -157,6 +150,12 @@ class Reconciliation {
     const step = judgeRefusal(error, action, this.scope(), retriesLeft);
     if (step.kind === "fail") throw step.error;
     if (step.kind === "gone") return Promise.resolve(undefined);
+    if (step.throttled) {
+      // The account's quota, not a race: the attempt does not count against `maxRaceRetries`.
+      this.attempts -= 1;
+      this.throttledAttempts += 1;
+      this.throttling = error as Error;
+    }
     if (step.maybeApplied) this.actionIssued = true;
     return this.observeAfter(this.raceDelayMs());
   }
@@ -164,7 +163,7 @@ class Reconciliation {
   /** Back-off before re-planning after a refused call: doubling, from the poll interval. */
   private raceDelayMs(): number {
     const { raceMaxDelayMs, minIntervalMs } = this.runtime.settings;
-    return Math.min(raceMaxDelayMs, minIntervalMs * 2 ** this.attempts);
+    return Math.min(raceMaxDelayMs, minIntervalMs * 2 ** (this.attempts + this.throttledAttempts));
   }
 
   /** One describe (batched with every other wait) after `delayMs`. */
@@ -219,8 +218,17 @@ class Reconciliation {
         this.tracker.heartbeat(now);
         return this.tracker.nextDelayMs(now, random());
       },
-      timeoutError: () => timeoutError(this.scope()),
+      timeoutError: (_described, throttling) => this.timedOut(throttling),
     });
+  }
+
+  /**
+   * `timeoutMinutes` ran out: because RDS kept throttling this cluster's last describe or power
+   * call (the account's request quota), or because the cluster did not get there in time.
+   */
+  private timedOut(describeThrottling: Error | undefined): Error {
+    const throttling = describeThrottling ?? this.throttling;
+    return throttling ? quotaExhaustedError(this.scope(), throttling) : timeoutError(this.scope());
   }
 
   /** What a failure message names, as of now. */

@@ -10,6 +10,9 @@ import {
 import { DurationModel } from "../poller/durationModel";
 import { readPollerSettings, type PollerSettings } from "../poller/pollerSettings";
 import { createClusterApi, type ClusterApi } from "../rds/clusterApi";
+import { paceRdsClient } from "../rds/pacedRdsClient";
+import { readRateLimiterSettings } from "../rds/rateLimiterSettings";
+import { RdsRateLimiter } from "../rds/rdsRateLimiter";
 import {
   configuredEndpoint,
   createRdsClient,
@@ -20,7 +23,13 @@ import type { ProgressSink } from "./statusTracker";
 
 /** What the lifecycle functions use to reach one (Region, endpoint, credentials). */
 export interface Runtime {
+  /** The RDS calls, each paced by {@link Runtime.limiter} when there is one. */
   api: ClusterApi;
+  /**
+   * The process's share of the account's RDS request quota in this Region; absent when a test
+   * brings its own unpaced `api`.
+   */
+  limiter?: RdsRateLimiter;
   poller: ClusterPoller;
   durations: DurationModel;
   settings: PollerSettings;
@@ -74,9 +83,11 @@ export function defaultRegion(): string | undefined {
 }
 
 /**
- * The runtime for one target. One poller (and RDS client) per provider process and (Region,
- * endpoint, credentials identity): every resource of the stack waiting on clusters reachable the
- * same way shares its DescribeDBClusters calls. The key holds names only, never secrets.
+ * The runtime for one target. One poller, RDS client and rate limiter per provider process and
+ * (Region, endpoint, credentials identity): every resource and fleet member of the stack reachable
+ * the same way shares its DescribeDBClusters calls and its share of the account's RDS request
+ * quota (`AURORA_POWER_RDS_RATE`, `AURORA_POWER_RDS_BURST`). The key holds names only, never
+ * secrets. Two profiles of the same account get two limiters: the key cannot know the account.
  */
 export function runtimeFor(target: RdsTarget): Runtime {
   const endpoint = configuredEndpoint(hooks.env);
@@ -84,7 +95,11 @@ export function runtimeFor(target: RdsTarget): Runtime {
   let runtime = runtimes.get(key);
   if (!runtime) {
     const settings = readPollerSettings(hooks.env);
-    const api = createClusterApi(createRdsClient(target, hooks.env));
+    const limiter = new RdsRateLimiter(readRateLimiterSettings(hooks.env), {
+      clock: hooks.clock,
+      sleep: hooks.sleep,
+    });
+    const api = createClusterApi(paceRdsClient(createRdsClient(target, hooks.env), limiter));
     const poller = new ClusterPoller({
       api,
       clock: hooks.clock,
@@ -94,6 +109,7 @@ export function runtimeFor(target: RdsTarget): Runtime {
     const durations = new DurationModel(settings);
     runtime = {
       api,
+      limiter,
       poller,
       durations,
       settings,

@@ -1,11 +1,12 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
-import { isTransientError } from "../rds/classifyRdsError";
-import { MAX_IDS_PER_DESCRIBE, type ClusterApi } from "../rds/clusterApi";
+import { isThrottling, isTransientError } from "../rds/classifyRdsError";
+import { MAX_IDS_PER_DESCRIBE } from "../rds/clusterApi";
 import { abortAfter, abortError, untilAborted } from "./deadlineSignal";
-import type { Clock, Sleep } from "./clock";
 import { selectBatch } from "./selectBatch";
+import type { PollerDeps, PollerStats, WaitRequest, Waiter } from "./waitRequest";
 
 export { systemClock, timerSleep, type Clock, type Sleep } from "./clock";
+export type { PollerDeps, PollerStats, WaitRequest, Waiter } from "./waitRequest";
 
 /**
  * `firstDelayMs` for a one-off describe (adopting a cluster on create, a refresh): the engine hands
@@ -15,52 +16,6 @@ export { systemClock, timerSleep, type Clock, type Sleep } from "./clock";
  * cost far below one poll interval.
  */
 export const COALESCE_WINDOW_MS = 50;
-
-/** One cluster being waited on. */
-export interface WaitRequest {
-  clusterIdentifier: string;
-  /** Delay before the first describe of this wait. */
-  firstDelayMs: number;
-  /** Sees every observation (undefined: the cluster no longer exists); true ends the wait. */
-  observe(cluster: DBCluster | undefined, now: number): boolean;
-  /** Delay before the next describe after an observation that did not end the wait. */
-  nextDelayMs(now: number): number;
-  /** Epoch ms at which the wait fails with `timeoutError(described)`. */
-  deadlineAt: number;
-  /** The error of a wait that ran out; `described`: whether any describe was sent for it. */
-  timeoutError(described: boolean): Error;
-  signal?: AbortSignal;
-}
-
-/** Counters that show the batching works (tests and the bench read them). */
-export interface PollerStats {
-  ticks: number;
-  describeCalls: number;
-  maxCallsPerTick: number;
-  maxIdsPerCall: number;
-}
-
-/** One wait in progress, as the poller tracks it. */
-export interface Waiter {
-  request: WaitRequest;
-  id: string;
-  dueAt: number;
-  consecutiveErrors: number;
-  /** Whether a describe was sent for this wait. */
-  described: boolean;
-  /** Cancels the real-time deadline watchdog. */
-  cancelWatchdog: () => void;
-  resolve(cluster: DBCluster | undefined): void;
-  reject(error: unknown): void;
-}
-
-/** Dependencies of {@link ClusterPoller}, injectable for tests. */
-export interface PollerDeps {
-  api: Pick<ClusterApi, "describeClusters">;
-  clock: Clock;
-  sleep: Sleep;
-  maxConsecutiveDescribeErrors: number;
-}
 
 /**
  * One poller per provider process and (Region, endpoint, credentials): the clusters being waited
@@ -98,19 +53,16 @@ export class ClusterPoller {
         id: request.clusterIdentifier.toLowerCase(),
         dueAt: now + request.firstDelayMs,
         consecutiveErrors: 0,
+        throttling: undefined,
         described: false,
         cancelWatchdog: watchdog.cancel,
         resolve,
         reject,
       };
       // A describe stuck in flight (a silent or dripping endpoint) must not outlive the deadline.
-      watchdog.signal.addEventListener(
-        "abort",
-        () => this.fail(waiter, request.timeoutError(waiter.described)),
-        {
-          once: true,
-        },
-      );
+      watchdog.signal.addEventListener("abort", () => this.fail(waiter, timeoutOf(waiter)), {
+        once: true,
+      });
       request.signal?.addEventListener(
         "abort",
         () => this.fail(waiter, abortError(request.signal)),
@@ -162,7 +114,7 @@ export class ClusterPoller {
   private expireDeadlines(): void {
     const now = this.deps.clock.now();
     for (const w of [...this.waiters]) {
-      if (w.request.deadlineAt <= now) this.fail(w, w.request.timeoutError(w.described));
+      if (w.request.deadlineAt <= now) this.fail(w, timeoutOf(w));
     }
   }
 
@@ -226,6 +178,14 @@ export class ClusterPoller {
     now: number,
   ): void {
     if (result.status === "rejected") {
+      // Throttling is the account's quota, not this cluster: it slows the wait down (the shared
+      // rate limiter has cut the rate) but never ends it before the deadline.
+      if (isThrottling(result.reason)) {
+        waiter.throttling = result.reason as Error;
+        waiter.dueAt = now + waiter.request.nextDelayMs(now);
+        return;
+      }
+      waiter.throttling = undefined;
       waiter.consecutiveErrors += 1;
       const giveUp =
         !isTransientError(result.reason) ||
@@ -235,6 +195,7 @@ export class ClusterPoller {
       return;
     }
     waiter.consecutiveErrors = 0;
+    waiter.throttling = undefined;
     const cluster = result.value.get(waiter.id);
     try {
       if (waiter.request.observe(cluster, now)) return this.succeed(waiter, cluster);
@@ -243,4 +204,14 @@ export class ClusterPoller {
       this.fail(waiter, error);
     }
   }
+}
+
+/**
+ * The timeout error of a wait; when throttling held its last describe up, that answer becomes the
+ * error's `cause` (unless the request gave it one), so the message can name the quota.
+ */
+function timeoutOf(waiter: Waiter): Error {
+  const error = waiter.request.timeoutError(waiter.described, waiter.throttling);
+  if (waiter.throttling && error.cause === undefined) error.cause = waiter.throttling;
+  return error;
 }

@@ -1,6 +1,6 @@
 import { AdaptiveRetryStrategy, StandardRetryStrategy } from "@smithy/core/retry";
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from "@smithy/types";
-import { isUnreachableEndpoint } from "./classifyRdsError";
+import { isThrottling, isUnreachableEndpoint } from "./classifyRdsError";
 
 /**
  * Attempts of one call whose endpoint is not there ({@link isUnreachableEndpoint}): the first and
@@ -10,10 +10,12 @@ import { isUnreachableEndpoint } from "./classifyRdsError";
 export const UNREACHABLE_MAX_ATTEMPTS = 2;
 
 /**
- * The SDK's retry strategy (`standard` or `adaptive`) unchanged for throttling, 5xx and dropped or
- * timed-out connections, but giving up after {@link UNREACHABLE_MAX_ATTEMPTS} attempts on a
- * refused connection or an unknown host. The SDK then throws the last error, as for any retry it
- * refuses.
+ * The SDK's retry strategy (`standard` or `adaptive`) unchanged for 5xx and dropped or timed-out
+ * connections, but giving up after {@link UNREACHABLE_MAX_ATTEMPTS} attempts on a refused
+ * connection or an unknown host, and at once on throttling: a throttled call goes back to the
+ * provider, whose shared rate limiter (./rdsRateLimiter) paces the next attempt with every other
+ * call of the process, abortable at the deadline. The SDK then throws the last error, as for any
+ * retry it refuses.
  *
  * @example
  * new RDSClient({ maxAttempts: 8, retryStrategy: FailFastRetryStrategy.forMode("standard", 8) });
@@ -39,6 +41,10 @@ export class FailFastRetryStrategy implements RetryStrategyV2 {
   }
 
   refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
+    if (isThrottling(errorInfo.error))
+      return Promise.reject(
+        new Error("No retry token available: throttled, the provider paces it"),
+      );
     const attempts = token.getRetryCount() + 1;
     if (isUnreachableEndpoint(errorInfo.error) && attempts >= this.unreachableMaxAttempts)
       return Promise.reject(new Error("No retry token available: the endpoint is unreachable"));

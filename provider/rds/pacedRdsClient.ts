@@ -1,0 +1,32 @@
+import type { RDSClient } from "@aws-sdk/client-rds";
+import { isThrottling } from "./classifyRdsError";
+import type { RdsRateLimiter } from "./rdsRateLimiter";
+
+/** What `client.send` is called with here: a command and the per-call HTTP options. */
+type Send = (command: unknown, options?: { abortSignal?: unknown }) => Promise<unknown>;
+
+/**
+ * Puts every request of `client` behind the process's {@link RdsRateLimiter}: each `send` (each
+ * page of a describe, each filter of a Blue/Green lookup) waits for a token first, with the call's
+ * `abortSignal`, and a `Throttling` answer is reported to the limiter, which cuts the rate for
+ * every caller of the process. The SDK does not retry throttling itself (./failFastRetryStrategy):
+ * the poller and the reconciler try again through the limiter, so every attempt that reaches RDS
+ * is paced, and a call given up while waiting for its token (`RequestNotSentError`) never reaches
+ * RDS. Pacing the client rather than the calls keeps any RDS action added later paced too. Only
+ * the promise form of `send` is used by the provider; the callback form is not paced.
+ */
+export function paceRdsClient(client: RDSClient, limiter: RdsRateLimiter): RDSClient {
+  const send = client.send.bind(client) as unknown as Send;
+  const paced: Send = async (command, options) => {
+    if (typeof options === "function") return send(command, options);
+    await limiter.acquire(options?.abortSignal as AbortSignal | undefined);
+    try {
+      return await send(command, options);
+    } catch (error) {
+      if (isThrottling(error)) limiter.recordThrottle();
+      throw error;
+    }
+  };
+  client.send = paced as unknown as RDSClient["send"];
+  return client;
+}

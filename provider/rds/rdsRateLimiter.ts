@@ -1,0 +1,183 @@
+/**
+ * The client-side token bucket every RDS call of the provider process takes a token from, one per
+ * (Region, endpoint, credentials). RDS throttles its API with one token bucket per account and
+ * Region — 300 requests in a burst, 12 a second sustained, shared by every caller: the console,
+ * the CLI, other IaC, monitoring ("Request throttling for the Amazon RDS API", RDS User Guide).
+ * This bucket is a share of that one (./rateLimiterSettings), so a fleet of 1,000 never takes the
+ * account's whole budget; throttling that still happens (someone else spends too) halves the
+ * local rate at once, which then recovers linearly, like the SDK's adaptive mode but shared by
+ * every call of every resource and fleet member.
+ */
+import type { RateLimiterSettings } from "./rateLimiterSettings";
+
+/** Source of the current time in epoch milliseconds. */
+export interface LimiterClock {
+  now(): number;
+}
+
+/** Waits `ms`; the limiter never aborts its own sleeps. */
+export type LimiterSleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+/** Throttled answers closer together than this are one signal (they left together): one cut. */
+export const CUT_SPACING_MS = 1_000;
+/** How long the rate takes to climb back linearly to the configured one after a cut. */
+export const RECOVERY_MS = 60_000;
+/** Factor applied to the current rate on a throttled answer. */
+export const CUT_FACTOR = 0.5;
+/** The rate never falls below this fraction of the configured one. */
+export const MIN_RATE_FRACTION = 1 / 8;
+
+/**
+ * Why a call waiting for a token was given up (its deadline or abort signal fired): it never left
+ * the process, so RDS cannot have carried it out.
+ */
+export class RequestNotSentError extends Error {
+  constructor(cause: unknown) {
+    super("the call was still waiting for its share of the RDS request quota", { cause });
+    this.name = "RequestNotSentError";
+  }
+}
+
+/** Counters the tests and the bench read. */
+export interface LimiterStats {
+  granted: number;
+  throttled: number;
+  cuts: number;
+}
+
+interface Waiting {
+  resolve(): void;
+  reject(error: unknown): void;
+  detach(): void;
+}
+
+/**
+ * A FIFO token bucket (capacity `burst`, refilled at `ratePerSecond`) with multiplicative cuts on
+ * throttling and linear recovery. Time and sleep are injected so tests assert exact sequences.
+ *
+ * @example
+ * const limiter = new RdsRateLimiter({ ratePerSecond: 6, burst: 150 }, { clock, sleep });
+ * await limiter.acquire(signal); // then send the request; on `Throttling`: limiter.recordThrottle()
+ */
+export class RdsRateLimiter {
+  readonly stats: LimiterStats = { granted: 0, throttled: 0, cuts: 0 };
+  private tokens: number;
+  private refilledAt: number;
+  private cutAt: number | undefined;
+  private rateAtCut = 0;
+  private readonly queue: Waiting[] = [];
+  private draining = false;
+  private readonly unsent = new WeakSet<AbortSignal>();
+
+  constructor(
+    readonly settings: RateLimiterSettings,
+    private readonly deps: { clock: LimiterClock; sleep: LimiterSleep },
+  ) {
+    this.tokens = settings.burst;
+    this.refilledAt = deps.clock.now();
+  }
+
+  /** The fill rate now, requests per second: the configured one, or recovering from a cut. */
+  rateAt(now: number): number {
+    const full = this.settings.ratePerSecond;
+    if (this.cutAt === undefined) return full;
+    const recovered = (full - this.rateAtCut) * ((now - this.cutAt) / RECOVERY_MS);
+    return Math.min(full, this.rateAtCut + recovered);
+  }
+
+  /** Tokens the bucket may hold now: the burst, scaled down while the rate recovers. */
+  private capacityAt(now: number): number {
+    return Math.max(1, (this.settings.burst * this.rateAt(now)) / this.settings.ratePerSecond);
+  }
+
+  private refill(now: number): void {
+    const elapsedMs = Math.max(0, now - this.refilledAt);
+    this.tokens = Math.min(
+      this.capacityAt(now),
+      this.tokens + (elapsedMs * this.rateAt(now)) / 1000,
+    );
+    this.refilledAt = now;
+  }
+
+  /**
+   * Resolves when the call may be sent (first come, first served). Rejects with
+   * {@link RequestNotSentError} when `signal` aborts first.
+   */
+  acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(this.notSent(signal));
+    this.refill(this.deps.clock.now());
+    if (this.queue.length === 0 && this.tokens >= 1) {
+      this.take();
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        const index = this.queue.indexOf(entry);
+        if (index >= 0) this.queue.splice(index, 1);
+        reject(this.notSent(signal));
+      };
+      const entry: Waiting = {
+        resolve,
+        reject,
+        detach: () => signal?.removeEventListener("abort", onAbort),
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.queue.push(entry);
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  /** Whether the call that used `signal` was given up before it got a token (never sent). */
+  neverSent(signal: AbortSignal): boolean {
+    return this.unsent.has(signal);
+  }
+
+  /**
+   * RDS answered `Throttling`: the account's bucket is empty. Cuts the rate (once per
+   * {@link CUT_SPACING_MS}) and empties the local bucket, so nothing bursts into an empty quota.
+   */
+  recordThrottle(): void {
+    const now = this.deps.clock.now();
+    this.stats.throttled += 1;
+    if (this.cutAt !== undefined && now - this.cutAt < CUT_SPACING_MS) return;
+    const floor = this.settings.ratePerSecond * MIN_RATE_FRACTION;
+    this.rateAtCut = Math.max(floor, this.rateAt(now) * CUT_FACTOR);
+    this.cutAt = now;
+    this.tokens = 0;
+    this.refilledAt = now;
+    this.stats.cuts += 1;
+  }
+
+  private take(): void {
+    this.tokens -= 1;
+    this.stats.granted += 1;
+  }
+
+  private notSent(signal: AbortSignal | undefined): RequestNotSentError {
+    if (signal) this.unsent.add(signal);
+    return new RequestNotSentError(signal?.reason);
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      for (;;) {
+        const now = this.deps.clock.now();
+        this.refill(now);
+        const next = this.queue[0];
+        if (!next) return;
+        if (this.tokens >= 1) {
+          this.queue.shift();
+          next.detach();
+          this.take();
+          next.resolve();
+          continue;
+        }
+        const waitMs = Math.ceil(((1 - this.tokens) * 1000) / this.rateAt(now));
+        await this.deps.sleep(waitMs, new AbortController().signal);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}
