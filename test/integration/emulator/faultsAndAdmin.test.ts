@@ -153,6 +153,8 @@ describe("admin API", () => {
         DeleteDBCluster: 0,
         DescribeDBInstances: 0,
         ListTagsForResource: 0,
+        DescribeGlobalClusters: 0,
+        DescribeBlueGreenDeployments: 0,
       },
       errorsInjected: { Throttling: 0, InternalFailure: 0 },
       describeClusterIdsPerCall: [],
