@@ -17,6 +17,7 @@ import {
   configuredEndpoint,
   createRdsClient,
   endpointLabel,
+  maxAttemptsFromEnv,
   type RdsTarget,
 } from "../rds/createRdsClient";
 import type { ProgressSink } from "./statusTracker";
@@ -99,7 +100,8 @@ export function runtimeFor(target: RdsTarget): Runtime {
       clock: hooks.clock,
       sleep: hooks.sleep,
     });
-    const api = createClusterApi(paceRdsClient(createRdsClient(target, hooks.env), limiter));
+    const client = createRdsClient(target, hooks.env);
+    const api = createClusterApi(paceRdsClient(client, limiter, maxAttemptsFromEnv(hooks.env)));
     const poller = new ClusterPoller({
       api,
       clock: hooks.clock,

@@ -13,8 +13,8 @@ export const UNREACHABLE_MAX_ATTEMPTS = 2;
  * The SDK's retry strategy (`standard` or `adaptive`) unchanged for 5xx and dropped or timed-out
  * connections, but giving up after {@link UNREACHABLE_MAX_ATTEMPTS} attempts on a refused
  * connection or an unknown host, and at once on throttling: a throttled call goes back to the
- * provider, whose shared rate limiter (./rdsRateLimiter) paces the next attempt with every other
- * call of the process, abortable at the deadline. The SDK then throws the last error, as for any
+ * paced client (./pacedRdsClient), which sends it again for a token of the shared rate limiter
+ * (./rdsRateLimiter), with every other call of the process, abortable at the deadline. The SDK then throws the last error, as for any
  * retry it refuses.
  *
  * @example

@@ -8,23 +8,34 @@ type Send = (command: unknown, options?: { abortSignal?: unknown }) => Promise<u
 /**
  * Puts every request of `client` behind the process's {@link RdsRateLimiter}: each `send` (each
  * page of a describe, each filter of a Blue/Green lookup) waits for a token first, with the call's
- * `abortSignal`, and a `Throttling` answer is reported to the limiter, which cuts the rate for
- * every caller of the process. The SDK does not retry throttling itself (./failFastRetryStrategy):
- * the poller and the reconciler try again through the limiter, so every attempt that reaches RDS
- * is paced, and a call given up while waiting for its token (`RequestNotSentError`) never reaches
- * RDS. Pacing the client rather than the calls keeps any RDS action added later paced too. Only
- * the promise form of `send` is used by the provider; the callback form is not paced.
+ * `abortSignal`. A `Throttling` answer is reported to the limiter, which cuts the rate for every
+ * caller of the process, and the request is sent again for a new token, up to `maxAttempts` times
+ * in all (`AWS_MAX_ATTEMPTS`, 8): the SDK does not retry throttling itself
+ * (./failFastRetryStrategy), so every attempt that reaches RDS is paced, and a call given up while
+ * waiting for its token (`RequestNotSentError`) never reaches RDS. Past `maxAttempts` the
+ * throttling error goes to the caller (the poller and the reconciler then wait and try again,
+ * until `timeoutMinutes`). Pacing the client rather than the calls keeps any RDS action added
+ * later paced too. Only the promise form of `send` is used by the provider; the callback form is
+ * not paced.
  */
-export function paceRdsClient(client: RDSClient, limiter: RdsRateLimiter): RDSClient {
+export function paceRdsClient(
+  client: RDSClient,
+  limiter: RdsRateLimiter,
+  maxAttempts: number,
+): RDSClient {
   const send = client.send.bind(client) as unknown as Send;
   const paced: Send = async (command, options) => {
     if (typeof options === "function") return send(command, options);
-    await limiter.acquire(options?.abortSignal as AbortSignal | undefined);
-    try {
-      return await send(command, options);
-    } catch (error) {
-      if (isThrottling(error)) limiter.recordThrottle();
-      throw error;
+    const signal = options?.abortSignal as AbortSignal | undefined;
+    for (let attempt = 1; ; attempt++) {
+      await limiter.acquire(signal);
+      try {
+        return await send(command, options);
+      } catch (error) {
+        if (!isThrottling(error)) throw error;
+        limiter.recordThrottle();
+        if (attempt >= maxAttempts) throw error;
+      }
     }
   };
   client.send = paced as unknown as RDSClient["send"];

@@ -1,0 +1,28 @@
+import {
+  RateLimiterSettingsError,
+  readRateLimiterSettings,
+} from "../../../../provider/rds/rateLimiterSettings";
+
+describe("readRateLimiterSettings", () => {
+  it("takes half of RDS's bucket by default: 6 requests a second, 150 at once", () => {
+    expect(readRateLimiterSettings({})).toEqual({ ratePerSecond: 6, burst: 150 });
+  });
+
+  it("reads AURORA_POWER_RDS_RATE and AURORA_POWER_RDS_BURST", () => {
+    const env = { AURORA_POWER_RDS_RATE: "2.5", AURORA_POWER_RDS_BURST: "40" };
+    expect(readRateLimiterSettings(env)).toEqual({ ratePerSecond: 2.5, burst: 40 });
+  });
+
+  it.each([
+    ["AURORA_POWER_RDS_RATE", "abc", "a number of requests a second above 0 and at most 1000"],
+    ["AURORA_POWER_RDS_RATE", "0", "a number of requests a second above 0 and at most 1000"],
+    ["AURORA_POWER_RDS_BURST", "1.5", "a whole number of requests above 0 and at most 10000"],
+    ["AURORA_POWER_RDS_BURST", "-3", "a whole number of requests above 0 and at most 10000"],
+  ])("refuses %s=%s, naming it and the range", (name, value, what) => {
+    const read = () => readRateLimiterSettings({ [name]: value });
+    expect(read).toThrow(RateLimiterSettingsError);
+    expect(read).toThrow(
+      `\`${name}\` must be ${what}, got ${JSON.stringify(value)}; RDS allows 12 requests a second and 300 at once per account and Region by default, the provider takes 6 and 150 unless told otherwise`,
+    );
+  });
+});

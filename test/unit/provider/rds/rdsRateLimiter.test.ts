@@ -1,0 +1,93 @@
+import { RdsRateLimiter, RequestNotSentError } from "../../../../provider/rds/rdsRateLimiter";
+import { FakeTime } from "../support/fakeTime";
+
+/**
+ * A limiter on a fake clock. The fake sleep advances the clock at once, so the sleep sequence is
+ * the schedule; `grants` records the order calls were let through.
+ */
+function limiter(ratePerSecond: number, burst: number) {
+  const time = new FakeTime();
+  const l = new RdsRateLimiter({ ratePerSecond, burst }, { clock: time.clock, sleep: time.sleep });
+  const grants: number[] = [];
+  let next = 0;
+  const take = (signal?: AbortSignal) => {
+    const n = next++;
+    return l.acquire(signal).then(() => void grants.push(n));
+  };
+  return { time, l, grants, take };
+}
+
+describe("RdsRateLimiter", () => {
+  it("hands out the burst at once, then one token per 1/rate s, first come first served", async () => {
+    const { time, grants, take, l } = limiter(4, 2);
+    await Promise.all(Array.from({ length: 5 }, () => take()));
+    expect(grants).toEqual([0, 1, 2, 3, 4]);
+    expect(time.sleeps).toEqual([250, 250, 250]);
+    expect(l.stats).toEqual({ granted: 5, throttled: 0, cuts: 0 });
+  });
+
+  it("refills while idle, never above the burst", async () => {
+    const { time, take } = limiter(4, 2);
+    await Promise.all([take(), take()]);
+    time.nowMs = 10_000;
+    await Promise.all([take(), take(), take()]);
+    expect(time.sleeps).toEqual([250]);
+  });
+
+  it("halves the rate on a throttled answer, empties the bucket, then recovers linearly over 60 s", async () => {
+    const { time, take, l } = limiter(4, 2);
+    l.recordThrottle();
+    expect(l.rateAt(0)).toBe(2);
+    expect(l.rateAt(30_000)).toBe(3);
+    expect(l.rateAt(60_000)).toBe(4);
+    await Promise.all([take(), take()]);
+    // 1 token at 2/s: 500 ms; by then the rate is 2 + 2 × 500/60000 and 1/120 token is left over.
+    expect(time.sleeps).toEqual([500, Math.ceil(((1 - 1 / 120) * 1000) / (2 + 2 / 120))]);
+    expect(time.sleeps[1]).toBe(492);
+  });
+
+  it("counts throttled answers within 1 s of a cut as the same signal: one cut", () => {
+    const { time, l } = limiter(6, 150);
+    l.recordThrottle();
+    time.nowMs = 400;
+    l.recordThrottle();
+    l.recordThrottle();
+    expect(l.stats).toEqual({ granted: 0, throttled: 3, cuts: 1 });
+    expect(l.rateAt(400)).toBeCloseTo(3 + (3 * 400) / 60_000);
+    time.nowMs = 1_000;
+    l.recordThrottle();
+    expect(l.stats.cuts).toBe(2);
+  });
+
+  it("never cuts below an eighth of the configured rate", () => {
+    const { time, l } = limiter(8, 10);
+    for (let i = 0; i < 10; i++) {
+      l.recordThrottle();
+      time.nowMs += 1_000;
+    }
+    expect(l.rateAt(time.nowMs - 1_000)).toBe(1);
+  });
+
+  it("gives up a waiting call on abort: RequestNotSentError, remembered as never sent, its turn passes on", async () => {
+    const { time, grants, take, l } = limiter(1, 1);
+    await take();
+    const controller = new AbortController();
+    const queued = take(controller.signal);
+    const after = take();
+    controller.abort(new Error("deadline"));
+    await expect(queued).rejects.toBeInstanceOf(RequestNotSentError);
+    await after;
+    expect(l.neverSent(controller.signal)).toBe(true);
+    expect(grants).toEqual([0, 2]);
+    expect(time.sleeps).toEqual([1000]);
+  });
+
+  it("refuses an already aborted signal without taking a token", async () => {
+    const { l } = limiter(1, 1);
+    const signal = AbortSignal.abort();
+    await expect(l.acquire(signal)).rejects.toThrow(
+      "the call was still waiting for its share of the RDS request quota",
+    );
+    expect(l.stats.granted).toBe(0);
+  });
+});
