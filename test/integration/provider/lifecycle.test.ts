@@ -146,8 +146,8 @@ describe("ClusterPowerState implementation against the local RDS endpoint", () =
       "its engine mode `multimaster` cannot be stopped; migrate to a provisioned or Serverless v2 cluster, or leave it running",
     ],
     [
-      { GlobalClusterIdentifier: "orders-global" },
-      "it is a member of global database `orders-global`; remove it from the global database first, or leave it running",
+      { BlueGreenDeployment: { identifier: "bgd-orders9" } },
+      "it is part of Blue/Green deployment `bgd-orders9`, and RDS cannot stop or start a cluster in a Blue/Green deployment; delete the Blue/Green deployment first (switch it over before, to keep the green cluster), or leave it running",
     ],
     [
       { ReplicationSourceIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:src" },

@@ -7,7 +7,11 @@ import { startEmulator, type RunningEmulator, type SeedCluster } from "aurora-po
 import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
 import { keepStoppedEventPattern } from "../../../provider/workflow/keepStoppedEventPattern";
 import { EventBridgeHarness } from "../../../scripts/keeper/eventBridgeHarness";
-import { localRdsClient, runLocally, type LocalExecution } from "../../../scripts/keeper/localExecution";
+import {
+  localRdsClient,
+  runLocally,
+  type LocalExecution,
+} from "../../../scripts/keeper/localExecution";
 
 const definition = stopWorkflowDefinition({ maxRunSeconds: 60 });
 let emu: RunningEmulator;
@@ -106,7 +110,7 @@ test.each([
   ],
   [
     { DBClusterIdentifier: "orders-eu", GlobalClusterIdentifier: "orders-global" },
-    "cluster `orders-eu` cannot be stopped: it is a member of global database `orders-global`; remove it from the global database first",
+    "cluster `orders-eu` cannot be stopped: it is a member of global database `orders-global`, and whether it is its only cluster is not known (RDS stops a global database member only when it is the only cluster); detach the other clusters from the global database first (RemoveFromGlobalCluster)",
   ],
 ])("a cluster RDS cannot stop fails with the reason (%o)", async (seed, cause) => {
   await boot([seed]);

@@ -182,7 +182,6 @@ describe("ClusterStore state machine", () => {
 
   it.each<[string, Partial<SeedCluster>, RegExp]>([
     ["Serverless v1", { EngineMode: "serverless" }, /Aurora Serverless v1/],
-    ["a global database member", { GlobalClusterIdentifier: "g1" }, /global database g1/],
     [
       "a cross-Region replica",
       { ReplicationSourceIdentifier: "arn:src" },
@@ -199,6 +198,16 @@ describe("ClusterStore state machine", () => {
     const error = errorOf(() => store.stop("dev-orders"));
     expect(error.code).toBe("InvalidParameterCombination");
     expect(error.message).toMatch(message);
+  });
+
+  it("refuses to stop a member of a global database of two, not the only member", () => {
+    const { store } = setup({}, { GlobalClusterIdentifier: "g1" });
+    store.seed({ DBClusterIdentifier: "solo", GlobalClusterIdentifier: "g2" });
+    expect(store.stop("solo").status).toBe("stopping");
+    store.seed({ DBClusterIdentifier: "dev-orders-us", GlobalClusterIdentifier: "g1" });
+    const error = errorOf(() => store.stop("dev-orders"));
+    expect(error.code).toBe("InvalidDBClusterStateFault");
+    expect(error.message).toMatch(/global database g1, which has 2 clusters/);
   });
 
   it("rejects an invalid identifier", () => {
