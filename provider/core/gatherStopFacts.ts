@@ -8,6 +8,7 @@ import type { DBCluster } from "@aws-sdk/client-rds";
 import { stopFactsOf, type StopFacts } from "../aurora/stoppability";
 import { ClusterPowerError } from "../errors";
 import { classifyRdsError, sdkErrorMessage } from "../rds/classifyRdsError";
+import type { BlueGreenLink, ClusterApi } from "../rds/clusterApi";
 import { isProgrammingError } from "./clusterErrors";
 import { messages, type ClusterScope, type RetryCommand } from "./messages";
 import type { Runtime } from "./runtime";
@@ -33,11 +34,27 @@ async function globalMemberCount(scope: FactsScope, globalId: string): Promise<n
   }
 }
 
+/** How long one listing of the Blue/Green deployments serves the clusters of a run. */
+const BLUE_GREEN_LISTING_MS = 30_000;
+const listings = new WeakMap<object, { at: number; links: Promise<BlueGreenLink[]> }>();
+
+/** The account's Blue/Green deployments, listed once per runtime and 30 s (all creates of a run). */
+function listBlueGreen(api: ClusterApi): Promise<BlueGreenLink[]> {
+  const cached = listings.get(api);
+  if (cached && Date.now() - cached.at < BLUE_GREEN_LISTING_MS) return cached.links;
+  const links = api.blueGreenDeployments();
+  listings.set(api, { at: Date.now(), links });
+  // A failed listing is not kept: the next cluster asks again.
+  links.catch(() => listings.delete(api));
+  return links;
+}
+
 // Without the permission (a policy from before this check), RDS's refusal text stays the last
 // resort, as it was: say so once rather than fail every cluster.
 async function blueGreenDeployments(scope: FactsScope, arn: string): Promise<string[]> {
   try {
-    return await scope.runtime.api.blueGreenDeploymentsOf(arn);
+    const links = await listBlueGreen(scope.runtime.api);
+    return links.filter((l) => l.source === arn || l.target === arn).map((l) => l.identifier);
   } catch (error) {
     if (classifyRdsError(error) !== "access-denied")
       throw factsError(scope, "DescribeBlueGreenDeployments", error);

@@ -48,10 +48,12 @@ export interface ClusterApi {
    */
   globalClusterMembers(globalClusterIdentifier: string, signal?: AbortSignal): Promise<string[]>;
   /**
-   * DescribeBlueGreenDeployments with the filter `source`, then `target`, set to the cluster ARN:
-   * the identifiers of every Blue/Green deployment the cluster takes part in.
+   * DescribeBlueGreenDeployments of the account and Region, all pages: each deployment's
+   * identifier and the ARNs of its source and target. One listing serves every cluster of a run
+   * (deployments are few; two filtered calls per cluster would spend the account's RDS request
+   * quota at fleet scale).
    */
-  blueGreenDeploymentsOf(clusterArn: string, signal?: AbortSignal): Promise<string[]>;
+  blueGreenDeployments(signal?: AbortSignal): Promise<BlueGreenLink[]>;
 }
 
 async function describeClusters(
@@ -106,32 +108,36 @@ async function globalClusterMembers(
   }
 }
 
-async function blueGreenDeploymentsOf(
+/** One Blue/Green deployment as the provider needs it. */
+export interface BlueGreenLink {
+  identifier: string;
+  /** ARNs of the blue (source) and green (target) clusters or instances. */
+  source?: string;
+  target?: string;
+}
+
+async function blueGreenDeployments(
   client: RDSClient,
-  clusterArn: string,
   signal?: AbortSignal,
-): Promise<string[]> {
-  const found = new Set<string>();
-  // Two calls: RDS combines different filter names with AND, and a cluster is a deployment's
-  // source or its target ("DescribeBlueGreenDeployments", RDS API reference, Filters).
-  for (const name of ["source", "target"]) {
-    let marker: string | undefined;
-    do {
-      const page = await client.send(
-        new DescribeBlueGreenDeploymentsCommand({
-          Filters: [{ Name: name, Values: [clusterArn] }],
-          ...(marker ? { Marker: marker } : {}),
-        }),
-        { abortSignal: signal },
-      );
-      for (const deployment of page.BlueGreenDeployments ?? []) {
-        if (deployment.BlueGreenDeploymentIdentifier)
-          found.add(deployment.BlueGreenDeploymentIdentifier);
-      }
-      marker = page.Marker;
-    } while (marker);
-  }
-  return [...found];
+): Promise<BlueGreenLink[]> {
+  const links: BlueGreenLink[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await client.send(
+      new DescribeBlueGreenDeploymentsCommand({ ...(marker ? { Marker: marker } : {}) }),
+      { abortSignal: signal },
+    );
+    for (const d of page.BlueGreenDeployments ?? []) {
+      if (d.BlueGreenDeploymentIdentifier)
+        links.push({
+          identifier: d.BlueGreenDeploymentIdentifier,
+          source: d.Source,
+          target: d.Target,
+        });
+    }
+    marker = page.Marker;
+  } while (marker);
+  return links;
 }
 
 /** Binds the RDS calls to one client. */
@@ -151,6 +157,6 @@ export function createClusterApi(client: RDSClient): ClusterApi {
         })
       ).DBCluster,
     globalClusterMembers: (id, signal) => globalClusterMembers(client, id, signal),
-    blueGreenDeploymentsOf: (arn, signal) => blueGreenDeploymentsOf(client, arn, signal),
+    blueGreenDeployments: (signal) => blueGreenDeployments(client, signal),
   };
 }

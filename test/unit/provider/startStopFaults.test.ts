@@ -124,16 +124,18 @@ describe("stop facts before the first change", () => {
     await expect(impl.create(INPUTS)).resolves.toMatchObject({ outs: { status: "stopped" } });
   });
 
-  it("asks DescribeBlueGreenDeployments with source, then target, set to the cluster ARN", async () => {
+  it("lists the Blue/Green deployments once and finds the cluster as a source or a target", async () => {
     rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [cluster("available")] });
-    rds
-      .on(DescribeBlueGreenDeploymentsCommand, { Filters: [{ Name: "target", Values: [ARN] }] })
-      .resolves({ BlueGreenDeployments: [{ BlueGreenDeploymentIdentifier: "bgd-green1" }] });
+    rds.on(DescribeBlueGreenDeploymentsCommand).resolves({
+      BlueGreenDeployments: [
+        { BlueGreenDeploymentIdentifier: "bgd-other", Source: `${ARN}-x`, Target: `${ARN}-y` },
+        { BlueGreenDeploymentIdentifier: "bgd-green1", Source: `${ARN}-blue`, Target: ARN },
+      ],
+    });
     const error = await impl.create(INPUTS).catch((e: unknown) => e);
     expect((error as Error).message).toContain("it is part of Blue/Green deployment `bgd-green1`");
-    expect(rds).toHaveReceivedCommandWith(DescribeBlueGreenDeploymentsCommand, {
-      Filters: [{ Name: "source", Values: [ARN] }],
-    });
+    expect(rds).toHaveReceivedCommandTimes(DescribeBlueGreenDeploymentsCommand, 1);
+    expect(rds).toHaveReceivedCommandWith(DescribeBlueGreenDeploymentsCommand, {});
     expect(rds).not.toHaveReceivedCommand(StopDBClusterCommand);
   });
 

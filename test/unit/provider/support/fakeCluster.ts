@@ -66,7 +66,7 @@ export class FakeCluster {
     stopCluster: () => Promise.resolve(this.act("stop", "available", "stopping", "stopped")),
     startCluster: () => Promise.resolve(this.act("start", "stopped", "starting", "available")),
     globalClusterMembers: () => Promise.resolve([]),
-    blueGreenDeploymentsOf: () => Promise.resolve([]),
+    blueGreenDeployments: () => Promise.resolve([]),
   };
 
   /** Changes the status at `atMs` (someone else acting on the cluster). */
