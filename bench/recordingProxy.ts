@@ -16,6 +16,8 @@ export interface RecordedCall {
   startMs: number;
   /** `performance.now()` when the answer was fully relayed. */
   endMs: number;
+  /** The answer was RDS's `Throttling` refusal (HTTP 400, "Rate exceeded"). */
+  throttled: boolean;
 }
 
 /** A running proxy: point `AWS_ENDPOINT_URL_RDS` at `url`. */
@@ -58,12 +60,17 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
+          // Error answers are small: keep a 400's body to tell a throttling refusal.
+          let errorBody = "";
+          if (answer.statusCode === 400)
+            answer.on("data", (chunk: Buffer) => (errorBody += chunk.toString("utf8")));
           answer.on("end", () => {
             if (!req.url?.startsWith("/_emulator/"))
               recorded.push({
                 ...parseCall(body.toString("utf8")),
                 startMs,
                 endMs: performance.now(),
+                throttled: errorBody.includes("<Code>Throttling</Code>"),
               });
           });
         },

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: scale through the real engine (B1), the provider's poller side by side with
  * SDK-style per-cluster waiters (B2), detection latency (B3) and the policy pack over synthetic
- * stacks plus the local endpoint under load (B4). Writes bench/results/results.json and
+ * stacks plus the local endpoint under load (B4), then the keeper and B5 (a fleet of 1,000 against
+ * RDS's request quota, bench/b5.ts). Writes bench/results/results.json and
  * bench/results/results.md and prints the markdown. `BENCH_QUICK=1` runs a subset; `BENCH_RUNS=n`
  * sets the runs per figure. A benchmark, never a timed test: it fails only when something breaks.
  */
@@ -35,6 +36,7 @@ import {
   type EngineScaleSummary,
 } from "./summarize";
 import { runKeeperSeries } from "./keeperSeries";
+import { runB5 } from "./b5";
 import { checkTargets } from "./targets";
 
 function log(message: string): void {
@@ -175,6 +177,8 @@ async function main(): Promise<void> {
     `\n${markdown}\nWritten to bench/results/results.json and bench/results/results.md\n`,
   );
   await runKeeperSeries();
+  // B5 (a fleet of 1,000 against RDS's request quota) takes about 20 minutes; `npm run bench:b5`.
+  await runB5();
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,10 @@ export const FAST_ENV: Record<string, string> = {
   AURORA_POWER_STALE_GRACE_MS: "200",
   AURORA_POWER_RACE_MAX_DELAY_MS: "200",
   AURORA_POWER_PROGRESS_INTERVAL_SECONDS: "60",
+  // These endpoints enforce no quota: a share far above RDS's keeps the client-side limiter out of
+  // the way of the timing tests (rateLimiter.test.ts sets its own share against quota mode).
+  AURORA_POWER_RDS_RATE: "1000",
+  AURORA_POWER_RDS_BURST: "10000",
 };
 
 /** One emulator per test file, the provider pointed at it through AWS_ENDPOINT_URL_RDS. */

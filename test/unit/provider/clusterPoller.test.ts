@@ -106,7 +106,11 @@ describe("ClusterPoller", () => {
   it("keeps waiting through describe errors, and fails after 3 in a row with the SDK error", async () => {
     const time = new FakeTime();
     let n = 0;
-    const throttled = Object.assign(new Error("Rate exceeded"), { name: "Throttling" });
+    // A 5xx: throttling never counts (next test).
+    const throttled = Object.assign(new Error("Internal failure"), {
+      name: "InternalFailure",
+      $metadata: { httpStatusCode: 500 },
+    });
     const api = {
       describeClusters: (ids: readonly string[]) => {
         n += 1;
@@ -120,6 +124,35 @@ describe("ClusterPoller", () => {
     await expect(wait).rejects.toBe(throttled);
     expect(n).toBe(5);
     expect(time.sleeps).toEqual([0, 1000, 1000, 1000, 1000]);
+  });
+
+  it("issue 16: throttled describes never end a wait; at the deadline the timeout carries the throttling as cause", async () => {
+    const time = new FakeTime();
+    const throttled = Object.assign(new Error("Rate exceeded"), {
+      name: "Throttling",
+      $metadata: { httpStatusCode: 400 },
+    });
+    let n = 0;
+    const api = {
+      describeClusters: () => {
+        n += 1;
+        return Promise.reject(throttled);
+      },
+    };
+    const seen: unknown[] = [];
+    const wait = poller(time, api).waitFor(
+      request("x", {
+        deadlineAt: 10_500,
+        timeoutError: (described, throttling) => {
+          seen.push(described, throttling);
+          return new Error("timeout x");
+        },
+      }),
+    );
+    await expect(wait).rejects.toMatchObject({ message: "timeout x", cause: throttled });
+    expect(n).toBe(11);
+    expect(seen).toEqual([true, throttled]);
+    expect(time.sleeps).toEqual([0, ...Array.from({ length: 10 }, () => 1000), 500]);
   });
 
   it("fails the wait whose observe throws, and only that one", async () => {

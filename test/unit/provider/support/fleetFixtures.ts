@@ -81,7 +81,8 @@ export function useFleetTestbed(): FleetTestbed {
       sleep: bed.time.sleep,
       random: () => 0.5,
       progress: (m) => bed.messages.push(m),
-      env: {},
+      // Fleets of 200 here; pacing to RDS's quota has its own tests (rds/rdsRateLimiter.test.ts).
+      env: { AURORA_POWER_RDS_RATE: "1000", AURORA_POWER_RDS_BURST: "10000" },
     });
   });
   return bed;
