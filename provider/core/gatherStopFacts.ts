@@ -34,18 +34,21 @@ async function globalMemberCount(scope: FactsScope, globalId: string): Promise<n
   }
 }
 
-/** How long one listing of the Blue/Green deployments serves the clusters of a run. */
-const BLUE_GREEN_LISTING_MS = 30_000;
-const listings = new WeakMap<object, { at: number; links: Promise<BlueGreenLink[]> }>();
+const listings = new WeakMap<object, Promise<BlueGreenLink[]>>();
 
-/** The account's Blue/Green deployments, listed once per runtime and 30 s (all creates of a run). */
+/**
+ * The account's Blue/Green deployments. Clusters described together (a fleet's members, the
+ * creates the engine hands out at once) share one listing in flight, so a fleet of 1,000 makes one
+ * call rather than one per member; the next wave lists again, so a deployment created meanwhile
+ * is seen.
+ */
 function listBlueGreen(api: ClusterApi): Promise<BlueGreenLink[]> {
-  const cached = listings.get(api);
-  if (cached && Date.now() - cached.at < BLUE_GREEN_LISTING_MS) return cached.links;
+  const inFlight = listings.get(api);
+  if (inFlight) return inFlight;
   const links = api.blueGreenDeployments();
-  listings.set(api, { at: Date.now(), links });
-  // A failed listing is not kept: the next cluster asks again.
-  links.catch(() => listings.delete(api));
+  listings.set(api, links);
+  const forget = () => listings.delete(api);
+  links.then(forget, forget);
   return links;
 }
 

@@ -169,7 +169,6 @@ describe("stop and start errors", () => {
 
   it.each([
     ["Serverless v1", { EngineMode: "serverless" }],
-    ["global database member", { GlobalClusterIdentifier: "g1" }],
     [
       "cross-Region replica",
       { ReplicationSourceIdentifier: "arn:aws:rds:us-west-2:123456789012:cluster:src" },
@@ -184,6 +183,18 @@ describe("stop and start errors", () => {
     const error = await sdkError(stop("c1"));
     expect([error.name, error.status]).toEqual(["InvalidParameterCombination", 400]);
     expect(error.message).toContain("c1");
+  });
+
+  it("stops the only member of a global database, refuses a member of two (InvalidDBClusterStateFault)", async () => {
+    await emu.admin.seed([{ DBClusterIdentifier: "solo", GlobalClusterIdentifier: "g-solo" }]);
+    expect((await stop("solo")).DBCluster?.Status).toBe("stopping");
+    await emu.admin.seed([
+      { DBClusterIdentifier: "pair-a", GlobalClusterIdentifier: "g-pair" },
+      { DBClusterIdentifier: "pair-b", GlobalClusterIdentifier: "g-pair" },
+    ]);
+    const error = await sdkError(stop("pair-a"));
+    expect([error.name, error.status]).toEqual(["InvalidDBClusterStateFault", 400]);
+    expect(error.message).toContain("pair-a");
   });
 
   it("MissingParameter when the identifier is empty", async () => {
