@@ -46,15 +46,28 @@ describe("IAM policy helpers grant power actions on cluster ARNs only", () => {
     "arn:aws:rds:eu-west-1:123456789012:cluster:dev-billing",
   ];
 
-  it("clusterPowerStatePolicy: Stop/Start on exactly the given ARNs, Describe on the same account's clusters, never `*`", () => {
+  it("clusterPowerStatePolicy: Stop/Start on exactly the given ARNs, reads scoped to the account, `*` only for the Blue/Green listing", () => {
     const pairs = grants(clusterPowerStatePolicy(arns).Statement);
     for (const [action, resource] of pairs) {
-      expect(resource).not.toBe("*");
       if (action === "rds:DescribeDBClusters") expect(resource).toMatch(CLUSTER_WILDCARD);
-      else expect(arns).toContain(resource);
+      else if (action === "rds:DescribeGlobalClusters")
+        expect(resource).toBe("arn:aws:rds::123456789012:global-cluster:*");
+      // A listing of the account's deployments names no deployment: IAM evaluates it against `*`
+      // (Service Authorization Reference, DescribeBlueGreenDeployments). It changes nothing.
+      else if (action === "rds:DescribeBlueGreenDeployments") expect(resource).toBe("*");
+      else {
+        expect(resource).not.toBe("*");
+        expect(arns).toContain(resource);
+      }
     }
     expect(new Set(pairs.map(([action]) => action))).toEqual(
-      new Set(["rds:StopDBCluster", "rds:StartDBCluster", "rds:DescribeDBClusters"]),
+      new Set([
+        "rds:StopDBCluster",
+        "rds:StartDBCluster",
+        "rds:DescribeDBClusters",
+        "rds:DescribeGlobalClusters",
+        "rds:DescribeBlueGreenDeployments",
+      ]),
     );
   });
 
