@@ -121,8 +121,10 @@ test.each([
 
 test("throttling and 5xx injected (seeded): converges", async () => {
   await boot([{ DBClusterIdentifier: "dev-orders", Status: "stopped" }], {
-    throttleRate: 0.3,
-    errorRate: 0.1,
+    // A run may take two calls only (the restart ends before the first describe), so the mix is
+    // strong enough that the seeded draws hit them; the seed fixes which calls fail.
+    throttleRate: 0.4,
+    errorRate: 0.3,
     faultSeed: 42,
   });
   await emu.admin.triggerAutoRestart("dev-orders");
