@@ -91,3 +91,19 @@ export class FleetMembersError extends AggregateError {
     this.clusterIdentifiers = failures.map((f) => f.clusterIdentifier);
   }
 }
+
+/**
+ * True for an error of this package's own code (a `TypeError`, `RangeError`, …) rather than an
+ * answer from RDS or the network: it is never retried, never re-worded, and keeps its stack.
+ */
+export function isProgrammingError(
+  error: unknown,
+): error is TypeError | RangeError | ReferenceError {
+  return (
+    (error instanceof TypeError ||
+      error instanceof RangeError ||
+      error instanceof ReferenceError) &&
+    !("$metadata" in error) &&
+    !("code" in error)
+  );
+}

@@ -10,6 +10,7 @@ import {
   ClusterStateError,
   ClusterTimeoutError,
   UnsupportedClusterError,
+  isProgrammingError,
 } from "../errors";
 import {
   isThrottling,
@@ -38,20 +39,6 @@ function details(scope: TimedScope, cause?: unknown) {
     elapsedSeconds,
     cause,
   };
-}
-
-/**
- * True for an error of this package's own code (a `TypeError`, `RangeError`, …) rather than an
- * answer from RDS or the network: it is never retried, never re-worded, and keeps its stack.
- */
-export function isProgrammingError(error: unknown): error is Error {
-  return (
-    (error instanceof TypeError ||
-      error instanceof RangeError ||
-      error instanceof ReferenceError) &&
-    !("$metadata" in error) &&
-    !("code" in error)
-  );
 }
 
 /**

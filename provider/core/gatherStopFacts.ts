@@ -6,10 +6,9 @@
  */
 import type { DBCluster } from "@aws-sdk/client-rds";
 import { stopFactsOf, type StopFacts } from "../aurora/stoppability";
-import { ClusterPowerError } from "../errors";
+import { ClusterPowerError, isProgrammingError } from "../errors";
 import { classifyRdsError, sdkErrorMessage } from "../rds/classifyRdsError";
 import type { BlueGreenLink, ClusterApi } from "../rds/clusterApi";
-import { isProgrammingError } from "./clusterErrors";
 import { messages, type ClusterScope, type RetryCommand } from "./messages";
 import type { Runtime } from "./runtime";
 

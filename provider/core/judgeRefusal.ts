@@ -7,12 +7,8 @@ import {
   mayHaveBeenApplied,
   sdkErrorMessage,
 } from "../rds/classifyRdsError";
-import {
-  isProgrammingError,
-  powerCallError,
-  unsupportedError,
-  type TimedScope,
-} from "./clusterErrors";
+import { powerCallError, unsupportedError, type TimedScope } from "./clusterErrors";
+import { isProgrammingError } from "../errors";
 
 /** What to do after StopDBCluster / StartDBCluster failed. */
 export type RefusalStep =

@@ -6,16 +6,10 @@
  * error passed through {@link quietly} is printed once, by the engine; a bug of this package (a
  * `TypeError`, …) keeps its stack on stderr.
  */
+import { isProgrammingError } from "../errors";
 
 /** The exact lines the host will print for expected failures in flight. */
 const expectedLines = new Set<string>();
-
-/** True for an error of this package's own code (see core/clusterErrors `isProgrammingError`). */
-function isBug(error: unknown): boolean {
-  return (
-    error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError
-  );
-}
 
 let installed = false;
 
@@ -37,7 +31,10 @@ export async function quietly<T>(method: () => Promise<T>): Promise<T> {
   try {
     return await method();
   } catch (error) {
-    if (error instanceof Error && !isBug(error)) {
+    // (Checked apart: TypeScript cannot tell an Error from a TypeError, so a negated type guard on
+    // the same variable would narrow it to `never`.)
+    const expected = !isProgrammingError(error);
+    if (expected && error instanceof Error) {
       const line = `${String(error)}: ${error.stack ?? ""}`;
       expectedLines.add(line);
       // The host prints right away; never let an unprinted line accumulate.

@@ -1,5 +1,4 @@
 import {
-  DescribeBlueGreenDeploymentsCommand,
   DBClusterNotFoundFault,
   DescribeDBClustersCommand,
   InvalidDBClusterStateFault,
@@ -18,7 +17,7 @@ import {
   PartialFailureError,
   UnsupportedClusterError,
 } from "../../../provider/errors";
-import { FakeTime } from "./support/fakeTime";
+import { resetMockedProvider } from "./support/mockedProvider";
 import { PACKAGE_VERSION } from "../../../provider/state/stateFormat";
 
 const rds = mockClient(RDSClient);
@@ -54,19 +53,7 @@ function sdkError(name: string, message: string, httpStatusCode = 400): RDSServi
   });
 }
 
-beforeEach(() => {
-  rds.reset();
-  rds.on(DescribeBlueGreenDeploymentsCommand).resolves({ BlueGreenDeployments: [] });
-  messages.length = 0;
-  const time = new FakeTime();
-  impl.setRuntimeHooks({
-    clock: time.clock,
-    sleep: time.sleep,
-    random: () => 0.5,
-    progress: (m) => messages.push(m),
-    env: {},
-  });
-});
+beforeEach(() => resetMockedProvider(rds, messages));
 
 describe("ClusterPowerState provider with a mocked RDS client", () => {
   it("stops an available cluster and echoes the inputs into the outputs", async () => {

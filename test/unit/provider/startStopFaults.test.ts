@@ -18,7 +18,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import "aws-sdk-client-mock-jest";
 import * as impl from "../../../provider/dynamic/implementation";
 import { ClusterPowerError, UnsupportedClusterError } from "../../../provider/errors";
-import { FakeTime } from "./support/fakeTime";
+import { resetMockedProvider } from "./support/mockedProvider";
 
 const rds = mockClient(RDSClient);
 const messages: string[] = [];
@@ -42,19 +42,7 @@ const cluster = (status: string, extra: Partial<DBCluster> = {}): DBCluster => (
   ...extra,
 });
 
-beforeEach(() => {
-  rds.reset();
-  rds.on(DescribeBlueGreenDeploymentsCommand).resolves({ BlueGreenDeployments: [] });
-  messages.length = 0;
-  const time = new FakeTime();
-  impl.setRuntimeHooks({
-    clock: time.clock,
-    sleep: time.sleep,
-    random: () => 0.5,
-    progress: (m) => messages.push(m),
-    env: {},
-  });
-});
+beforeEach(() => resetMockedProvider(rds, messages));
 
 describe("StartDBCluster / StopDBCluster faults", () => {
   it("KMSKeyNotAccessibleFault names the key's access as the fix", async () => {
