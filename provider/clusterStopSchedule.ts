@@ -11,7 +11,17 @@ import {
   type ClusterStopScheduleArgs,
   type ClusterStopScheduleRetry,
 } from "./clusterStopScheduleArgs";
-import { nextRuns, stoppedHoursPerWeek, type ScheduleExpression } from "./schedule";
+import {
+  nextRunsOutside,
+  stoppedHoursPerWeek,
+  type ScheduleExpression,
+  type StartWindow,
+} from "./schedule";
+import {
+  scheduleDatesOf,
+  startScheduleName,
+  validateHolidays,
+} from "./clusterStopScheduleHolidays";
 import { createSchedulerRole } from "./schedulerRole";
 import { createStopWorkflow } from "./stopWorkflow";
 import { targetArnOf, targetInputOf } from "./aurora/schedulerTargets";
@@ -33,9 +43,14 @@ export const DEFAULT_RETRY: Required<ClusterStopScheduleRetry> = {
 
 type Action = "stop" | "start";
 
-/** The ISO time of the next run after `now`, or undefined when the schedule will not run again. */
-function nextTime(schedule: ScheduleExpression, timeZone: string, now: Date): string | undefined {
-  return nextRuns(schedule, timeZone, now, 1)[0]?.toISOString();
+/** The ISO time of the next run after `now` not on a holiday, or undefined when there is none. */
+function nextTime(
+  schedule: ScheduleExpression,
+  zone: string,
+  now: Date,
+  holidays: ReadonlySet<string>,
+) {
+  return nextRunsOutside(schedule, zone, now, 1, holidays)[0]?.toISOString();
 }
 
 /** One EventBridge Scheduler schedule calling the RDS universal target for `action`. */
@@ -46,6 +61,7 @@ function createSchedule(
   args: ClusterStopScheduleArgs,
   targets: { roleArn: pulumi.Output<string>; stopWorkflowArn?: pulumi.Output<string> },
   opts: pulumi.CustomResourceOptions,
+  dates: { startDate?: string; endDate?: string } = {},
 ): aws.scheduler.Schedule {
   const { roleArn, stopWorkflowArn } = targets;
   const verb = action === "stop" ? "Stop" : "Start";
@@ -58,6 +74,7 @@ function createSchedule(
       scheduleExpressionTimezone: args.timezone,
       state: args.enabled === false ? "DISABLED" : "ENABLED",
       flexibleTimeWindow: { mode: "OFF" },
+      ...dates,
       target: {
         // A stop through the workflow starts an execution of its state machine (a templated
         // target; the input is the execution's input, the same `{"DbClusterIdentifier": …}`).
@@ -130,13 +147,15 @@ function executionRole(
 export class ClusterStopSchedule extends pulumi.ComponentResource {
   /** ARN of the stop schedule. */
   readonly stopScheduleArn: pulumi.Output<string>;
-  /** ARN of the start schedule, undefined without `start`. */
+  /** ARN of the start schedule (with `holidays`, its window open now or next); undefined without `start`. */
   readonly startScheduleArn: pulumi.Output<string | undefined>;
+  /** ARNs of the start schedule's windows around `holidays`, in date order; empty without `start`. */
+  readonly startScheduleArns: pulumi.Output<string[]>;
   /** ARN of the execution role (created, or `roleArn` as given). */
   readonly roleArn: pulumi.Output<string>;
   /** Next stop (ISO 8601, UTC) as of this deployment; undefined when it will not run again. */
   readonly nextStopTime: pulumi.Output<string | undefined>;
-  /** Next start (ISO 8601, UTC) as of this deployment; undefined without `start`. */
+  /** Next start (ISO 8601, UTC) as of this deployment, not on a holiday; undefined without `start`. */
   readonly nextStartTime: pulumi.Output<string | undefined>;
   /** The cluster the schedules target. */
   readonly clusterIdentifier: pulumi.Output<string>;
@@ -155,6 +174,7 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
   constructor(name: string, args: ClusterStopScheduleArgs, opts?: pulumi.ComponentResourceOptions) {
     const now = new Date();
     const validated = validateClusterStopScheduleArgs(name, args, now);
+    const holidays = validateHolidays(name, args, validated.start, now);
     // The component's own inputs carry the cluster, so the policy pack can link it to the cluster.
     super(
       CLUSTER_STOP_SCHEDULE_TYPE,
@@ -168,7 +188,7 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
       },
       opts,
     );
-    validated.warnings.forEach((warning) => void pulumi.log.warn(warning, this));
+    [...validated.warnings, ...holidays.warnings].forEach((w) => void pulumi.log.warn(w, this));
 
     const stopWorkflowArn = stopWorkflowOf(name, args, this);
     const { created, roleArn } = executionRole(name, args, stopWorkflowArn, this);
@@ -177,40 +197,44 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
       // The first invocation must find the permissions in place.
       dependsOn: created === undefined ? [] : [created.policy],
     };
-    const schedule = (action: Action, expression: string): aws.scheduler.Schedule =>
+    const schedule = (action: Action, expression: string, window?: StartWindow) =>
       createSchedule(
-        `${name}-${action}`,
+        window === undefined ? `${name}-${action}` : startScheduleName(name, window),
         action,
         expression,
         args,
         { roleArn, stopWorkflowArn },
         scheduleOpts,
+        window === undefined ? {} : scheduleDatesOf(window),
       );
-
     const stopSchedule = schedule("stop", args.stop);
-    const startSchedule = args.start === undefined ? undefined : schedule("start", args.start);
+    const { start } = args; // one start schedule per window around the holidays
+    const startSchedules =
+      start === undefined ? [] : holidays.windows.map((w) => schedule("start", start, w));
     this.stopScheduleArn = stopSchedule.arn;
-    this.startScheduleArn =
-      startSchedule === undefined ? pulumi.output(undefined) : startSchedule.arn;
+    this.startScheduleArn = startSchedules[0]?.arn ?? pulumi.output(undefined);
+    this.startScheduleArns = pulumi.all(startSchedules.map((schedule) => schedule.arn));
     this.roleArn = roleArn;
-    this.nextStopTime = pulumi.output(nextTime(validated.stop, args.timezone, now));
-    this.nextStartTime = pulumi.output(
-      validated.start === undefined ? undefined : nextTime(validated.start, args.timezone, now),
-    );
+    this.nextStopTime = pulumi.output(nextTime(validated.stop, args.timezone, now, new Set()));
+    const nextStart =
+      validated.start && nextTime(validated.start, args.timezone, now, holidays.dates);
+    this.nextStartTime = pulumi.output(nextStart);
     this.clusterIdentifier = pulumi.output(args.clusterIdentifier);
     this.stopWorkflowArn = stopWorkflowArn ?? pulumi.output(undefined);
     this.stoppedHoursPerWeek = pulumi.output(
-      stoppedHoursPerWeek(validated.stop, validated.start, args.timezone, now),
+      stoppedHoursPerWeek(validated.stop, validated.start, args.timezone, now, 4, holidays.dates),
     );
     this.registerOutputs(this.outputs());
   }
 
   private outputs(): pulumi.Inputs {
-    const { stopScheduleArn, startScheduleArn, roleArn, nextStopTime, nextStartTime } = this;
+    const { stopScheduleArn, startScheduleArn, startScheduleArns, roleArn } = this;
+    const { nextStopTime, nextStartTime } = this;
     const { clusterIdentifier, stopWorkflowArn, stoppedHoursPerWeek: hours } = this;
     return {
       stopScheduleArn,
       startScheduleArn,
+      startScheduleArns,
       roleArn,
       nextStopTime,
       nextStartTime,

@@ -37,6 +37,8 @@ export interface ClusterStopScheduleArgs {
   start?: string;
   /** IANA time zone both expressions are evaluated in, e.g. `Europe/Berlin`. */
   timezone: string;
+  /** Local dates (`YYYY-MM-DD`, in `timezone`) with no start, e.g. `["2026-12-24"]`; a plain list. */
+  holidays?: readonly string[];
   /** `false` creates the schedules `DISABLED`. Default `true`. */
   enabled?: boolean;
   /** Use this execution role instead of creating one. */

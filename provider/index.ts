@@ -58,6 +58,7 @@ export {
   ScheduleExpressionError,
   isValidTimeZone,
   nextRuns,
+  nextRunsOutside,
   parseScheduleExpression,
   stoppedHoursPerWeek,
   type AtScheduleExpression,

@@ -14,6 +14,15 @@ export { isValidTimeZone, wallClock } from "./timeZone";
 export { nextRuns } from "./nextRuns";
 export { stoppedHoursPerWeek } from "./stoppedHours";
 export {
+  isCalendarDate,
+  localDate,
+  nextDate,
+  nextRunsOutside,
+  startOfLocalDay,
+  startWindows,
+  type StartWindow,
+} from "./holidays";
+export {
   stopStartCollision,
   COLLISION_LOOKAHEAD_RUNS,
   type StopStartCollision,

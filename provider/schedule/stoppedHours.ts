@@ -4,6 +4,7 @@
  * stopped cluster by itself after 7 days ("Stopping and starting an Amazon Aurora DB cluster"),
  * so a stop that no start follows holds for at most 7 days.
  */
+import { localDate } from "./holidays";
 import { nextRuns } from "./nextRuns";
 import type { ScheduleExpression } from "./parseScheduleExpression";
 import { AUTOMATIC_RESTART_SECONDS } from "./recursAtLeastEvery";
@@ -23,12 +24,15 @@ function runsBetween(
   from: number,
   to: number,
   stops: boolean,
+  skipped: ReadonlySet<string>,
 ): Event[] {
   const events: Event[] = [];
+  const kept = (run: Date) =>
+    run.getTime() <= to && (skipped.size === 0 || !skipped.has(localDate(run, timeZone)));
   let cursor = new Date(from);
   while (events.length < MAX_RUNS) {
     const runs = nextRuns(schedule, timeZone, cursor, CHUNK);
-    for (const run of runs) if (run.getTime() <= to) events.push({ at: run.getTime(), stops });
+    for (const run of runs) if (kept(run)) events.push({ at: run.getTime(), stops });
     const last = runs.at(-1);
     if (runs.length < CHUNK || last === undefined || last.getTime() > to) break;
     cursor = last;
@@ -45,7 +49,8 @@ function overlap(a: number, b: number, from: number, to: number): number {
  * The average hours per week the cluster is scheduled to be stopped over the `weeks` weeks after
  * `from` (default 4, so DST changes inside them count), in the schedule's time zone. Simulated
  * from a week earlier, so a stop before `from` that still holds is counted. An `at()` or `rate()`
- * stop works the same way. Rounded to 0.1 h.
+ * stop works the same way. Rounded to 0.1 h. Starts on `holidays` (local dates) do not happen, so a
+ * holiday inside the window counts as stopped time, as it will be (capped by the 7-day restart).
  */
 export function stoppedHoursPerWeek(
   stop: ScheduleExpression,
@@ -53,13 +58,14 @@ export function stoppedHoursPerWeek(
   timeZone: string,
   from: Date,
   weeks = 4,
+  holidays: ReadonlySet<string> = new Set(),
 ): number {
   const windowStart = from.getTime();
   const windowEnd = windowStart + weeks * WEEK_MS;
   const warmUp = windowStart - WEEK_MS - 1;
   const events = [
-    ...runsBetween(stop, timeZone, warmUp, windowEnd, true),
-    ...(start ? runsBetween(start, timeZone, warmUp, windowEnd, false) : []),
+    ...runsBetween(stop, timeZone, warmUp, windowEnd, true, new Set()),
+    ...(start ? runsBetween(start, timeZone, warmUp, windowEnd, false, holidays) : []),
   ].sort((a, b) => a.at - b.at || Number(a.stops) - Number(b.stops));
   let stopAt: number | undefined;
   let cursor = warmUp;
