@@ -4,13 +4,14 @@
  */
 import { shown } from "./core/messages";
 
+/** True for a Pulumi `Output` (it carries `__pulumiOutput`), told apart for a clearer message. */
+function pulumiOutputLike(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "__pulumiOutput" in value;
+}
+
 /** `holidays` is not a plain list (an Output, a string, an object). */
 export function holidaysNotAListDetail(value: unknown): string {
-  const what = Array.isArray(value)
-    ? "a list"
-    : typeof value === "object"
-      ? "an Output or object"
-      : typeof value;
+  const what = pulumiOutputLike(value) ? "an Output" : value === null ? "null" : typeof value;
   return (
     `\`holidays\` must be a plain list of \`YYYY-MM-DD\` dates, known when the program runs; got ${what}. ` +
     "The holidays decide how many start schedules there are, which preview must know: pass a literal " +

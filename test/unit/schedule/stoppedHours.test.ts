@@ -39,4 +39,24 @@ describe("stoppedHoursPerWeek", () => {
     const start = cron("cron(1 19 * * ? *)");
     expect(stoppedHoursPerWeek(stop, start, "UTC", FROM)).toBe(0.1);
   });
+
+  it("counts holidays in its 4 weeks: a Monday without its start stays stopped 12 h more (+3 h a week)", () => {
+    const stop = cron("cron(0 19 ? * MON-FRI *)");
+    const start = cron("cron(0 7 ? * MON-FRI *)");
+    expect(stoppedHoursPerWeek(stop, start, "UTC", FROM, 4, new Set(["2026-03-09"]))).toBe(111);
+    // A holiday on a Saturday, or after the 4 weeks, leaves the figure alone.
+    expect(stoppedHoursPerWeek(stop, start, "UTC", FROM, 4, new Set(["2026-03-07"]))).toBe(108);
+    expect(stoppedHoursPerWeek(stop, start, "UTC", FROM, 4, new Set(["2026-04-06"]))).toBe(108);
+  });
+
+  it("a holiday fortnight is capped by RDS's automatic start after 7 days", () => {
+    const stop = cron("cron(0 19 ? * FRI *)");
+    const start = cron("cron(0 7 ? * MON *)");
+    // Mondays 9 and 16 are holidays. Stopped Fri 6 19:00; RDS starts it on Fri 13 at 19:00 (7
+    // days), the minute the next stop stops it again, and again on Fri 20: 168 h + 168 h, then
+    // Fri 20 → Mon 23 and Fri 27 → Mon 30, 60 h each. (456 h) / 4 = 114 h; without holidays 60 h.
+    const holidays = new Set(["2026-03-09", "2026-03-16"]);
+    expect(stoppedHoursPerWeek(stop, start, "UTC", FROM, 4, holidays)).toBe(114);
+    expect(stoppedHoursPerWeek(stop, start, "UTC", FROM)).toBe(60);
+  });
 });
