@@ -3,9 +3,30 @@ import {
   program,
   START_EXPRESSION,
   STOP_EXPRESSION,
+  yearEndHolidays,
 } from "../../../examples/scheduled-dev-cluster/program";
 
 const resources = installAwsMocks();
+/** Saturday 2026-11-28 12:00 UTC. Only Date is faked; pulumi's timers stay real. */
+const NOW = new Date("2026-11-28T12:00:00Z");
+
+beforeAll(() => {
+  jest.useFakeTimers({
+    now: NOW,
+    doNotFake: [
+      "nextTick",
+      "setImmediate",
+      "setTimeout",
+      "clearTimeout",
+      "setInterval",
+      "clearInterval",
+      "queueMicrotask",
+      "hrtime",
+      "performance",
+    ],
+  });
+});
+afterAll(() => jest.useRealTimers());
 
 describe("examples/scheduled-dev-cluster", () => {
   it("creates a dev-tagged cluster and a stop/start schedule targeting it", async () => {
@@ -21,7 +42,8 @@ describe("examples/scheduled-dev-cluster", () => {
     });
     const schedules = resources
       .filter((r) => r.type === "aws:scheduler/schedule:Schedule")
-      .sort((a, b) => (a.name.endsWith("-stop") ? -1 : b.name.endsWith("-stop") ? 1 : 0));
+      .sort((a, b) => (a.name.endsWith("-stop") ? -1 : b.name.endsWith("-stop") ? 1 : 0))
+      .slice(0, 2);
     expect(
       schedules.map((s) => [
         s.inputs.scheduleExpression,
@@ -57,8 +79,34 @@ describe("examples/scheduled-dev-cluster", () => {
       "aws:rds/clusterInstance:ClusterInstance",
       "aws:scheduler/schedule:Schedule",
       "aws:scheduler/schedule:Schedule",
+      "aws:scheduler/schedule:Schedule",
+      "aws:scheduler/schedule:Schedule",
       "aws:sfn/stateMachine:StateMachine",
     ]);
-    expect(await valueOf(outputs.nextStopTime)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00\.000Z$/);
+    // Saturday 13:00 in Berlin: the next stop is Monday 19:00 CET, the next start Monday 07:00.
+    expect(await valueOf(outputs.nextStopTime)).toBe("2026-11-30T18:00:00.000Z");
+    expect(await valueOf(outputs.nextStartTime)).toBe("2026-11-30T06:00:00.000Z");
+  });
+
+  it("leaves the cluster stopped over the turn of the year: the start split around the holidays", async () => {
+    expect(yearEndHolidays(NOW)).toEqual([
+      "2026-12-24",
+      "2026-12-25",
+      "2026-12-26",
+      "2026-12-31",
+      "2027-01-01",
+    ]);
+    // From Christmas Eve on, the next turn of the year.
+    expect(yearEndHolidays(new Date("2026-12-24T00:00:00Z"))[0]).toBe("2027-12-24");
+    const starts = resources
+      .filter((r) => r.name.startsWith("dev-orders-office-hours-start"))
+      .map((r) => [r.name, r.inputs.startDate, r.inputs.endDate])
+      .sort();
+    // Thu 24 and Fri 25 share a gap (Sat 26 has no start); Thu 31 and Fri 1 share the next one.
+    expect(starts).toEqual([
+      ["dev-orders-office-hours-start", undefined, "2026-12-23T22:59:59Z"],
+      ["dev-orders-office-hours-start-2026-12-26", "2026-12-25T23:00:00Z", "2026-12-30T22:59:59Z"],
+      ["dev-orders-office-hours-start-2027-01-02", "2027-01-01T23:00:00Z", undefined],
+    ]);
   });
 });
