@@ -29,7 +29,7 @@ beforeAll(() => {
 afterAll(() => jest.useRealTimers());
 
 describe("examples/scheduled-dev-cluster", () => {
-  it("creates a dev-tagged cluster and a stop/start schedule targeting it", async () => {
+  it("creates a dev-tagged cluster and a stop/start schedule targeting it, split around the holidays", async () => {
     const outputs = program();
     expect(await valueOf(outputs.clusterIdentifier)).toBe("dev-orders");
     await valueOf(outputs.stopScheduleArn);
@@ -86,18 +86,7 @@ describe("examples/scheduled-dev-cluster", () => {
     // Saturday 13:00 in Berlin: the next stop is Monday 19:00 CET, the next start Monday 07:00.
     expect(await valueOf(outputs.nextStopTime)).toBe("2026-11-30T18:00:00.000Z");
     expect(await valueOf(outputs.nextStartTime)).toBe("2026-11-30T06:00:00.000Z");
-  });
-
-  it("leaves the cluster stopped over the turn of the year: the start split around the holidays", async () => {
-    expect(yearEndHolidays(NOW)).toEqual([
-      "2026-12-24",
-      "2026-12-25",
-      "2026-12-26",
-      "2026-12-31",
-      "2027-01-01",
-    ]);
-    // From Christmas Eve on, the next turn of the year.
-    expect(yearEndHolidays(new Date("2026-12-24T00:00:00Z"))[0]).toBe("2027-12-24");
+    // The default holidays, the coming turn of the year, split the start schedule into windows.
     const starts = resources
       .filter((r) => r.name.startsWith("dev-orders-office-hours-start"))
       .map((r) => [r.name, r.inputs.startDate, r.inputs.endDate])
@@ -108,5 +97,17 @@ describe("examples/scheduled-dev-cluster", () => {
       ["dev-orders-office-hours-start-2026-12-26", "2026-12-25T23:00:00Z", "2026-12-30T22:59:59Z"],
       ["dev-orders-office-hours-start-2027-01-02", "2027-01-01T23:00:00Z", undefined],
     ]);
+  });
+
+  it("takes the coming turn of the year as default holidays", () => {
+    expect(yearEndHolidays(NOW)).toEqual([
+      "2026-12-24",
+      "2026-12-25",
+      "2026-12-26",
+      "2026-12-31",
+      "2027-01-01",
+    ]);
+    // From Christmas Eve on, the next turn of the year.
+    expect(yearEndHolidays(new Date("2026-12-24T00:00:00Z"))[0]).toBe("2027-12-24");
   });
 });

@@ -50,12 +50,14 @@ async function build(args: ClusterStopScheduleArgs) {
   return { name, component, schedules };
 }
 
+const text = (value: unknown): string => (typeof value === "string" ? value : "-");
+
 /** `name startDate endDate` of each start schedule, `-` for an absent date. */
 const windowsOf = (name: string, schedules: MockedResource[]): string[] =>
   schedules
     .filter((s) => s.name.startsWith(`${name}-start`))
     .map((s) =>
-      [s.name.slice(name.length), s.inputs.startDate ?? "-", s.inputs.endDate ?? "-"].join(" "),
+      [s.name.slice(name.length), text(s.inputs.startDate), text(s.inputs.endDate)].join(" "),
     )
     .sort();
 
@@ -155,7 +157,7 @@ describe("past holidays", () => {
     const { name, schedules, component } = await build(
       validArgs(["2026-03-04", "2026-03-03", "2026-02-01"]),
     );
-    expect(warn.mock.calls.map((call) => call[0])).toEqual([
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
       `ClusterStopSchedule \`${name}\` for cluster \`dev-orders\`: \`holidays\` \`2026-02-01\`, \`2026-03-03\` are over in \`Europe/Berlin\` and left out; remove past dates from the list`,
     ]);
     // The window before today's holiday has ended: none is created, and no StartDate is past.
