@@ -51,7 +51,23 @@ function checkTimeZone(timeZone: string): boolean {
  * expression). Two instants with the same wall clock are the two passes through a repeated hour.
  */
 export function wallClock(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
+  const parts = wallClockFormat(timeZone).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((part) => part.type === type)?.value ?? "00";
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+}
+
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The formatter {@link wallClock} uses for `timeZone`, built once per zone: building one costs far
+ * more than formatting with it (holiday windows and `stoppedHoursPerWeek` read thousands of wall
+ * clocks). Bounded like the zone answers above.
+ */
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  const known = wallClockFormats.get(timeZone);
+  if (known !== undefined) return known;
+  const format = new Intl.DateTimeFormat("en-CA", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
@@ -60,8 +76,8 @@ export function wallClock(date: Date, timeZone: string): string {
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((part) => part.type === type)?.value ?? "00";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+  });
+  if (wallClockFormats.size >= MAX_CACHED_TIME_ZONES) wallClockFormats.clear();
+  wallClockFormats.set(timeZone, format);
+  return format;
 }
