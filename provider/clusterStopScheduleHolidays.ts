@@ -2,6 +2,7 @@
  * The `holidays` input of `ClusterStopSchedule`: checked at preview, past dates dropped (with a
  * warning), and turned into the windows of the start schedule (see `startWindows`).
  */
+import * as pulumi from "@pulumi/pulumi";
 import {
   isCalendarDate,
   nextDate,
@@ -39,6 +40,8 @@ function datesOf(value: unknown, fail: (detail: string) => never): string[] {
   if (!Array.isArray(value)) fail(holidaysNotAListDetail(value));
   const entries: unknown[] = value as unknown[];
   for (const entry of entries) {
+    // An Output inside the list is as unknown at preview as an Output for the whole list.
+    if (pulumi.Output.isInstance(entry)) fail(holidaysNotAListDetail(entry));
     if (typeof entry !== "string" || !isCalendarDate(entry)) fail(holidayNotADateDetail(entry));
   }
   return entries as string[];

@@ -205,6 +205,16 @@ describe("holiday validation messages", () => {
       '`holidays` must be a plain list of `YYYY-MM-DD` dates, known when the program runs; got an Output. The holidays decide how many start schedules there are, which preview must know: pass a literal list or read it from stack config, e.g. `config.requireObject<string[]>("holidays")`',
     ],
     [
+      "an Output inside the list",
+      { holidays: ["2026-12-24", pulumi.output("2026-12-25")] as unknown as string[] },
+      '`holidays` must be a plain list of `YYYY-MM-DD` dates, known when the program runs; got an Output. The holidays decide how many start schedules there are, which preview must know: pass a literal list or read it from stack config, e.g. `config.requireObject<string[]>("holidays")`',
+    ],
+    [
+      "a number",
+      { holidays: [20261224] as unknown as string[] },
+      '`holidays` entry "20261224" is not a calendar date written `YYYY-MM-DD`; write it like `2026-12-24` (a date of the schedule\'s time zone, no time, no offset)',
+    ],
+    [
       "a single string",
       { holidays: "2026-12-24" as unknown as string[] },
       '`holidays` must be a plain list of `YYYY-MM-DD` dates, known when the program runs; got string. The holidays decide how many start schedules there are, which preview must know: pass a literal list or read it from stack config, e.g. `config.requireObject<string[]>("holidays")`',
