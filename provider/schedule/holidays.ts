@@ -55,7 +55,7 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
 export interface StartWindow {
   /** The local date the window opens on (the day after a holiday); undefined for the first. */
   readonly firstDate: string | undefined;
-  /** `StartDate`: the first instant of `firstDate` in the time zone; undefined for the first. */
+  /** `StartDate`: a second before `firstDate` begins in the time zone; undefined for the first. */
   readonly startDate: Date | undefined;
   /** `EndDate`: one second before the next holiday begins; undefined for the last. */
   readonly endDate: Date | undefined;
@@ -88,11 +88,14 @@ function holidayGroups(holidays: readonly string[], start: ScheduleExpression, z
 /**
  * The windows the `start` schedule runs in so that it never starts on `holidays` (local dates in
  * `timeZone`): before the first holiday, between holidays, after the last; holidays with no start
- * between them share a gap, and a holiday on which `start` does not fire changes nothing. A window
- * ends one second before the holiday's local midnight: Scheduler may still invoke "on" the
- * `EndDate`, and a `cron(0 0 …)` start at exactly midnight must not fire. A window starts exactly
- * at the local midnight after a holiday: invocations "might occur on, or after, the StartDate", so
- * a midnight start the day after fires ("CreateSchedule", EventBridge Scheduler API Reference).
+ * between them share a gap, and a holiday on which `start` does not fire changes nothing.
+ *
+ * Boundaries sit one second before local midnight, both `EndDate` (before the holiday) and
+ * `StartDate` (after it). Scheduler's text leaves open whether a run exactly at a boundary fires
+ * (invocations "might stop on, or before, the EndDate" and "might occur on, or after, the
+ * StartDate": "CreateSchedule", EventBridge Scheduler API Reference); cron runs fall on whole
+ * minutes, so at hh:59:59 no run sits on a boundary and either reading gives the same starts: a
+ * `cron(0 0 …)` start on the holiday is out, the one the day after is in.
  * Windows that have ended by `now` are left out, and so is a `StartDate` not after `now` (Scheduler
  * refuses one more than 5 minutes old): the window after a holiday run that is over opens at once.
  *
@@ -111,7 +114,7 @@ export function startWindows(
     const endDate = new Date(startOfLocalDay(group[0] ?? "", timeZone).getTime() - 1000);
     if (endDate.getTime() > now.getTime()) windows.push({ firstDate, startDate, endDate });
     firstDate = nextDate(group.at(-1) ?? "");
-    startDate = startOfLocalDay(firstDate, timeZone);
+    startDate = new Date(startOfLocalDay(firstDate, timeZone).getTime() - 1000);
     if (startDate.getTime() <= now.getTime()) {
       // This group of holidays is over: the next window opens at once, as if it were the first.
       firstDate = undefined;

@@ -94,8 +94,8 @@ describe("examples/scheduled-dev-cluster", () => {
     // Thu 24 and Fri 25 share a gap (Sat 26 has no start); Thu 31 and Fri 1 share the next one.
     expect(starts).toEqual([
       ["dev-orders-office-hours-start", undefined, "2026-12-23T22:59:59Z"],
-      ["dev-orders-office-hours-start-2026-12-26", "2026-12-25T23:00:00Z", "2026-12-30T22:59:59Z"],
-      ["dev-orders-office-hours-start-2027-01-02", "2027-01-01T23:00:00Z", undefined],
+      ["dev-orders-office-hours-start-2026-12-26", "2026-12-25T22:59:59Z", "2026-12-30T22:59:59Z"],
+      ["dev-orders-office-hours-start-2027-01-02", "2027-01-01T22:59:59Z", undefined],
     ]);
   });
 

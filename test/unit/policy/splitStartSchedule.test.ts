@@ -20,8 +20,8 @@ import {
 
 const WINDOWS = [
   { startDate: undefined, endDate: "2026-12-23T22:59:59Z" },
-  { startDate: "2026-12-28T23:00:00Z", endDate: "2026-12-30T22:59:59Z" },
-  { startDate: "2026-12-31T23:00:00Z", endDate: undefined },
+  { startDate: "2026-12-28T22:59:59Z", endDate: "2026-12-30T22:59:59Z" },
+  { startDate: "2026-12-31T22:59:59Z", endDate: undefined },
 ];
 
 /** A cluster and its `ClusterStopSchedule` with a stop and the start in `windows` windows. */

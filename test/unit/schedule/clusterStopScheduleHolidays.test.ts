@@ -66,8 +66,8 @@ describe("start schedule split around holidays", () => {
     const { name, schedules } = await build(validArgs(["2026-03-30", "2026-04-03", "2026-04-06"]));
     expect(windowsOf(name, schedules)).toEqual([
       "-start - 2026-03-29T21:59:59Z",
-      "-start-2026-03-31 2026-03-30T22:00:00Z 2026-04-02T21:59:59Z",
-      "-start-2026-04-07 2026-04-06T22:00:00Z -",
+      "-start-2026-03-31 2026-03-30T21:59:59Z 2026-04-02T21:59:59Z",
+      "-start-2026-04-07 2026-04-06T21:59:59Z -",
     ]);
   });
 
@@ -113,7 +113,7 @@ describe("start schedule split around holidays", () => {
     const { name, schedules } = await build(validArgs(["2026-03-30", "2026-03-30"]));
     expect(windowsOf(name, schedules)).toEqual([
       "-start - 2026-03-29T21:59:59Z",
-      "-start-2026-03-31 2026-03-30T22:00:00Z -",
+      "-start-2026-03-31 2026-03-30T21:59:59Z -",
     ]);
   });
 });
@@ -161,7 +161,7 @@ describe("past holidays", () => {
       `ClusterStopSchedule \`${name}\` for cluster \`dev-orders\`: \`holidays\` \`2026-02-01\`, \`2026-03-03\` are over in \`Europe/Berlin\` and left out; remove past dates from the list`,
     ]);
     // The window before today's holiday has ended: none is created, and no StartDate is past.
-    expect(windowsOf(name, schedules)).toEqual(["-start-2026-03-05 2026-03-04T23:00:00Z -"]);
+    expect(windowsOf(name, schedules)).toEqual(["-start-2026-03-05 2026-03-04T22:59:59Z -"]);
     expect(await valueOf(component.nextStartTime)).toBe("2026-03-05T06:00:00.000Z");
   });
 

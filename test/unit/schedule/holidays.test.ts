@@ -22,23 +22,25 @@ const shown = (windows: StartWindow[]): string[] =>
   );
 
 /**
- * What Scheduler invokes for the windows: each window's cron runs with StartDate <= run <= EndDate
- * (both ends counted, the stricter reading of "on, or after" / "on, or before").
+ * What Scheduler invokes for the windows: each window's cron runs between StartDate and EndDate,
+ * both boundaries counted (`inclusive`) or neither: AWS's "on, or after" / "on, or before" leaves
+ * it open, so the windows must give the same starts under both readings.
  */
 function runsOfWindows(
   windows: StartWindow[],
   start: ReturnType<typeof cron>,
   zone: string,
-  from: Date,
-  until: Date,
+  [from, until]: [Date, Date],
+  inclusive: boolean,
 ): string[] {
   const all = nextRuns(start, zone, from, 400).filter((run) => run <= until);
+  const after = (run: Date, bound: Date) => (inclusive ? run >= bound : run > bound);
   return iso(
     all.filter((run) =>
       windows.some(
         (w) =>
-          (w.startDate === undefined || run >= w.startDate) &&
-          (w.endDate === undefined || run <= w.endDate),
+          (w.startDate === undefined || after(run, w.startDate)) &&
+          (w.endDate === undefined || after(w.endDate, run)),
       ),
     ),
   );
@@ -83,17 +85,17 @@ describe("startWindows", () => {
     expect(shown(startWindows([], WEEKDAYS_7, "Europe/Berlin", now))).toEqual(["- … …"]);
   });
 
-  it("a holiday on the Monday after spring forward (Berlin): the windows meet at local midnights", () => {
+  it("a holiday on the Monday after spring forward (Berlin): boundaries a second before local midnights", () => {
     expect(shown(startWindows(["2026-03-30"], WEEKDAYS_7, "Europe/Berlin", now))).toEqual([
       "- … 2026-03-29T21:59:59.000Z", // Sunday 23:59:59 CEST
-      "2026-03-31 2026-03-30T22:00:00.000Z …", // Tuesday 00:00 CEST
+      "2026-03-31 2026-03-30T21:59:59.000Z …", // a second before Tuesday 00:00 CEST
     ]);
   });
 
   it("a holiday on the Monday after fall back (Berlin)", () => {
     expect(shown(startWindows(["2026-10-26"], WEEKDAYS_7, "Europe/Berlin", now))).toEqual([
       "- … 2026-10-25T22:59:59.000Z", // Sunday 23:59:59 CET
-      "2026-10-27 2026-10-26T23:00:00.000Z …",
+      "2026-10-27 2026-10-26T22:59:59.000Z …",
     ]);
   });
 
@@ -102,8 +104,8 @@ describe("startWindows", () => {
     const holidays = ["2026-12-31", "2026-12-25", "2026-12-24", "2026-12-28", "2026-12-24"];
     expect(shown(startWindows(holidays, WEEKDAYS_7, "Europe/Berlin", now))).toEqual([
       "- … 2026-12-23T22:59:59.000Z",
-      "2026-12-29 2026-12-28T23:00:00.000Z 2026-12-30T22:59:59.000Z",
-      "2027-01-01 2026-12-31T23:00:00.000Z …",
+      "2026-12-29 2026-12-28T22:59:59.000Z 2026-12-30T22:59:59.000Z",
+      "2027-01-01 2026-12-31T22:59:59.000Z …",
     ]);
   });
 
@@ -120,13 +122,13 @@ describe("startWindows", () => {
     expect(
       shown(startWindows(["2026-03-20", "2026-04-03"], WEEKDAYS_7, "Europe/Berlin", now)),
     ).toEqual([
-      "2026-03-21 2026-03-20T23:00:00.000Z 2026-04-02T21:59:59.000Z",
-      "2026-04-04 2026-04-03T22:00:00.000Z …",
+      "2026-03-21 2026-03-20T22:59:59.000Z 2026-04-02T21:59:59.000Z",
+      "2026-04-04 2026-04-03T21:59:59.000Z …",
     ]);
     // A holiday already over: the window after it opens at once (no StartDate in the past).
     expect(
       shown(startWindows(["2026-03-19", "2026-04-03"], WEEKDAYS_7, "Europe/Berlin", now)),
-    ).toEqual(["- … 2026-04-02T21:59:59.000Z", "2026-04-04 2026-04-03T22:00:00.000Z …"]);
+    ).toEqual(["- … 2026-04-02T21:59:59.000Z", "2026-04-04 2026-04-03T21:59:59.000Z …"]);
   });
 });
 
@@ -224,7 +226,8 @@ describe("the windows invoke exactly the starts nextRunsOutside predicts", () =>
     const expected = iso(nextRunsOutside(start, zone, from, 400, new Set(holidays))).filter(
       (run) => run <= until.toISOString(),
     );
-    expect(runsOfWindows(windows, start, zone, from, until)).toEqual(expected);
+    expect(runsOfWindows(windows, start, zone, [from, until], true)).toEqual(expected);
+    expect(runsOfWindows(windows, start, zone, [from, until], false)).toEqual(expected);
     // And the holidays' own starts are exactly the ones left out.
     const all = iso(nextRuns(start, zone, from, 400)).filter((run) => run <= until.toISOString());
     expect(all.length - expected.length).toBe(
