@@ -7,11 +7,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
+  describeSchedule,
   validateClusterStopScheduleArgs,
   type ClusterStopScheduleArgs,
   type ClusterStopScheduleRetry,
 } from "./clusterStopScheduleArgs";
 import { nextRuns, stoppedHoursPerWeek, type ScheduleExpression } from "./schedule";
+import { checkNotifications, checkScheduleNotifications } from "./notificationsArgs";
 import { createSchedulerRole } from "./schedulerRole";
 import { createStopWorkflow } from "./stopWorkflow";
 import { targetArnOf, targetInputOf } from "./aurora/schedulerTargets";
@@ -74,12 +76,17 @@ function createSchedule(
   );
 }
 
+const stringOrUndefined = (value: unknown) => (typeof value === "string" ? value : undefined);
+
 /** The stop workflow the stop schedule starts: given, created for this schedule, or none (direct). */
 function stopWorkflowOf(name: string, args: ClusterStopScheduleArgs, parent: pulumi.Resource) {
   if (args.stopThrough === "direct") return undefined;
   if (args.stopWorkflowArn !== undefined) return pulumi.output(args.stopWorkflowArn);
   const clusterIdentifiers = [args.clusterIdentifier];
-  return createStopWorkflow(name, { clusterIdentifiers }, parent).stateMachine.arn;
+  const { notifications } = args;
+  const component = describeSchedule(name, stringOrUndefined(args.clusterIdentifier));
+  const workflowArgs = { clusterIdentifiers, notifications, component };
+  return createStopWorkflow(name, workflowArgs, parent).stateMachine.arn;
 }
 
 /** The execution role: created least-privilege, or the `roleArn` given. */
@@ -150,11 +157,15 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
   readonly stopWorkflowArn: pulumi.Output<string | undefined>;
 
   /**
-   * @throws {@link InvalidClusterStopScheduleError} for invalid arguments (at preview).
+   * @throws {@link InvalidClusterStopScheduleError} for invalid arguments (at preview), and
+   * {@link InvalidNotificationsError} for `notifications` that cannot work.
    */
   constructor(name: string, args: ClusterStopScheduleArgs, opts?: pulumi.ComponentResourceOptions) {
     const now = new Date();
     const validated = validateClusterStopScheduleArgs(name, args, now);
+    const described = describeSchedule(name, stringOrUndefined(args.clusterIdentifier));
+    checkScheduleNotifications(described, args);
+    if (args.notifications !== undefined) checkNotifications(described, args.notifications);
     // The component's own inputs carry the cluster, so the policy pack can link it to the cluster.
     super(
       CLUSTER_STOP_SCHEDULE_TYPE,

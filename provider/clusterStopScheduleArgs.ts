@@ -4,6 +4,7 @@
  * AWS (which would only say "ValidationException" at `up`).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { WorkflowNotificationsArgs } from "./notificationsArgs";
 import {
   isValidTimeZone,
   recursAtLeastEvery,
@@ -60,6 +61,11 @@ export interface ClusterStopScheduleArgs {
    * this cluster) instead of creating one for the schedule.
    */
   stopWorkflowArn?: pulumi.Input<string>;
+  /**
+   * Report the stop workflow's runs to an SNS topic (failures, or every run with `notifyOn: "all"`).
+   * Needs the workflow the schedule creates: not with `stopThrough: "direct"` or `stopWorkflowArn`.
+   */
+  notifications?: WorkflowNotificationsArgs;
 }
 
 /** Thrown for invalid `ClusterStopSchedule` arguments; the message says what to change. */

@@ -46,6 +46,13 @@ export {
 } from "./types";
 export { ClusterKeepStopped, type ClusterKeepStoppedArgs } from "./clusterKeepStopped";
 export { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
+export { InvalidNotificationsError, type WorkflowNotificationsArgs } from "./notificationsArgs";
+export {
+  withNotifications,
+  type NotificationOptions,
+  type NotifyOn,
+} from "./workflow/notifications";
+export { STOP_OUTCOMES } from "./workflow/stopOutcomes";
 // Owned by the schedule engineer (provider/clusterStopSchedule.ts):
 export {
   ClusterStopSchedule,
