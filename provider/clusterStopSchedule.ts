@@ -15,6 +15,7 @@ import {
 import { nextRuns, stoppedHoursPerWeek, type ScheduleExpression } from "./schedule";
 import { checkNotifications, checkScheduleNotifications } from "./notificationsArgs";
 import { createSchedulerRole } from "./schedulerRole";
+import { startWorkflowOf } from "./startWorkflow";
 import { createStopWorkflow } from "./stopWorkflow";
 import { targetArnOf, targetInputOf } from "./aurora/schedulerTargets";
 import { CLUSTER_STOP_SCHEDULE_TYPE } from "./aurora/typeTokens";
@@ -46,10 +47,15 @@ function createSchedule(
   action: Action,
   expression: string,
   args: ClusterStopScheduleArgs,
-  targets: { roleArn: pulumi.Output<string>; stopWorkflowArn?: pulumi.Output<string> },
+  targets: {
+    roleArn: pulumi.Output<string>;
+    stopWorkflowArn?: pulumi.Output<string>;
+    startWorkflowArn?: pulumi.Output<string>;
+  },
   opts: pulumi.CustomResourceOptions,
 ): aws.scheduler.Schedule {
-  const { roleArn, stopWorkflowArn } = targets;
+  const { roleArn, stopWorkflowArn, startWorkflowArn } = targets;
+  const workflowArn = action === "stop" ? stopWorkflowArn : startWorkflowArn;
   const verb = action === "stop" ? "Stop" : "Start";
   return new aws.scheduler.Schedule(
     resourceName,
@@ -61,9 +67,9 @@ function createSchedule(
       state: args.enabled === false ? "DISABLED" : "ENABLED",
       flexibleTimeWindow: { mode: "OFF" },
       target: {
-        // A stop through the workflow starts an execution of its state machine (a templated
-        // target; the input is the execution's input, the same `{"DbClusterIdentifier": …}`).
-        arn: action === "stop" && stopWorkflowArn ? stopWorkflowArn : targetArnOf(action),
+        // Through a workflow: an execution of its state machine (a templated target; the input
+        // is the execution's input, the same `{"DbClusterIdentifier": …}`).
+        arn: workflowArn ?? targetArnOf(action),
         roleArn,
         // The cluster identifier in the input is what links a schedule to its cluster.
         input: pulumi.output(args.clusterIdentifier).apply(targetInputOf),
@@ -93,7 +99,7 @@ function stopWorkflowOf(name: string, args: ClusterStopScheduleArgs, parent: pul
 function executionRole(
   name: string,
   args: ClusterStopScheduleArgs,
-  stopWorkflowArn: pulumi.Output<string> | undefined,
+  workflows: { stopWorkflowArn?: pulumi.Output<string>; startWorkflowArn?: pulumi.Output<string> },
   parent: pulumi.Resource,
 ) {
   if (args.roleArn !== undefined)
@@ -104,7 +110,7 @@ function executionRole(
       clusterIdentifier: args.clusterIdentifier,
       hasStart: args.start !== undefined,
       deadLetterArn: args.deadLetterArn,
-      stopWorkflowArn,
+      ...workflows,
     },
     parent,
   );
@@ -116,7 +122,8 @@ function executionRole(
  * schedule per action with input `{"DbClusterIdentifier": …}`. The stop starts the stop workflow
  * (created for the schedule, or `stopWorkflowArn`), which waits out a start in progress and treats
  * an already stopped cluster as done; `stopThrough: "direct"` targets
- * `arn:aws:scheduler:::aws-sdk:rds:stopDBCluster` instead. The start targets `…:startDBCluster`.
+ * `arn:aws:scheduler:::aws-sdk:rds:stopDBCluster` instead. The start targets `…:startDBCluster`,
+ * or with `notifications` a start workflow that reports its runs too.
  * Unless `roleArn` is given, an execution role allowed exactly that on that one cluster.
  *
  * Flexible time window: `OFF`, so the cluster stops and starts at the stated minute (a window only
@@ -182,7 +189,9 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
     validated.warnings.forEach((warning) => void pulumi.log.warn(warning, this));
 
     const stopWorkflowArn = stopWorkflowOf(name, args, this);
-    const { created, roleArn } = executionRole(name, args, stopWorkflowArn, this);
+    const startWorkflowArn = startWorkflowOf(name, args, described, this);
+    const workflows = { stopWorkflowArn, startWorkflowArn };
+    const { created, roleArn } = executionRole(name, args, workflows, this);
     const scheduleOpts: pulumi.CustomResourceOptions = {
       parent: this,
       // The first invocation must find the permissions in place.
@@ -194,7 +203,7 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
         action,
         expression,
         args,
-        { roleArn, stopWorkflowArn },
+        { roleArn, ...workflows },
         scheduleOpts,
       );
 

@@ -53,7 +53,7 @@ export interface ClusterStopScheduleArgs {
    * (Step Functions), which waits for a cluster that is starting or backing up, stops it once RDS
    * accepts, and succeeds without a call when it is already stopped or gone. `"direct"`: it calls
    * StopDBCluster through the Scheduler universal target, fire-and-forget (a stop of a stopped
-   * cluster is an error there). Starts are always direct.
+   * cluster is an error there). Starts are direct, or through a start workflow with `notifications`.
    */
   stopThrough?: "workflow" | "direct";
   /**
@@ -62,8 +62,9 @@ export interface ClusterStopScheduleArgs {
    */
   stopWorkflowArn?: pulumi.Input<string>;
   /**
-   * Report the stop workflow's runs to an SNS topic (failures, or every run with `notifyOn: "all"`).
-   * Needs the workflow the schedule creates: not with `stopThrough: "direct"` or `stopWorkflowArn`.
+   * Report the workflows' runs to an SNS topic (failures, or every run with `notifyOn: "all"`);
+   * with `start`, starts go through a start workflow that reports too. Needs the stop workflow the
+   * schedule creates: not with `stopThrough: "direct"` or `stopWorkflowArn`.
    */
   notifications?: WorkflowNotificationsArgs;
 }

@@ -37,10 +37,11 @@ export interface LocalRunOptions {
   pollMs?: number;
   backoffMs?: number;
   retryMs?: number;
-  /** More local Task handlers (and their retry pauses), e.g. `SnsRecorder.overridesFor`. */
+  /** More local Task handlers (and their pauses), e.g. `SnsRecorder.overridesFor`. */
   extraTasks?: {
     taskResourceLocalHandlers: Record<string, (input: unknown) => Promise<never>>;
     retryIntervalOverrides: Record<string, number>;
+    waitTimeOverrides?: Record<string, number>;
   };
 }
 
@@ -99,6 +100,7 @@ export async function runLocally(
       waitTimeOverrides: {
         WaitForAvailable: options.pollMs ?? 20,
         BackOff: options.backoffMs ?? 20,
+        ...options.extraTasks?.waitTimeOverrides,
       },
       retryIntervalOverrides: {
         Describe: options.retryMs ?? 5,

@@ -19,6 +19,8 @@ import {
   topicArnProblem,
 } from "../../../provider/notificationsArgs";
 import { withNotifications } from "../../../provider/workflow/notifications";
+import { START_OUTCOMES } from "../../../provider/workflow/startOutcomes";
+import { startWorkflowDefinition } from "../../../provider/workflow/startWorkflowDefinition";
 import { STOP_OUTCOMES } from "../../../provider/workflow/stopOutcomes";
 import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
 
@@ -207,5 +209,70 @@ describe("refusals, at preview", () => {
     expect(resolve).toThrow(
       "ClusterKeepStopped `k`: `notifications.topicArn` `arn:aws:sns:us-east-1:123456789012:ops` is in `us-east-1` but the workflow runs in `eu-west-1`; use a topic in `eu-west-1` (subscribe from anywhere to it)",
     );
+  });
+});
+
+describe("ClusterStopSchedule with `start` and notifications", () => {
+  it("starts through a notifying start workflow allowed to describe and start this cluster and publish to the topic", async () => {
+    const { one, name } = await schedule({
+      clusterIdentifier: "Dev-Orders",
+      start: "cron(0 7 ? * MON-FRI *)",
+      notifications: { topicArn: TOPIC, notifyOn: "all" },
+    });
+    const machine = `arn:aws:states:eu-west-1:123456789012:stateMachine:${name}-start-workflow`;
+    expect(one("start").inputs.target).toMatchObject({
+      arn: machine,
+      input: '{"DbClusterIdentifier":"Dev-Orders"}',
+    });
+    expect(json(one("start-workflow").inputs.definition)).toEqual(
+      withNotifications(startWorkflowDefinition(), {
+        topicArn: TOPIC,
+        notifyOn: "all",
+        region: "eu-west-1",
+        action: "start",
+        outcomes: START_OUTCOMES,
+      }),
+    );
+    expect(json(one("start-workflow-policy").inputs.policy)).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "DescribeAndStartThisCluster",
+          Effect: "Allow",
+          Action: ["rds:DescribeDBClusters", "rds:StartDBCluster"],
+          Resource: ["arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders"],
+        },
+        publish,
+      ],
+    });
+    // The schedules' role: start the two workflows, no RDS call of its own.
+    expect(json(one("policy").inputs.policy)).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "StartTheStopWorkflow",
+          Effect: "Allow",
+          Action: "states:StartExecution",
+          Resource: `arn:aws:states:eu-west-1:123456789012:stateMachine:${name}-workflow`,
+        },
+        {
+          Sid: "StartTheStartWorkflow",
+          Effect: "Allow",
+          Action: "states:StartExecution",
+          Resource: machine,
+        },
+      ],
+    });
+    expect(json(one("start-workflow-role").inputs.assumeRolePolicy)).toMatchObject({
+      Statement: [{ Principal: { Service: "states.amazonaws.com" } }],
+    });
+  });
+
+  it("without notifications the start stays direct and no start workflow is created", async () => {
+    const { one, name } = await schedule({ start: "cron(0 7 ? * MON-FRI *)" });
+    expect(one("start").inputs.target).toMatchObject({
+      arn: "arn:aws:scheduler:::aws-sdk:rds:startDBCluster",
+    });
+    expect(resources.some((r) => r.name === `${name}-start-workflow`)).toBe(false);
   });
 });
