@@ -11,6 +11,8 @@ import { startEmulator, type RunningEmulator, type SeedCluster } from "aurora-po
 import { withNotifications, type NotifyOn } from "../../../provider/workflow/notifications";
 import { STOP_OUTCOMES } from "../../../provider/workflow/stopOutcomes";
 import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
+import { keepStoppedEventPattern } from "../../../provider/workflow/keepStoppedEventPattern";
+import { EventBridgeHarness } from "../../../scripts/keeper/eventBridgeHarness";
 import { localRdsClient, runLocally } from "../../../scripts/keeper/localExecution";
 import { SnsRecorder } from "../../../scripts/keeper/snsRecorder";
 
@@ -180,4 +182,43 @@ test("a 63-character identifier: the Subject would be too long, so the message g
       }),
     },
   ]);
+});
+
+test("the keeper's path: RDS's automatic start → EventBridge → the notifying workflow → one `stopping` message", async () => {
+  emu = await startEmulator({
+    stopSeconds: 0.1,
+    startSeconds: 0.2,
+    faultSeed: 7,
+    seed: [{ DBClusterIdentifier: "dev-orders", Status: "stopped" }],
+  });
+  const client = localRdsClient(emu.url);
+  rds = client;
+  const definition = withNotifications(stopWorkflowDefinition({ maxRunSeconds: 60 }), {
+    topicArn: TOPIC,
+    notifyOn: "all",
+    region: "eu-west-1",
+    action: "stop",
+    outcomes: STOP_OUTCOMES,
+  });
+  const sns = new SnsRecorder();
+  const extraTasks = sns.overridesFor(definition);
+  const harness = new EventBridgeHarness(emu.admin, [
+    {
+      pattern: keepStoppedEventPattern(["dev-orders"]),
+      target: (event) =>
+        runLocally(definition, { DbClusterIdentifier: event.detail.SourceIdentifier }, client, {
+          extraTasks,
+        }),
+    },
+  ]);
+  harness.start();
+  await emu.admin.triggerAutoRestart("dev-orders");
+  while (harness.deliveries.length === 0) await new Promise((r) => setTimeout(r, 10));
+  const run = (await harness.deliveries[0]) as Awaited<ReturnType<typeof runLocally>>;
+  await harness.stop();
+  expect(run.status).toBe("SUCCEEDED");
+  expect(run.states.at(-1)).toBe("StopRequested");
+  expect(
+    sns.published.map(({ topicArn, subject, message }) => ({ topicArn, subject, message })),
+  ).toEqual(expected("stop-stopping"));
 });
