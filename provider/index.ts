@@ -53,6 +53,8 @@ export {
   type NotifyOn,
 } from "./workflow/notifications";
 export { STOP_OUTCOMES } from "./workflow/stopOutcomes";
+export { startWorkflowDefinition } from "./workflow/startWorkflowDefinition";
+export { START_OUTCOMES } from "./workflow/startOutcomes";
 // Owned by the schedule engineer (provider/clusterStopSchedule.ts):
 export {
   ClusterStopSchedule,
