@@ -7,6 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CLUSTER_KEEP_STOPPED_TYPE } from "./aurora/typeTokens";
 import { serviceTrustPolicy, type IamPolicyDocument } from "./iamPolicyDocument";
+import { checkNotifications, type WorkflowNotificationsArgs } from "./notificationsArgs";
 import { awsLocation, createStopWorkflow } from "./stopWorkflow";
 import { keepStoppedEventPattern } from "./workflow/keepStoppedEventPattern";
 import { STOP_WORKFLOW_INPUT_KEY } from "./workflow/stopWorkflowDefinition";
@@ -29,6 +30,11 @@ export interface ClusterKeepStoppedArgs {
    * undelivered events", EventBridge User Guide).
    */
   deadLetterArn?: pulumi.Input<string>;
+  /**
+   * Report the workflow's runs to an SNS topic: failures (default), or every run with
+   * `notifyOn: "all"`. The workflow role may publish to that topic only.
+   */
+  notifications?: WorkflowNotificationsArgs;
 }
 
 /** The permission EventBridge needs to start the workflow: `states:StartExecution` on it only. */
@@ -69,14 +75,21 @@ export class ClusterKeepStopped extends pulumi.ComponentResource {
   /** The clusters kept stopped, lowercase. */
   readonly clusterIdentifiers: pulumi.Output<string[]>;
 
+  /**
+   * @throws {@link InvalidNotificationsError} for a `notifications` input that cannot work (at
+   * preview when the values are known, else when the topic's ARN is).
+   */
   constructor(name: string, args: ClusterKeepStoppedArgs, opts?: pulumi.ComponentResourceOptions) {
+    const component = `ClusterKeepStopped \`${name}\``;
+    if (args.notifications !== undefined) checkNotifications(component, args.notifications);
     const ids = pulumi
       .output(args.clusterIdentifiers)
       .apply((list) => [...new Set(list.map((id) => id.toLowerCase()))].sort());
     // The component's own inputs carry the clusters, so the policy pack can see what it covers.
     const enabled = args.enabled ?? true;
     super(CLUSTER_KEEP_STOPPED_TYPE, name, { clusterIdentifiers: ids, enabled }, opts);
-    const { stateMachine } = createStopWorkflow(name, { ...args, clusterIdentifiers: ids }, this);
+    const workflowArgs = { ...args, clusterIdentifiers: ids, component };
+    const { stateMachine } = createStopWorkflow(name, workflowArgs, this);
     const rule = new aws.cloudwatch.EventRule(
       `${name}-automatic-start`,
       {

@@ -4,27 +4,28 @@
  * ("Stopping and starting an Amazon Aurora DB cluster"; "Using universal targets", EventBridge
  * Scheduler User Guide). Runs with no program of ours in AWS: nothing to patch or pay for.
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
+  describeSchedule,
   validateClusterStopScheduleArgs,
   type ClusterStopScheduleArgs,
-  type ClusterStopScheduleRetry,
 } from "./clusterStopScheduleArgs";
 import {
-  nextRunsOutside,
-  stoppedHoursPerWeek,
-  type ScheduleExpression,
-  type StartWindow,
-} from "./schedule";
+  createSchedule,
+  executionRole,
+  nextTime,
+  stopWorkflowOf,
+  stringOrUndefined,
+  type Action,
+} from "./clusterStopScheduleResources";
+import { stoppedHoursPerWeek, type StartWindow } from "./schedule";
 import {
   scheduleDatesOf,
   startScheduleName,
   validateHolidays,
 } from "./clusterStopScheduleHolidays";
-import { createSchedulerRole } from "./schedulerRole";
-import { createStopWorkflow } from "./stopWorkflow";
-import { targetArnOf, targetInputOf } from "./aurora/schedulerTargets";
+import { checkNotifications, checkScheduleNotifications } from "./notificationsArgs";
+import { startWorkflowOf } from "./startWorkflow";
 import { CLUSTER_STOP_SCHEDULE_TYPE } from "./aurora/typeTokens";
 
 export {
@@ -34,99 +35,15 @@ export {
 } from "./clusterStopScheduleArgs";
 
 export { STOP_DB_CLUSTER_TARGET_ARN, START_DB_CLUSTER_TARGET_ARN } from "./aurora/schedulerTargets";
-
-/** Retry defaults; see {@link ClusterStopScheduleRetry} for why. */
-export const DEFAULT_RETRY: Required<ClusterStopScheduleRetry> = {
-  maximumRetryAttempts: 10,
-  maximumEventAgeInSeconds: 3600,
-};
-
-type Action = "stop" | "start";
-
-/** The ISO time of the next run after `now` not on a holiday, or undefined when there is none. */
-function nextTime(
-  schedule: ScheduleExpression,
-  zone: string,
-  now: Date,
-  holidays: ReadonlySet<string>,
-) {
-  return nextRunsOutside(schedule, zone, now, 1, holidays)[0]?.toISOString();
-}
-
-/** One EventBridge Scheduler schedule calling the RDS universal target for `action`. */
-function createSchedule(
-  resourceName: string,
-  action: Action,
-  expression: string,
-  args: ClusterStopScheduleArgs,
-  targets: { roleArn: pulumi.Output<string>; stopWorkflowArn?: pulumi.Output<string> },
-  opts: pulumi.CustomResourceOptions,
-  dates: { startDate?: string; endDate?: string } = {},
-): aws.scheduler.Schedule {
-  const { roleArn, stopWorkflowArn } = targets;
-  const verb = action === "stop" ? "Stop" : "Start";
-  return new aws.scheduler.Schedule(
-    resourceName,
-    {
-      description: pulumi.interpolate`${verb} Aurora cluster ${args.clusterIdentifier} (aurora-power)`,
-      groupName: args.groupName,
-      scheduleExpression: expression,
-      scheduleExpressionTimezone: args.timezone,
-      state: args.enabled === false ? "DISABLED" : "ENABLED",
-      flexibleTimeWindow: { mode: "OFF" },
-      ...dates,
-      target: {
-        // A stop through the workflow starts an execution of its state machine (a templated
-        // target; the input is the execution's input, the same `{"DbClusterIdentifier": …}`).
-        arn: action === "stop" && stopWorkflowArn ? stopWorkflowArn : targetArnOf(action),
-        roleArn,
-        // The cluster identifier in the input is what links a schedule to its cluster.
-        input: pulumi.output(args.clusterIdentifier).apply(targetInputOf),
-        retryPolicy: { ...DEFAULT_RETRY, ...args.retry },
-        deadLetterConfig:
-          args.deadLetterArn === undefined ? undefined : { arn: args.deadLetterArn },
-      },
-    },
-    opts,
-  );
-}
-
-/** The stop workflow the stop schedule starts: given, created for this schedule, or none (direct). */
-function stopWorkflowOf(name: string, args: ClusterStopScheduleArgs, parent: pulumi.Resource) {
-  if (args.stopThrough === "direct") return undefined;
-  if (args.stopWorkflowArn !== undefined) return pulumi.output(args.stopWorkflowArn);
-  const clusterIdentifiers = [args.clusterIdentifier];
-  return createStopWorkflow(name, { clusterIdentifiers }, parent).stateMachine.arn;
-}
-
-/** The execution role: created least-privilege, or the `roleArn` given. */
-function executionRole(
-  name: string,
-  args: ClusterStopScheduleArgs,
-  stopWorkflowArn: pulumi.Output<string> | undefined,
-  parent: pulumi.Resource,
-) {
-  if (args.roleArn !== undefined)
-    return { created: undefined, roleArn: pulumi.output(args.roleArn) };
-  const created = createSchedulerRole(
-    name,
-    {
-      clusterIdentifier: args.clusterIdentifier,
-      hasStart: args.start !== undefined,
-      deadLetterArn: args.deadLetterArn,
-      stopWorkflowArn,
-    },
-    parent,
-  );
-  return { created, roleArn: created.role.arn };
-}
+export { DEFAULT_RETRY } from "./clusterStopScheduleResources";
 
 /**
  * Stops (and optionally starts) an Aurora DB cluster on a schedule: one EventBridge Scheduler
  * schedule per action with input `{"DbClusterIdentifier": …}`. The stop starts the stop workflow
  * (created for the schedule, or `stopWorkflowArn`), which waits out a start in progress and treats
  * an already stopped cluster as done; `stopThrough: "direct"` targets
- * `arn:aws:scheduler:::aws-sdk:rds:stopDBCluster` instead. The start targets `…:startDBCluster`.
+ * `arn:aws:scheduler:::aws-sdk:rds:stopDBCluster` instead. The start targets `…:startDBCluster`,
+ * or with `notifications` a start workflow that reports its runs too.
  * Unless `roleArn` is given, an execution role allowed exactly that on that one cluster.
  *
  * Flexible time window: `OFF`, so the cluster stops and starts at the stated minute (a window only
@@ -169,12 +86,16 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
   readonly stopWorkflowArn: pulumi.Output<string | undefined>;
 
   /**
-   * @throws {@link InvalidClusterStopScheduleError} for invalid arguments (at preview).
+   * @throws {@link InvalidClusterStopScheduleError} for invalid arguments (at preview), and
+   * {@link InvalidNotificationsError} for `notifications` that cannot work.
    */
   constructor(name: string, args: ClusterStopScheduleArgs, opts?: pulumi.ComponentResourceOptions) {
     const now = new Date();
     const validated = validateClusterStopScheduleArgs(name, args, now);
     const holidays = validateHolidays(name, args, validated.start, now);
+    const described = describeSchedule(name, stringOrUndefined(args.clusterIdentifier));
+    checkScheduleNotifications(described, args);
+    if (args.notifications !== undefined) checkNotifications(described, args.notifications);
     // The component's own inputs carry the cluster, so the policy pack can link it to the cluster.
     super(
       CLUSTER_STOP_SCHEDULE_TYPE,
@@ -191,7 +112,9 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
     [...validated.warnings, ...holidays.warnings].forEach((w) => void pulumi.log.warn(w, this));
 
     const stopWorkflowArn = stopWorkflowOf(name, args, this);
-    const { created, roleArn } = executionRole(name, args, stopWorkflowArn, this);
+    const startWorkflowArn = startWorkflowOf(name, args, described, this);
+    const workflows = { stopWorkflowArn, startWorkflowArn };
+    const { created, roleArn } = executionRole(name, args, workflows, this);
     const scheduleOpts: pulumi.CustomResourceOptions = {
       parent: this,
       // The first invocation must find the permissions in place.
@@ -203,7 +126,7 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
         action,
         expression,
         args,
-        { roleArn, stopWorkflowArn },
+        { roleArn, ...workflows },
         scheduleOpts,
         window === undefined ? {} : scheduleDatesOf(window),
       );

@@ -4,6 +4,7 @@
  * AWS (which would only say "ValidationException" at `up`).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { WorkflowNotificationsArgs } from "./notificationsArgs";
 import {
   isValidTimeZone,
   recursAtLeastEvery,
@@ -54,7 +55,7 @@ export interface ClusterStopScheduleArgs {
    * (Step Functions), which waits for a cluster that is starting or backing up, stops it once RDS
    * accepts, and succeeds without a call when it is already stopped or gone. `"direct"`: it calls
    * StopDBCluster through the Scheduler universal target, fire-and-forget (a stop of a stopped
-   * cluster is an error there). Starts are always direct.
+   * cluster is an error there). Starts are direct, or through a start workflow with `notifications`.
    */
   stopThrough?: "workflow" | "direct";
   /**
@@ -62,6 +63,12 @@ export interface ClusterStopScheduleArgs {
    * this cluster) instead of creating one for the schedule.
    */
   stopWorkflowArn?: pulumi.Input<string>;
+  /**
+   * Report the workflows' runs to an SNS topic (failures, or every run with `notifyOn: "all"`);
+   * with `start`, starts go through a start workflow that reports too. Needs the stop workflow the
+   * schedule creates: not with `stopThrough: "direct"` or `stopWorkflowArn`.
+   */
+  notifications?: WorkflowNotificationsArgs;
 }
 
 /** Thrown for invalid `ClusterStopSchedule` arguments; the message says what to change. */

@@ -46,6 +46,15 @@ export {
 } from "./types";
 export { ClusterKeepStopped, type ClusterKeepStoppedArgs } from "./clusterKeepStopped";
 export { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
+export { InvalidNotificationsError, type WorkflowNotificationsArgs } from "./notificationsArgs";
+export {
+  withNotifications,
+  type NotificationOptions,
+  type NotifyOn,
+} from "./workflow/notifications";
+export { STOP_OUTCOMES } from "./workflow/stopOutcomes";
+export { startWorkflowDefinition } from "./workflow/startWorkflowDefinition";
+export { START_OUTCOMES } from "./workflow/startOutcomes";
 // Owned by the schedule engineer (provider/clusterStopSchedule.ts):
 export {
   ClusterStopSchedule,

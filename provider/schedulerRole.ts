@@ -38,6 +38,8 @@ export function schedulerTrustPolicy(accountId: string): IamPolicyDocument {
  * Permission policy. Stops through the stop workflow (`stopWorkflowArn`): `states:StartExecution`
  * on that state machine only; stops through the universal target: `rds:StopDBCluster` on the one
  * cluster. `rds:StartDBCluster` on the cluster only when there is a start schedule;
+ * starts through the start workflow (`startWorkflowArn`, with notifications): `states:StartExecution`
+ * on it instead of `rds:StartDBCluster`;
  * `sqs:SendMessage` on the dead-letter queue when one is set, because Scheduler delivers
  * dead-letter events with the schedule's role ("Configuring a schedule's dead-letter queue").
  * No `rds:DescribeDBClusters`: the universal target does not describe (the workflow's own role
@@ -48,10 +50,11 @@ export function schedulerPermissionPolicy(
   hasStart: boolean,
   deadLetterArn?: string,
   stopWorkflowArn?: string,
+  startWorkflowArn?: string,
 ): IamPolicyDocument {
   const rdsActions = [
     ...(stopWorkflowArn === undefined ? ["rds:StopDBCluster"] : []),
-    ...(hasStart ? ["rds:StartDBCluster"] : []),
+    ...(hasStart && startWorkflowArn === undefined ? ["rds:StartDBCluster"] : []),
   ];
   const statements: IamPolicyStatement[] = [];
   if (stopWorkflowArn !== undefined) {
@@ -60,6 +63,14 @@ export function schedulerPermissionPolicy(
       Effect: "Allow",
       Action: "states:StartExecution",
       Resource: stopWorkflowArn,
+    });
+  }
+  if (startWorkflowArn !== undefined) {
+    statements.push({
+      Sid: "StartTheStartWorkflow",
+      Effect: "Allow",
+      Action: "states:StartExecution",
+      Resource: startWorkflowArn,
     });
   }
   if (rdsActions.length > 0) {
@@ -89,6 +100,8 @@ export interface SchedulerRoleArgs {
   deadLetterArn?: pulumi.Input<string>;
   /** The stop workflow the stop schedule starts; absent: it calls StopDBCluster directly. */
   stopWorkflowArn?: pulumi.Input<string>;
+  /** The start workflow the start schedule starts; absent: it calls StartDBCluster directly. */
+  startWorkflowArn?: pulumi.Input<string>;
 }
 
 /**
@@ -122,14 +135,16 @@ export function createSchedulerRole(
       args.clusterIdentifier,
       args.deadLetterArn,
       args.stopWorkflowArn,
+      args.startWorkflowArn,
     ])
-    .apply(([partitionName, regionName, account, clusterIdentifier, deadLetterArn, workflowArn]) =>
+    .apply(([partition, region, accountId, clusterIdentifier, deadLetter, stopArn, startArn]) =>
       JSON.stringify(
         schedulerPermissionPolicy(
-          { partition: partitionName, region: regionName, accountId: account, clusterIdentifier },
+          { partition, region, accountId, clusterIdentifier },
           args.hasStart,
-          deadLetterArn,
-          workflowArn,
+          deadLetter,
+          stopArn,
+          startArn,
         ),
       ),
     );

@@ -8,7 +8,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy, type IamPolicyDocument } from "./iamPolicyDocument";
+import {
+  notificationStatements,
+  notifyingDefinition,
+  type WorkflowNotificationsArgs,
+} from "./notificationsArgs";
 import { clusterArn, type ClusterLocation } from "./schedulerRole";
+import { STOP_OUTCOMES } from "./workflow/stopOutcomes";
 import { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
 
 /** Where the clusters live, for their ARNs. */
@@ -16,8 +22,20 @@ export type ClustersLocation = Omit<ClusterLocation, "clusterIdentifier"> & {
   clusterIdentifiers: readonly string[];
 };
 
-/** The workflow's permissions: describe and stop these clusters, nothing else. */
-export function stopWorkflowPolicy(location: ClustersLocation): IamPolicyDocument {
+/** The topic (and its KMS key) the workflow publishes to, when it notifies. */
+export interface NotificationTarget {
+  topicArn: string;
+  kmsKeyArn?: string;
+}
+
+/**
+ * The workflow's permissions: describe and stop these clusters, and publish to the notification
+ * topic when there is one; nothing else.
+ */
+export function stopWorkflowPolicy(
+  location: ClustersLocation,
+  notify?: NotificationTarget,
+): IamPolicyDocument {
   const arns = [...new Set(location.clusterIdentifiers.map((id) => id.toLowerCase()))]
     .sort()
     .map((clusterIdentifier) => clusterArn({ ...location, clusterIdentifier }));
@@ -30,6 +48,7 @@ export function stopWorkflowPolicy(location: ClustersLocation): IamPolicyDocumen
         Action: ["rds:DescribeDBClusters", "rds:StopDBCluster"],
         Resource: arns,
       },
+      ...(notify === undefined ? [] : notificationStatements(notify.topicArn, notify.kmsKeyArn)),
     ],
   };
 }
@@ -39,6 +58,10 @@ export interface StopWorkflowArgs {
   clusterIdentifiers: pulumi.Input<pulumi.Input<string>[]>;
   /** Bound of one run in seconds (default 7200). */
   maxRunSeconds?: number;
+  /** Where runs report; absent: no notifications. */
+  notifications?: WorkflowNotificationsArgs;
+  /** The component, as errors name it: "ClusterKeepStopped `dev-keeper`". */
+  component: string;
 }
 
 /** The account, partition and Region of the provider `parent` uses (the clusters' ARNs need them). */
@@ -51,13 +74,39 @@ export function awsLocation(parent: pulumi.Resource) {
   };
 }
 
+/** The JSON of {@link stopWorkflowPolicy} once the location and the topic are known. */
+function workflowPolicyJson(
+  args: StopWorkflowArgs,
+  location: ReturnType<typeof awsLocation>,
+): pulumi.Output<string> {
+  const { notifications } = args;
+  return pulumi
+    .all([
+      location.partition,
+      location.region,
+      location.accountId,
+      args.clusterIdentifiers,
+      notifications?.topicArn,
+      notifications?.kmsKeyArn,
+    ])
+    .apply(([partition, region, accountId, clusterIdentifiers, topicArn, kmsKeyArn]) =>
+      JSON.stringify(
+        stopWorkflowPolicy(
+          { partition, region, accountId, clusterIdentifiers },
+          topicArn === undefined ? undefined : { topicArn, kmsKeyArn },
+        ),
+      ),
+    );
+}
+
 /** Creates the state machine and its role as children of `parent`. */
 export function createStopWorkflow(
   name: string,
   args: StopWorkflowArgs,
   parent: pulumi.Resource,
 ): { stateMachine: aws.sfn.StateMachine; role: aws.iam.Role; policy: aws.iam.RolePolicy } {
-  const { partition, region, accountId } = awsLocation(parent);
+  const location = awsLocation(parent);
+  const { partition, region, accountId } = location;
   const role = new aws.iam.Role(
     `${name}-workflow-role`,
     {
@@ -68,27 +117,26 @@ export function createStopWorkflow(
     },
     { parent },
   );
-  const document = pulumi
-    .all([partition, region, accountId, args.clusterIdentifiers])
-    .apply(([partitionName, regionName, account, ids]) =>
-      JSON.stringify(
-        stopWorkflowPolicy({
-          partition: partitionName,
-          region: regionName,
-          accountId: account,
-          clusterIdentifiers: ids,
-        }),
-      ),
-    );
+  const { notifications } = args;
+  const document = workflowPolicyJson(args, location);
   const policy = new aws.iam.RolePolicy(
     `${name}-workflow-policy`,
     { role: role.id, policy: document },
     { parent },
   );
-  const definition = stopWorkflowDefinition({ maxRunSeconds: args.maxRunSeconds });
+  const definition = notifyingDefinition(
+    stopWorkflowDefinition({ maxRunSeconds: args.maxRunSeconds }),
+    {
+      component: args.component,
+      action: "stop",
+      outcomes: STOP_OUTCOMES,
+      notifications,
+      location: { partition, region },
+    },
+  );
   const stateMachine = new aws.sfn.StateMachine(
     `${name}-workflow`,
-    { type: "STANDARD", roleArn: role.arn, definition: JSON.stringify(definition) },
+    { type: "STANDARD", roleArn: role.arn, definition },
     // The first execution must find the permissions in place.
     { parent, dependsOn: [policy] },
   );

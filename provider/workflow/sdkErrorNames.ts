@@ -32,4 +32,12 @@ export const WORKFLOW_ERRORS = {
   cannotStop: "AuroraPower.CannotStop",
   /** The cluster is in a status no stop or wait can leave (`deleting`, `failed`, a lost KMS key, …). */
   statusNeedsOperator: "AuroraPower.StatusNeedsOperator",
+  /** RDS refused StartDBCluster for a reason waiting cannot fix (its KMS key, the VPC's encryption). */
+  cannotStart: "AuroraPower.CannotStart",
 } as const;
+
+/** StartDBCluster: RDS cannot use the cluster's KMS key (RDS `KMSKeyNotAccessibleFault`, 400). */
+export const KMS_KEY_NOT_ACCESSIBLE = "Rds.KmsKeyNotAccessibleException";
+
+/** StartDBCluster: the VPC's encryption control refuses the cluster (client-rds 3.1169.0). */
+export const VPC_ENCRYPTION_CONTROL_VIOLATION = "Rds.VpcEncryptionControlViolationException";

@@ -2,8 +2,10 @@ import {
   DB_CLUSTER_NOT_FOUND,
   INVALID_DB_CLUSTER_STATE,
   INVALID_DB_INSTANCE_STATE,
+  KMS_KEY_NOT_ACCESSIBLE,
   RDS_EXCEPTION,
   SDK_CLIENT_EXCEPTION,
+  VPC_ENCRYPTION_CONTROL_VIOLATION,
 } from "./sdkErrorNames";
 
 /**
@@ -19,6 +21,8 @@ export function sfnErrorNameOf(error: unknown): string {
     DBClusterNotFoundFault: DB_CLUSTER_NOT_FOUND,
     InvalidDBClusterStateFault: INVALID_DB_CLUSTER_STATE,
     InvalidDBInstanceStateFault: INVALID_DB_INSTANCE_STATE,
+    KMSKeyNotAccessibleFault: KMS_KEY_NOT_ACCESSIBLE,
+    VpcEncryptionControlViolationException: VPC_ENCRYPTION_CONTROL_VIOLATION,
   };
   const known = modeled[name];
   if (known !== undefined) return known;

@@ -37,6 +37,12 @@ export interface LocalRunOptions {
   pollMs?: number;
   backoffMs?: number;
   retryMs?: number;
+  /** More local Task handlers (and their pauses), e.g. `SnsRecorder.overridesFor`. */
+  extraTasks?: {
+    taskResourceLocalHandlers: Record<string, (input: unknown) => Promise<never>>;
+    retryIntervalOverrides: Record<string, number>;
+    waitTimeOverrides?: Record<string, number>;
+  };
 }
 
 /** An RDS client for the local endpoint; one attempt per call, so the workflow's Retry is tested. */
@@ -89,12 +95,18 @@ export async function runLocally(
         StopCluster: sdkTask(calls, "StopDBCluster", (id) =>
           rds.send(new StopDBClusterCommand({ DBClusterIdentifier: id })),
         ),
+        ...options.extraTasks?.taskResourceLocalHandlers,
       },
       waitTimeOverrides: {
         WaitForAvailable: options.pollMs ?? 20,
         BackOff: options.backoffMs ?? 20,
+        ...options.extraTasks?.waitTimeOverrides,
       },
-      retryIntervalOverrides: { Describe: options.retryMs ?? 5, StopCluster: options.retryMs ?? 5 },
+      retryIntervalOverrides: {
+        Describe: options.retryMs ?? 5,
+        StopCluster: options.retryMs ?? 5,
+        ...options.extraTasks?.retryIntervalOverrides,
+      },
     },
   });
   const states: string[] = [];

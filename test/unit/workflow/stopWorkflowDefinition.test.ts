@@ -113,6 +113,12 @@ test("SDK errors are renamed as the Step Functions integration names them", () =
   expect(sfnErrorNameOf(fault("InvalidDBInstanceStateFault", 400))).toBe(
     "Rds.InvalidDbInstanceStateException",
   );
+  expect(sfnErrorNameOf(fault("KMSKeyNotAccessibleFault", 400))).toBe(
+    "Rds.KmsKeyNotAccessibleException",
+  );
+  expect(sfnErrorNameOf(fault("VpcEncryptionControlViolationException", 400))).toBe(
+    "Rds.VpcEncryptionControlViolationException",
+  );
   expect(sfnErrorNameOf(fault("Throttling", 400))).toBe("Rds.RdsException");
   expect(sfnErrorNameOf(fault("InternalFailure", 500))).toBe("Rds.RdsException");
   expect(sfnErrorNameOf(new Error("socket hang up"))).toBe("Rds.SdkClientException");
