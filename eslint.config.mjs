@@ -27,6 +27,19 @@ export default tseslint.config(
     },
   },
   {
+    // Each example carries its own tsconfig.json for `pulumi up` in its directory, where aurora-power
+    // is installed from this repository; here they are linted as the root project sees them (the
+    // `paths` of tsconfig.json map aurora-power to the sources), like `npm run typecheck` does.
+    files: ["examples/**/*.ts"],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: "./tsconfig.json",
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
     // Product code stays in small files and functions (STYLE.md, "Layout"); every line counts.
     // Import cycles, type-only imports included, are checked by `npm run cycles` (dpdm): the
     // import-x `no-cycle` rule skips type-only imports.
