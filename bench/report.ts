@@ -1,4 +1,4 @@
-/** Renders bench/results/results.md, the tables README quotes. */
+/** Renders bench/results/results.md, the tables docs/benchmarks.md quotes. */
 import type { BenchResults } from "./results";
 import type { EngineScaleSummary, SideSummary } from "./summarize";
 

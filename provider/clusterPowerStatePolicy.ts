@@ -14,8 +14,9 @@ import type { IamPolicyDocument } from "./iamPolicyDocument";
  *
  * @example
  * ```ts
+ * // `cluster.arn` is an Output: build the document once it is known.
  * new aws.iam.Policy("aurora-power", {
- *   policy: JSON.stringify(clusterPowerStatePolicy([cluster.arn])),
+ *   policy: cluster.arn.apply((arn) => JSON.stringify(clusterPowerStatePolicy([arn]))),
  * });
  * ```
  */

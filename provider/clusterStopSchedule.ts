@@ -79,7 +79,8 @@ export class ClusterStopSchedule extends pulumi.ComponentResource {
   /**
    * Hours per week the schedule keeps the cluster stopped, averaged over the next 4 weeks in its
    * time zone (DST and `holidays` included; a stop no start follows lasts until RDS's automatic
-   * start after 7 days). Multiply by the cluster's instance prices to see what it saves (README).
+   * start after 7 days). Multiply by the cluster's instance prices to see what it saves
+   * (docs/keep-stopped-and-schedules.md, "What a schedule saves").
    */
   readonly stoppedHoursPerWeek: pulumi.Output<number>;
   /** ARN of the stop workflow the stop schedule starts; undefined with `stopThrough: "direct"`. */

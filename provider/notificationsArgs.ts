@@ -14,7 +14,7 @@ export interface WorkflowNotificationsArgs {
   /**
    * ARN of a standard Amazon SNS topic in the component's Region, e.g. `topic.arn`. The workflow
    * role may publish to this topic and nothing else. Messages are JSON:
-   * `{ source, cluster, region, action, outcome, reason }` (README, "Notifications").
+   * `{ source, cluster, region, action, outcome, reason }` (docs/keep-stopped-and-schedules.md, "The message").
    */
   topicArn: pulumi.Input<string>;
   /** `"failures"` (default): only runs that end failed. `"all"`: every run, whatever its outcome. */

@@ -6,7 +6,7 @@
  * serializing a closure, which for a seven-method provider is 2.6 KB of `with` wrappers; the engine
  * stores it twice per resource (inputs and outputs) and rewrites the whole state after every step,
  * so at 200 clusters that text was most of what `pulumi up` spent its CPU on. This text is the
- * same contract written out by hand: about 100 bytes, no closure.
+ * same contract written out by hand: 598 bytes (616 for the fleet's), no closure.
  *
  * It names nothing but `aurora-power/dynamic`, so it is the same for every package version (no
  * spurious diffs), holds no secret, path or SDK code, and delete always runs the installed

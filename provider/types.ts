@@ -3,10 +3,10 @@ import type { ClusterRecord } from "./core/clusterRecord";
 
 export type { PowerState } from "./aurora/clusterStatus";
 
-/** What happens to the cluster when the resource is deleted (see README, "onDelete"). */
+/** What happens to the cluster when the resource is deleted (see docs/cluster-power-state.md, "`onDelete`"). */
 export type OnDelete = "restore" | "running" | "stopped" | "retain";
 
-/** The `onDelete` values, in the order the README lists them. */
+/** The `onDelete` values, in the order README.md and docs/cluster-power-state.md list them. */
 export const ON_DELETE_VALUES: readonly OnDelete[] = ["restore", "running", "stopped", "retain"];
 
 /** The `state` values. */
@@ -46,7 +46,7 @@ export type ClusterPowerStateOutputs = ClusterPowerStateInputs &
     region: string;
     onDelete: OnDelete;
     timeoutMinutes: number;
-    /** Version of the state format (see README, "State format"). */
+    /** Version of the state format (see docs/cluster-power-state.md, "State format and upgrades"). */
     schemaVersion: number;
     /** The aurora-power version that wrote this state. */
     writtenBy: string;

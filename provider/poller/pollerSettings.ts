@@ -1,6 +1,6 @@
 /**
  * Knobs of the waiting machinery, read from the provider process's environment (the engine starts
- * the provider with the environment of `pulumi up`). Every knob is documented in the README. The
+ * the provider with the environment of `pulumi up`). Every knob is documented in docs/rds-calls.md ("Waiting"). The
  * RDS client's knobs live with the client in `rds/createRdsClient.ts`:
  * `AURORA_POWER_REQUEST_TIMEOUT_MS` (bound of one HTTP attempt, 30000), `AWS_MAX_ATTEMPTS` (8) and
  * `AWS_RETRY_MODE` (`standard`).

@@ -1,6 +1,6 @@
 /**
  * How many hours a week a stop/start schedule keeps a cluster stopped: the figure a team turns
- * into money with the cluster's instance prices (README, "What a schedule saves"). RDS starts a
+ * into money with the cluster's instance prices (docs/keep-stopped-and-schedules.md, "What a schedule saves"). RDS starts a
  * stopped cluster by itself after 7 days ("Stopping and starting an Amazon Aurora DB cluster"),
  * so a stop that no start follows holds for at most 7 days.
  */

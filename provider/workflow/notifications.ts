@@ -187,7 +187,7 @@ function catchUnexpected(states: Record<string, State>): void {
  * Error and Cause, so errors the definition does not handle are reported too. A publish that
  * still fails after its retries lets the run end as it would have (`$.NotificationError` says
  * why). Not reported from inside: the run's own `TimeoutSeconds`, an abort, and `States.Runtime`
- * errors, which end the execution without running any state (see docs/incoming/notify.md).
+ * errors, which end the execution without running any state (docs/keep-stopped-and-schedules.md, "What the workflows cannot report").
  *
  * @example
  * withNotifications(stopWorkflowDefinition(), {

@@ -8,7 +8,9 @@
  * (`DBClusterNotFoundFault` → `DbClusterNotFoundException`); an error code RDS does not model for
  * the action (`Throttling`, `InternalFailure`, `InvalidParameterCombination`) surfaces as the
  * service's base exception, `Rds.RdsException`, and a network failure as `Rds.SdkClientException`
- * (observed, e.g. sqlxpert/step-stay-stopped-aws-rds-aurora, README "Rudimentary retries").
+ * (observed, e.g. in sqlxpert/step-stay-stopped-aws-rds-aurora, whose README, "Step Function
+ * Disadvantages", "1. Inconsistent error names", reports `InvalidParameterCombination` surfacing
+ * as `Rds.RdsException`).
  */
 
 /** StopDBCluster / DescribeDBClusters: the cluster does not exist (RDS `DBClusterNotFoundFault`, 404). */

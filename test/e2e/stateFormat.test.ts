@@ -3,7 +3,7 @@ import type { RunningEmulator } from "aurora-power/emulator";
 import { withInlineStack } from "../../scripts/harness";
 import { e2eStackOptions, startE2eEmulator, statusesOf } from "../support/e2eEmulator";
 
-// The state of every aurora-power resource is a versioned format (README, "State format"): a state
+// The state of every aurora-power resource is a versioned format (docs/cluster-power-state.md, "State format and upgrades"): a state
 // written by a later aurora-power must be refused with the version that wrote it and what to
 // install, never misread, and nothing may change.
 const program = () => {

@@ -45,7 +45,7 @@ describe("defect 3: renames and moves do not restart clusters", () => {
         "cluster `renamed` (us-east-1) is left as it is: `ClusterPowerState` `new-name` holds it now (a rename or a move in this run), so `ClusterPowerState` `old-name` does not apply `onDelete: restore` to it",
       );
       await run.destroy();
-      // The new resource recorded what it found (stopped): the case README documents.
+      // The new resource recorded what it found (stopped): the case docs/cluster-power-state.md documents.
       expect(await statusesOf(emulator, ["renamed"])).toEqual({ renamed: "stopped" });
     });
   });

@@ -88,7 +88,7 @@ export async function pendingOperations(
   return pending.map((op) => ({ type: op.type, urn: op.resource.urn }));
 }
 
-/** Logs a measured figure so `npm test` output (and the README) can quote it. */
+/** Logs a measured figure so `npm test` output (and docs/reliability.md) can quote it. */
 export function reportFigure(scenario: string, figure: Record<string, unknown>): void {
   process.stdout.write(`[reliability] ${scenario}: ${JSON.stringify(figure)}\n`);
 }
