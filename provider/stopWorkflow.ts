@@ -1,9 +1,13 @@
 /**
  * The stop workflow deployed in AWS: a Step Functions standard state machine running
  * {@link stopWorkflowDefinition} (describe → stop when `available`, wait while busy, succeed when
- * stopped or gone, fail with the reason otherwise) and the role it runs as, allowed exactly the two
- * RDS calls it makes on exactly the clusters it serves ("Actions, resources, and condition keys for
- * Amazon RDS": DescribeDBClusters and StopDBCluster authorize against the cluster ARN).
+ * stopped or gone, fail with the reason otherwise) and the role it runs as, allowed exactly the
+ * RDS calls it makes: DescribeDBClusters and StopDBCluster on exactly the clusters it serves, and
+ * DescribeGlobalClusters on the account's global databases ("Actions, resources, and condition keys
+ * for Amazon RDS": the first two authorize against the cluster ARN, the third against the
+ * `global-cluster` ARN, which has no Region: `arn:aws:rds::<account>:global-cluster:<id>`). Which
+ * global database a cluster joins is not known when the role is written, hence `global-cluster:*`;
+ * the call only reads.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -16,7 +20,10 @@ export type ClustersLocation = Omit<ClusterLocation, "clusterIdentifier"> & {
   clusterIdentifiers: readonly string[];
 };
 
-/** The workflow's permissions: describe and stop these clusters, nothing else. */
+/**
+ * The workflow's permissions: describe and stop these clusters, count the members of a global
+ * database, nothing else.
+ */
 export function stopWorkflowPolicy(location: ClustersLocation): IamPolicyDocument {
   const arns = [...new Set(location.clusterIdentifiers.map((id) => id.toLowerCase()))]
     .sort()
@@ -29,6 +36,12 @@ export function stopWorkflowPolicy(location: ClustersLocation): IamPolicyDocumen
         Effect: "Allow",
         Action: ["rds:DescribeDBClusters", "rds:StopDBCluster"],
         Resource: arns,
+      },
+      {
+        Sid: "CountGlobalDatabaseMembers",
+        Effect: "Allow",
+        Action: ["rds:DescribeGlobalClusters"],
+        Resource: [`arn:${location.partition}:rds::${location.accountId}:global-cluster:*`],
       },
     ],
   };

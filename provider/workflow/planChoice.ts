@@ -77,10 +77,10 @@ export function planChoice(): PlanStates {
     steps.filter((s) => s.step.kind === kind).map(statusRule);
   choices.push({ Or: group("succeed"), Next: PLAN_TARGETS.succeed });
   for (const check of refusalChecks()) {
-    const name = stateName("Refuse", check.kind);
+    const name = stateName("Refuse", check.variant ? `${check.kind}-${check.variant}` : check.kind);
     const refusal = refusalOf(check.probe, check.kind);
     const sentence = `cluster \`${ID_SAMPLE}\` cannot be stopped: ${refusal.why}; ${refusal.fix}`;
-    const subs = check.sample ? [ID, check.sample] : [ID];
+    const subs = [ID, ...(check.sample ? [check.sample] : []), ...(check.moreSamples ?? [])];
     failurePasses[name] = failurePass(WORKFLOW_ERRORS.cannotStop, sentence, subs);
     choices.push({ ...check.rule, Next: name });
   }

@@ -1,5 +1,6 @@
 import {
   DB_CLUSTER_NOT_FOUND,
+  GLOBAL_CLUSTER_NOT_FOUND,
   INVALID_DB_CLUSTER_STATE,
   INVALID_DB_INSTANCE_STATE,
   RDS_EXCEPTION,
@@ -19,6 +20,7 @@ export function sfnErrorNameOf(error: unknown): string {
     DBClusterNotFoundFault: DB_CLUSTER_NOT_FOUND,
     InvalidDBClusterStateFault: INVALID_DB_CLUSTER_STATE,
     InvalidDBInstanceStateFault: INVALID_DB_INSTANCE_STATE,
+    GlobalClusterNotFoundFault: GLOBAL_CLUSTER_NOT_FOUND,
   };
   const known = modeled[name];
   if (known !== undefined) return known;

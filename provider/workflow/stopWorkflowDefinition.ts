@@ -1,20 +1,21 @@
-import type { Catcher, Retrier, State, StateMachineDefinition } from "./aslTypes";
+import type { Catcher, State, StateMachineDefinition } from "./aslTypes";
+import { DESCRIBE_GLOBAL_CLUSTERS_RESOURCE, globalClusterStates } from "./globalClusterStates";
 import { FAILURE_PATH, PLAN_TARGETS, planChoice } from "./planChoice";
 import { CLUSTER_PATH } from "./refusalChecks";
 import {
   DB_CLUSTER_NOT_FOUND,
   INVALID_DB_CLUSTER_STATE,
   INVALID_DB_INSTANCE_STATE,
-  RDS_EXCEPTION,
-  SDK_CLIENT_EXCEPTION,
 } from "./sdkErrorNames";
+import { TRANSIENT_RETRY } from "./taskRetry";
 
 /** The key of the workflow's input: `{ "DbClusterIdentifier": "<id or ARN>" }`. */
 export const STOP_WORKFLOW_INPUT_KEY = "DbClusterIdentifier";
 
-/** Resource ARNs of the two AWS SDK integrations the workflow calls (`aws-sdk:<service>:<action>`). */
+/** Resource ARNs of the AWS SDK integrations the workflow calls (`aws-sdk:<service>:<action>`). */
 export const STOP_WORKFLOW_RESOURCES = {
   describeDBClusters: "arn:aws:states:::aws-sdk:rds:describeDBClusters",
+  describeGlobalClusters: DESCRIBE_GLOBAL_CLUSTERS_RESOURCE,
   stopDBCluster: "arn:aws:states:::aws-sdk:rds:stopDBCluster",
 } as const;
 
@@ -30,16 +31,6 @@ export interface StopWorkflowOptions {
   maxBackoffSeconds?: number;
 }
 
-// Throttling (`Rate exceeded`, RDS User Guide "Request throttling for the Amazon RDS API"), 5xx and
-// network errors: retried in place with full jitter ("Handling errors in Step Functions workflows").
-const TRANSIENT_RETRY: Retrier = {
-  ErrorEquals: [RDS_EXCEPTION, SDK_CLIENT_EXCEPTION],
-  IntervalSeconds: 2,
-  MaxAttempts: 8,
-  BackoffRate: 2,
-  MaxDelaySeconds: 60,
-  JitterStrategy: "FULL",
-};
 const GONE: Catcher = {
   ErrorEquals: [DB_CLUSTER_NOT_FOUND],
   Next: "ClusterGone",
@@ -115,9 +106,14 @@ function replicaStates(): Record<string, State> {
       Type: "Pass",
       Parameters: { "Json.$": `States.JsonToString(${CLUSTER_PATH}.ReadReplicaIdentifiers)` },
       ResultPath: "$.Replicas",
-      Next: "Plan",
+      Next: "HasGlobalCluster",
     },
-    NoReplicas: { Type: "Pass", Result: { Json: "[]" }, ResultPath: "$.Replicas", Next: "Plan" },
+    NoReplicas: {
+      Type: "Pass",
+      Result: { Json: "[]" },
+      ResultPath: "$.Replicas",
+      Next: "HasGlobalCluster",
+    },
   };
 }
 
@@ -126,7 +122,8 @@ function replicaStates(): Record<string, State> {
  * `{ "DbClusterIdentifier": "<id>" }` it describes the cluster and follows the provider's plan —
  * `available` → StopDBCluster; `stopped` / `stopping` → success without a call; busy or unknown
  * statuses → wait and describe again; a cluster RDS cannot stop or a terminal status → fail with
- * the reason; a missing cluster → success. A stop refused for the cluster's or an instance's state
+ * the reason; a missing cluster → success. A member of a global database is stopped when it is the
+ * database's only cluster (DescribeGlobalClusters), as the provider does. A stop refused for the cluster's or an instance's state
  * (right after a start) backs off, doubling up to a cap, and plans again from a describe.
  *
  * @example
@@ -157,6 +154,7 @@ export function stopWorkflowDefinition(options: StopWorkflowOptions = {}): State
         [GONE],
       ),
       ...replicaStates(),
+      ...globalClusterStates("Plan"),
       Plan: plan,
       [PLAN_TARGETS.stop]: rdsTask(
         STOP_WORKFLOW_RESOURCES.stopDBCluster,

@@ -4,11 +4,17 @@
  * answer recased and its errors renamed as the Step Functions integration presents them
  * (`provider/workflow/sdkIntegrationShape.ts`). Waits and retry pauses are shortened to ms.
  */
-import { DescribeDBClustersCommand, RDSClient, StopDBClusterCommand } from "@aws-sdk/client-rds";
+import {
+  DescribeDBClustersCommand,
+  DescribeGlobalClustersCommand,
+  RDSClient,
+  StopDBClusterCommand,
+} from "@aws-sdk/client-rds";
 import type { StateMachine as LocalStateMachine } from "aws-local-stepfunctions" with {
   "resolution-mode": "import",
 };
 import type { StateMachineDefinition } from "../../provider/workflow/aslTypes";
+import { DESCRIBE_GLOBAL_CLUSTER_STATE } from "../../provider/workflow/globalClusterStates";
 import { sfnErrorNameOf, toSfnShape } from "../../provider/workflow/sdkIntegrationShape";
 
 // The package's types are ESM; its CommonJS build (`main.node.cjs`) is what jest loads.
@@ -18,7 +24,7 @@ const { StateMachine } = require("aws-local-stepfunctions") as {
 };
 
 export interface RdsCall {
-  action: "DescribeDBClusters" | "StopDBCluster";
+  action: "DescribeDBClusters" | "DescribeGlobalClusters" | "StopDBCluster";
   error?: string;
   atMs: number;
 }
@@ -39,6 +45,11 @@ export interface LocalRunOptions {
   retryMs?: number;
 }
 
+/** The Parameters of the cluster tasks (the SDK integration's casing). */
+interface ClusterParameters {
+  DbClusterIdentifier: string;
+}
+
 /** An RDS client for the local endpoint; one attempt per call, so the workflow's Retry is tested. */
 export function localRdsClient(endpoint: string): RDSClient {
   return new RDSClient({
@@ -49,15 +60,14 @@ export function localRdsClient(endpoint: string): RDSClient {
   });
 }
 
-function sdkTask(
+function sdkTask<Input>(
   calls: RdsCall[],
   action: RdsCall["action"],
-  send: (id: string) => Promise<unknown>,
+  send: (input: Input) => Promise<unknown>,
 ) {
   return async (input: unknown): Promise<never> => {
-    const id = (input as { DbClusterIdentifier: string }).DbClusterIdentifier;
     try {
-      const output = await send(id);
+      const output = await send(input as Input);
       calls.push({ action, atMs: Date.now() });
       return toSfnShape(output) as never;
     } catch (caught) {
@@ -83,18 +93,32 @@ export async function runLocally(
   const execution = machine.run(input, {
     overrides: {
       taskResourceLocalHandlers: {
-        Describe: sdkTask(calls, "DescribeDBClusters", (id) =>
-          rds.send(new DescribeDBClustersCommand({ DBClusterIdentifier: id })),
+        Describe: sdkTask(calls, "DescribeDBClusters", (p: ClusterParameters) =>
+          rds.send(new DescribeDBClustersCommand({ DBClusterIdentifier: p.DbClusterIdentifier })),
         ),
-        StopCluster: sdkTask(calls, "StopDBCluster", (id) =>
-          rds.send(new StopDBClusterCommand({ DBClusterIdentifier: id })),
+        [DESCRIBE_GLOBAL_CLUSTER_STATE]: sdkTask(
+          calls,
+          "DescribeGlobalClusters",
+          (p: { GlobalClusterIdentifier: string }) =>
+            rds.send(
+              new DescribeGlobalClustersCommand({
+                GlobalClusterIdentifier: p.GlobalClusterIdentifier,
+              }),
+            ),
+        ),
+        StopCluster: sdkTask(calls, "StopDBCluster", (p: ClusterParameters) =>
+          rds.send(new StopDBClusterCommand({ DBClusterIdentifier: p.DbClusterIdentifier })),
         ),
       },
       waitTimeOverrides: {
         WaitForAvailable: options.pollMs ?? 20,
         BackOff: options.backoffMs ?? 20,
       },
-      retryIntervalOverrides: { Describe: options.retryMs ?? 5, StopCluster: options.retryMs ?? 5 },
+      retryIntervalOverrides: {
+        Describe: options.retryMs ?? 5,
+        [DESCRIBE_GLOBAL_CLUSTER_STATE]: options.retryMs ?? 5,
+        StopCluster: options.retryMs ?? 5,
+      },
     },
   });
   const states: string[] = [];

@@ -81,6 +81,12 @@ describe("ClusterKeepStopped under setMocks", () => {
             "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders",
           ],
         },
+        {
+          Sid: "CountGlobalDatabaseMembers",
+          Effect: "Allow",
+          Action: ["rds:DescribeGlobalClusters"],
+          Resource: ["arn:aws:rds::123456789012:global-cluster:*"],
+        },
       ],
     });
     expect(json(one("aws:iam/rolePolicy:RolePolicy", "events-policy").inputs.policy)).toEqual({

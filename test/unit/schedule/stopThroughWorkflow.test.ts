@@ -67,13 +67,17 @@ describe("ClusterStopSchedule stops through the stop workflow by default", () =>
     });
   });
 
-  it("lets the workflow describe and stop only this cluster", async () => {
+  it("lets the workflow describe and stop only this cluster, and count global database members", async () => {
     const { named } = await build(validArgs());
     expect(json(named("workflow-policy")?.inputs.policy)).toMatchObject({
       Statement: [
         {
           Action: ["rds:DescribeDBClusters", "rds:StopDBCluster"],
           Resource: ["arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders"],
+        },
+        {
+          Action: ["rds:DescribeGlobalClusters"],
+          Resource: ["arn:aws:rds::123456789012:global-cluster:*"],
         },
       ],
     });

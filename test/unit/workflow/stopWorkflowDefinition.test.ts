@@ -56,10 +56,10 @@ test.each(statuses)("status `%s`: the workflow does what planTransition plans", 
   }
 });
 
-test.each(refusalChecks().map((c) => [c.kind, c]))(
+test.each(refusalChecks().map((c) => [c.variant ? `${c.kind} (${c.variant})` : c.kind, c]))(
   "refusal `%s`: the probe is refused by stopRefusals and by the workflow",
   async (kind, check) => {
-    expect(stopRefusals(check.probe).map((r) => r.kind)).toEqual([kind]);
+    expect(stopRefusals(check.probe).map((r) => r.kind)).toEqual([check.kind]);
     const described = {
       Status: "available",
       Engine: check.probe.engine ?? "aurora-postgresql",
@@ -69,7 +69,10 @@ test.each(refusalChecks().map((c) => [c.kind, c]))(
       ReplicationSourceIdentifier: check.probe.replicationSourceIdentifier,
       ReadReplicaIdentifiers: check.probe.crossRegionReplicas ?? [],
     };
-    const run = await runWithFakeRds(definition, [described]);
+    const count = check.probe.globalClusterMemberCount;
+    const run = await runWithFakeRds(definition, [described], {
+      globalMembers: count ?? "not-found",
+    });
     const refusal = stopRefusals(check.probe)[0]!;
     const shown = JSON.stringify(check.probe.crossRegionReplicas ?? []);
     const why = check.probe.crossRegionReplicas
@@ -83,6 +86,36 @@ test.each(refusalChecks().map((c) => [c.kind, c]))(
     });
   },
 );
+
+describe("global database members: the workflow decides as stopRefusals with the member count", () => {
+  const member = { Status: "available", GlobalClusterIdentifier: "orders-global" };
+  test.each([1, 2, 3, "not-found" as const])("%s member(s)", async (members) => {
+    const count = members === "not-found" ? undefined : members;
+    const refusals = stopRefusals({
+      globalClusterIdentifier: "orders-global",
+      globalClusterMemberCount: count,
+    });
+    const run = await runWithFakeRds(definition, [member], { globalMembers: members });
+    expect(run.globalDescribes).toBe(1);
+    if (refusals.length === 0) {
+      expect(run).toMatchObject({ status: "SUCCEEDED", stops: 1 });
+    } else {
+      const [refusal] = refusals;
+      expect(run).toMatchObject({
+        status: "FAILED",
+        error: "AuroraPower.CannotStop",
+        cause: `cluster \`dev-orders\` cannot be stopped: ${refusal?.why}; ${refusal?.fix}`,
+        stops: 0,
+      });
+    }
+    expect(members === 1).toBe(refusals.length === 0);
+  });
+
+  test("a cluster outside any global database is not looked up", async () => {
+    const run = await runWithFakeRds(definition, [{ Status: "available" }]);
+    expect(run).toMatchObject({ status: "SUCCEEDED", stops: 1, globalDescribes: 0 });
+  });
+});
 
 test("a stoppable Aurora cluster with a same-Region replica (named by identifier) is stopped", async () => {
   const run = await runWithFakeRds(definition, [
@@ -112,6 +145,9 @@ test("SDK errors are renamed as the Step Functions integration names them", () =
   );
   expect(sfnErrorNameOf(fault("InvalidDBInstanceStateFault", 400))).toBe(
     "Rds.InvalidDbInstanceStateException",
+  );
+  expect(sfnErrorNameOf(fault("GlobalClusterNotFoundFault", 404))).toBe(
+    "Rds.GlobalClusterNotFoundException",
   );
   expect(sfnErrorNameOf(fault("Throttling", 400))).toBe("Rds.RdsException");
   expect(sfnErrorNameOf(fault("InternalFailure", 500))).toBe("Rds.RdsException");
