@@ -1,7 +1,6 @@
-import type { State } from "./aslTypes";
+import type { Retrier, State } from "./aslTypes";
 import { CLUSTER_PATH, GLOBAL_MEMBER_COUNT_PATH } from "./refusalChecks";
 import { GLOBAL_CLUSTER_NOT_FOUND } from "./sdkErrorNames";
-import { TRANSIENT_RETRY } from "./taskRetry";
 
 /** The SDK integration the global database step calls. */
 export const DESCRIBE_GLOBAL_CLUSTERS_RESOURCE =
@@ -30,7 +29,7 @@ const GLOBAL_RESULT_PATH = GLOBAL_MEMBER_COUNT_PATH.slice(
  * is then unknown, which the plan refuses with the provider's "not known" reason: the safe side,
  * and a run that ends instead of a loop on an answer that may not change.
  */
-export function globalClusterStates(next: string): Record<string, State> {
+export function globalClusterStates(next: string, retry: Retrier): Record<string, State> {
   return {
     HasGlobalCluster: {
       Type: "Choice",
@@ -52,7 +51,7 @@ export function globalClusterStates(next: string): Record<string, State> {
       },
       ResultPath: GLOBAL_RESULT_PATH,
       TimeoutSeconds: 60,
-      Retry: [TRANSIENT_RETRY],
+      Retry: [retry],
       Catch: [
         { ErrorEquals: [GLOBAL_CLUSTER_NOT_FOUND], Next: "GlobalCountUnknown", ResultPath: null },
       ],

@@ -1,4 +1,4 @@
-import type { Catcher, State, StateMachineDefinition } from "./aslTypes";
+import type { Catcher, Retrier, State, StateMachineDefinition } from "./aslTypes";
 import { DESCRIBE_GLOBAL_CLUSTERS_RESOURCE, globalClusterStates } from "./globalClusterStates";
 import { FAILURE_PATH, PLAN_TARGETS, planChoice } from "./planChoice";
 import { CLUSTER_PATH } from "./refusalChecks";
@@ -7,7 +7,7 @@ import {
   INVALID_DB_CLUSTER_STATE,
   INVALID_DB_INSTANCE_STATE,
 } from "./sdkErrorNames";
-import { TRANSIENT_RETRY } from "./taskRetry";
+import { transientRetry } from "./taskRetry";
 
 /** The key of the workflow's input: `{ "DbClusterIdentifier": "<id or ARN>" }`. */
 export const STOP_WORKFLOW_INPUT_KEY = "DbClusterIdentifier";
@@ -27,9 +27,22 @@ export interface StopWorkflowOptions {
   pollIntervalSeconds?: number;
   /** First wait after StopDBCluster was refused for the cluster's or an instance's state. Default 5. */
   initialBackoffSeconds?: number;
-  /** Cap of that wait, which doubles per refusal. Default: the poll interval. */
+  /**
+   * Cap of that wait, which doubles per refusal. Default: the poll interval less
+   * {@link STOP_CALLS_ALLOWANCE_SECONDS}, so the stop RDS accepts comes within one poll interval of
+   * the instances settling.
+   */
   maxBackoffSeconds?: number;
 }
+
+/**
+ * What one refused attempt costs beyond its backoff wait: a DescribeDBClusters, a StopDBCluster and
+ * about ten state transitions. Measured locally at 30–100 ms (bench/keeperBreakdown.ts); in AWS a
+ * call takes a few hundred ms. The backoff's cap leaves this much of the poll interval for them:
+ * were the cap the whole interval, an attempt refused just before the instances settle would be
+ * followed by the next one more than a poll interval after the settle.
+ */
+export const STOP_CALLS_ALLOWANCE_SECONDS = 2;
 
 const GONE: Catcher = {
   ErrorEquals: [DB_CLUSTER_NOT_FOUND],
@@ -42,6 +55,7 @@ function rdsTask(
   result: Record<string, string>,
   next: string,
   catches: Catcher[],
+  retry: Retrier,
 ): State {
   return {
     Type: "Task",
@@ -50,7 +64,7 @@ function rdsTask(
     ResultSelector: result,
     ResultPath: result["Cluster.$"] ? "$.Described" : "$.StopResult",
     TimeoutSeconds: 60,
-    Retry: [TRANSIENT_RETRY],
+    Retry: [retry],
     Catch: catches,
     Next: next,
   };
@@ -135,6 +149,8 @@ function replicaStates(): Record<string, State> {
  */
 export function stopWorkflowDefinition(options: StopWorkflowOptions = {}): StateMachineDefinition {
   const poll = options.pollIntervalSeconds ?? 30;
+  const retry = transientRetry(poll);
+  const cap = options.maxBackoffSeconds ?? Math.max(1, poll - STOP_CALLS_ALLOWANCE_SECONDS);
   const { plan, failurePasses } = planChoice();
   const refused: Catcher = {
     ErrorEquals: [INVALID_DB_INSTANCE_STATE, INVALID_DB_CLUSTER_STATE],
@@ -146,21 +162,23 @@ export function stopWorkflowDefinition(options: StopWorkflowOptions = {}): State
     StartAt: "Init",
     TimeoutSeconds: options.maxRunSeconds ?? 7200,
     States: {
-      ...backoffStates(options.initialBackoffSeconds ?? 5, options.maxBackoffSeconds ?? poll),
+      ...backoffStates(options.initialBackoffSeconds ?? 5, cap),
       Describe: rdsTask(
         STOP_WORKFLOW_RESOURCES.describeDBClusters,
         { "Cluster.$": "$.DbClusters[0]" },
         "HasReplicas",
         [GONE],
+        retry,
       ),
       ...replicaStates(),
-      ...globalClusterStates("Plan"),
+      ...globalClusterStates("Plan", retry),
       Plan: plan,
       [PLAN_TARGETS.stop]: rdsTask(
         STOP_WORKFLOW_RESOURCES.stopDBCluster,
         { "Status.$": "$.DbCluster.Status" },
         "StopRequested",
         [GONE, refused],
+        retry,
       ),
       [PLAN_TARGETS.wait]: { Type: "Wait", Seconds: poll, Next: "Describe" },
       ...failurePasses,

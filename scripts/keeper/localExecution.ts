@@ -2,7 +2,9 @@
  * Runs the real stop-workflow definition locally with aws-local-stepfunctions: each AWS SDK
  * integration task is a local handler calling the RDS endpoint through `@aws-sdk/client-rds`, its
  * answer recased and its errors renamed as the Step Functions integration presents them
- * (`provider/workflow/sdkIntegrationShape.ts`). Waits and retry pauses are shortened to ms.
+ * (`provider/workflow/sdkIntegrationShape.ts`). Waits and retry pauses are shortened: either to
+ * fixed ms per state, or on a compressed clock that keeps the definition's own schedule
+ * (`timeScaledDefinition.ts`).
  */
 import {
   DescribeDBClustersCommand,
@@ -16,6 +18,7 @@ import type { StateMachine as LocalStateMachine } from "aws-local-stepfunctions"
 import type { StateMachineDefinition } from "../../provider/workflow/aslTypes";
 import { DESCRIBE_GLOBAL_CLUSTER_STATE } from "../../provider/workflow/globalClusterStates";
 import { sfnErrorNameOf, toSfnShape } from "../../provider/workflow/sdkIntegrationShape";
+import { timeScaledDefinition } from "./timeScaledDefinition";
 
 // The package's types are ESM; its CommonJS build (`main.node.cjs`) is what jest loads.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -26,6 +29,8 @@ const { StateMachine } = require("aws-local-stepfunctions") as {
 export interface RdsCall {
   action: "DescribeDBClusters" | "DescribeGlobalClusters" | "StopDBCluster";
   error?: string;
+  /** When the call was sent and when its answer (or error) came back (`Date.now()`). */
+  startedAtMs: number;
   atMs: number;
 }
 
@@ -43,6 +48,66 @@ export interface LocalRunOptions {
   pollMs?: number;
   backoffMs?: number;
   retryMs?: number;
+  /**
+   * Run the definition's own waits, backoff schedule and jittered retries, each second lasting
+   * this many ms; `pollMs`, `backoffMs` and `retryMs` are then ignored.
+   */
+  msPerSecond?: number;
+}
+
+type Handler = (input: unknown) => Promise<never>;
+interface PreparedMachine {
+  machine: LocalStateMachine;
+  waits: Record<string, Handler>;
+}
+
+// Building a machine validates the definition (asl-validator, a JSON-schema compile): 0.4–1 s of
+// blocked event loop each time, which delayed every other execution's timers. One per definition
+// and clock; `run` may be called on it any number of times.
+const prepared = new WeakMap<StateMachineDefinition, Map<number, PreparedMachine>>();
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function prepare(definition: StateMachineDefinition, msPerSecond = 0): PreparedMachine {
+  const byClock = prepared.get(definition) ?? new Map<number, PreparedMachine>();
+  prepared.set(definition, byClock);
+  const validated = byClock.get(0) ?? {
+    machine: new StateMachine(definition as never, { validationOptions: { checkArn: false } }),
+    waits: {},
+  };
+  byClock.set(0, validated);
+  if (msPerSecond <= 0) return validated;
+  const known = byClock.get(msPerSecond);
+  if (known) return known;
+  const scaled = timeScaledDefinition(definition, msPerSecond);
+  const waits = Object.fromEntries(
+    Object.entries(scaled.waitsMs).map(([name, msOf]): [string, Handler] => [
+      name,
+      async (input) => {
+        await sleep(msOf((input as { Input: unknown }).Input));
+        return {} as never;
+      },
+    ]),
+  );
+  const machine = new StateMachine(scaled.definition as never, {
+    validationOptions: { noValidate: true },
+  });
+  const entry = { machine, waits };
+  byClock.set(msPerSecond, entry);
+  return entry;
+}
+
+function fixedPauses(options: LocalRunOptions) {
+  if (options.msPerSecond) return {};
+  const retryMs = options.retryMs ?? 5;
+  return {
+    waitTimeOverrides: { WaitForAvailable: options.pollMs ?? 20, BackOff: options.backoffMs ?? 20 },
+    retryIntervalOverrides: {
+      Describe: retryMs,
+      [DESCRIBE_GLOBAL_CLUSTER_STATE]: retryMs,
+      StopCluster: retryMs,
+    },
+  };
 }
 
 /** The Parameters of the cluster tasks (the SDK integration's casing). */
@@ -66,14 +131,15 @@ function sdkTask<Input>(
   send: (input: Input) => Promise<unknown>,
 ) {
   return async (input: unknown): Promise<never> => {
+    const startedAtMs = Date.now();
     try {
       const output = await send(input as Input);
-      calls.push({ action, atMs: Date.now() });
+      calls.push({ action, startedAtMs, atMs: Date.now() });
       return toSfnShape(output) as never;
     } catch (caught) {
       const error = new Error((caught as Error).message);
       error.name = sfnErrorNameOf(caught);
-      calls.push({ action, error: error.name, atMs: Date.now() });
+      calls.push({ action, error: error.name, startedAtMs, atMs: Date.now() });
       throw error;
     }
   };
@@ -87,12 +153,11 @@ export async function runLocally(
   options: LocalRunOptions = {},
 ): Promise<LocalExecution> {
   const calls: RdsCall[] = [];
-  const machine = new StateMachine(definition as never, {
-    validationOptions: { checkArn: false },
-  });
+  const { machine, waits } = prepare(definition, options.msPerSecond);
   const execution = machine.run(input, {
     overrides: {
       taskResourceLocalHandlers: {
+        ...waits,
         Describe: sdkTask(calls, "DescribeDBClusters", (p: ClusterParameters) =>
           rds.send(new DescribeDBClustersCommand({ DBClusterIdentifier: p.DbClusterIdentifier })),
         ),
@@ -110,15 +175,7 @@ export async function runLocally(
           rds.send(new StopDBClusterCommand({ DBClusterIdentifier: p.DbClusterIdentifier })),
         ),
       },
-      waitTimeOverrides: {
-        WaitForAvailable: options.pollMs ?? 20,
-        BackOff: options.backoffMs ?? 20,
-      },
-      retryIntervalOverrides: {
-        Describe: options.retryMs ?? 5,
-        [DESCRIBE_GLOBAL_CLUSTER_STATE]: options.retryMs ?? 5,
-        StopCluster: options.retryMs ?? 5,
-      },
+      ...fixedPauses(options),
     },
   });
   const states: string[] = [];

@@ -9,6 +9,7 @@ import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowD
 import { stopStepOf, UNKNOWN_STATUS_PROBE } from "../../../provider/workflow/stopSteps";
 import { refusalChecks } from "../../../provider/workflow/refusalChecks";
 import { sfnErrorNameOf, sfnMemberName } from "../../../provider/workflow/sdkIntegrationShape";
+import { timeScaledDefinition } from "../../../scripts/keeper/timeScaledDefinition";
 import { runWithFakeRds } from "./fakeRds";
 
 // asl-validator 4 ships no type declarations; its CommonJS export is the validating function.
@@ -132,6 +133,29 @@ test("a refused stop backs off, doubling to the cap, and plans again from a desc
   );
   expect(run).toMatchObject({ status: "SUCCEEDED", stops: 6, describes: 6 });
   expect(run.backoffSeconds).toEqual([5, 10, 20, 30, 30]);
+});
+
+test("the backoff cap leaves room for the calls within one poll; throttled retries wait at most a poll", () => {
+  const states = stopWorkflowDefinition({ pollIntervalSeconds: 30 }).States;
+  expect(states.CapBackoff).toMatchObject({
+    Choices: [{ Variable: "$.Backoff.Seconds", NumericGreaterThan: 28 }],
+  });
+  expect(states.ClampBackoff).toMatchObject({ Result: { Seconds: 28 } });
+  for (const name of ["Describe", "DescribeGlobalCluster", "StopCluster"]) {
+    expect(states[name]).toMatchObject({
+      Retry: [{ IntervalSeconds: 1, BackoffRate: 2, MaxDelaySeconds: 30, JitterStrategy: "FULL" }],
+    });
+  }
+});
+
+test("a time-scaled copy waits the definition's own seconds, SecondsPath included", () => {
+  const scaled = timeScaledDefinition(stopWorkflowDefinition({ pollIntervalSeconds: 30 }), 10);
+  expect(scaled.waitsMs.WaitForAvailable?.({})).toBe(300);
+  expect(scaled.waitsMs.BackOff?.({ Backoff: { Seconds: 20 } })).toBe(200);
+  expect(scaled.definition.States.BackOff).toMatchObject({ Type: "Task", ResultPath: null });
+  expect(scaled.definition.States.Describe).toMatchObject({
+    Retry: [{ IntervalSeconds: 0.01, MaxDelaySeconds: 0.3 }],
+  });
 });
 
 test("SDK errors are renamed as the Step Functions integration names them", () => {
