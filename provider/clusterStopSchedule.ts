@@ -79,7 +79,8 @@ function stopWorkflowOf(name: string, args: ClusterStopScheduleArgs, parent: pul
   if (args.stopThrough === "direct") return undefined;
   if (args.stopWorkflowArn !== undefined) return pulumi.output(args.stopWorkflowArn);
   const clusterIdentifiers = [args.clusterIdentifier];
-  return createStopWorkflow(name, { clusterIdentifiers }, parent).stateMachine.arn;
+  const overrideTagKey = args.overrideTagKey;
+  return createStopWorkflow(name, { clusterIdentifiers, overrideTagKey }, parent).stateMachine.arn;
 }
 
 /** The execution role: created least-privilege, or the `roleArn` given. */

@@ -3,6 +3,7 @@
  * `pulumi preview`, with the cluster, the input in backticks and the fix, before anything reaches
  * AWS (which would only say "ValidationException" at `up`).
  */
+import * as keepRunning from "./aurora/keepRunningMessages";
 import type * as pulumi from "@pulumi/pulumi";
 import {
   isValidTimeZone,
@@ -60,6 +61,8 @@ export interface ClusterStopScheduleArgs {
    * this cluster) instead of creating one for the schedule.
    */
   stopWorkflowArn?: pulumi.Input<string>;
+  /** Key of the keep-running tag its own workflow reads (default `KEEP_RUNNING_TAG_KEY`). */
+  overrideTagKey?: string;
 }
 
 /** Thrown for invalid `ClusterStopSchedule` arguments; the message says what to change. */
@@ -180,6 +183,11 @@ function checkStopThrough(args: ClusterStopScheduleArgs, fail: (i: string, d: st
       "stopWorkflowArn",
       '`stopWorkflowArn` is for `stopThrough: "workflow"`; remove it, or stop through the workflow',
     );
+  const key = args.overrideTagKey;
+  if (key !== undefined && (through === "direct" || args.stopWorkflowArn))
+    fail("overrideTagKey", keepRunning.overrideTagKeyUnused(through === "direct"));
+  const invalid = key === undefined ? undefined : keepRunning.overrideTagKeyProblem(key);
+  if (invalid) fail("overrideTagKey", invalid);
 }
 
 export function validateClusterStopScheduleArgs(

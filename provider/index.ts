@@ -45,7 +45,11 @@ export {
   type PowerState,
 } from "./types";
 export { ClusterKeepStopped, type ClusterKeepStoppedArgs } from "./clusterKeepStopped";
-export { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
+export {
+  stopWorkflowDefinition,
+  type StopWorkflowOptions,
+} from "./workflow/stopWorkflowDefinition";
+export { KEEP_RUNNING_TAG_KEY } from "./aurora/keepRunningOverride";
 // Owned by the schedule engineer (provider/clusterStopSchedule.ts):
 export {
   ClusterStopSchedule,

@@ -52,6 +52,8 @@ export interface StopWorkflowArgs {
   clusterIdentifiers: pulumi.Input<pulumi.Input<string>[]>;
   /** Bound of one run in seconds (default 7200). */
   maxRunSeconds?: number;
+  /** The keep-running tag's key (default `aurora-power:keep-running-until`). */
+  overrideTagKey?: string;
 }
 
 /** The account, partition and Region of the provider `parent` uses (the clusters' ARNs need them). */
@@ -98,7 +100,10 @@ export function createStopWorkflow(
     { role: role.id, policy: document },
     { parent },
   );
-  const definition = stopWorkflowDefinition({ maxRunSeconds: args.maxRunSeconds });
+  const definition = stopWorkflowDefinition({
+    maxRunSeconds: args.maxRunSeconds,
+    overrideTagKey: args.overrideTagKey,
+  });
   const stateMachine = new aws.sfn.StateMachine(
     `${name}-workflow`,
     { type: "STANDARD", roleArn: role.arn, definition: JSON.stringify(definition) },

@@ -6,6 +6,7 @@ import {
 } from "../aurora/stoppability";
 import type { ChoiceRule, State, TopChoiceRule } from "./aslTypes";
 import { formatParameter, type Substitution } from "./intrinsicFormat";
+import { OVERRIDE_CHECK_STATE } from "./overrideStates";
 import { CLUSTER_PATH, refusalChecks } from "./refusalChecks";
 import { WORKFLOW_ERRORS } from "./sdkErrorNames";
 import { knownStatusSteps, UNKNOWN_STATUS_PROBE, stopStepOf, type StatusStep } from "./stopSteps";
@@ -13,7 +14,8 @@ import { knownStatusSteps, UNKNOWN_STATUS_PROBE, stopStepOf, type StatusStep } f
 /** Names of the states the plan leads to (the rest of the machine defines them). */
 export const PLAN_TARGETS = {
   succeed: "StopNotNeeded",
-  stop: "StopCluster",
+  /** The override check (`overrideStates.ts`), which leads to the StopDBCluster task or not. */
+  stop: OVERRIDE_CHECK_STATE,
   wait: "WaitForAvailable",
   failed: "Failed",
 } as const;

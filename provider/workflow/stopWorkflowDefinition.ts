@@ -2,6 +2,8 @@ import type { Catcher, Retrier, State, StateMachineDefinition } from "./aslTypes
 import { DESCRIBE_GLOBAL_CLUSTERS_RESOURCE, globalClusterStates } from "./globalClusterStates";
 import { FAILURE_PATH, PLAN_TARGETS, planChoice } from "./planChoice";
 import { CLUSTER_PATH } from "./refusalChecks";
+import { overrideStates } from "./overrideStates";
+import { KEEP_RUNNING_TAG_KEY } from "../aurora/keepRunningOverride";
 import {
   DB_CLUSTER_NOT_FOUND,
   INVALID_DB_CLUSTER_STATE,
@@ -19,8 +21,16 @@ export const STOP_WORKFLOW_RESOURCES = {
   stopDBCluster: "arn:aws:states:::aws-sdk:rds:stopDBCluster",
 } as const;
 
-/** Knobs of {@link stopWorkflowDefinition}; every one is in seconds. */
+/** The StopDBCluster task (a local run gives it a handler by this name). */
+export const STOP_CLUSTER_STATE = "StopCluster";
+
+/** Knobs of {@link stopWorkflowDefinition}; durations are in seconds. */
 export interface StopWorkflowOptions {
+  /**
+   * The tag whose value (a time with an offset, e.g. `2026-11-29T08:00:00Z`) keeps the cluster
+   * running until then. Default {@link KEEP_RUNNING_TAG_KEY} (`aurora-power:keep-running-until`).
+   */
+  overrideTagKey?: string;
   /** Bound of the whole run (`TimeoutSeconds`). Default 7200: AWS documents starts of "minutes to hours". */
   maxRunSeconds?: number;
   /** Wait between two describes while the cluster is busy (`starting`, `backing-up`, …). Default 30. */
@@ -137,7 +147,9 @@ function replicaStates(): Record<string, State> {
  * `available` → StopDBCluster; `stopped` / `stopping` → success without a call; busy or unknown
  * statuses → wait and describe again; a cluster RDS cannot stop or a terminal status → fail with
  * the reason; a missing cluster → success. A member of a global database is stopped when it is the
- * database's only cluster (DescribeGlobalClusters), as the provider does. A stop refused for the cluster's or an instance's state
+ * database's only cluster (DescribeGlobalClusters), as the provider does. Before a stop, the
+ * keep-running tag (`overrideTagKey`) may leave the cluster running until the time it names; the
+ * output records why (`Override: { Outcome, Reason }`). A stop refused for the cluster's or an instance's state
  * (right after a start) backs off, doubling up to a cap, and plans again from a describe.
  *
  * @example
@@ -173,7 +185,8 @@ export function stopWorkflowDefinition(options: StopWorkflowOptions = {}): State
       ...replicaStates(),
       ...globalClusterStates("Plan", retry),
       Plan: plan,
-      [PLAN_TARGETS.stop]: rdsTask(
+      ...overrideStates(options.overrideTagKey ?? KEEP_RUNNING_TAG_KEY, STOP_CLUSTER_STATE),
+      [STOP_CLUSTER_STATE]: rdsTask(
         STOP_WORKFLOW_RESOURCES.stopDBCluster,
         { "Status.$": "$.DbCluster.Status" },
         "StopRequested",

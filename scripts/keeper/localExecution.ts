@@ -36,6 +36,8 @@ export interface RdsCall {
 
 export interface LocalExecution {
   status: "SUCCEEDED" | "FAILED";
+  /** The execution's output when it succeeded (e.g. `Override: { Outcome, Reason }`). */
+  output?: unknown;
   error?: string;
   cause?: string;
   /** Names of the states entered, in order. */
@@ -185,9 +187,9 @@ export async function runLocally(
     }
   })();
   try {
-    await execution.result;
+    const output: unknown = await execution.result;
     await logging;
-    return { status: "SUCCEEDED", states, calls, endedAtMs: Date.now() };
+    return { status: "SUCCEEDED", output, states, calls, endedAtMs: Date.now() };
   } catch (failure) {
     await logging.catch(() => undefined);
     const cause = (failure as { cause?: { name?: string; message?: string } }).cause;

@@ -160,6 +160,57 @@ test("a member of a global database of two fails with the provider's reason and 
   expect(calls.StopDBCluster).toBe(0);
 });
 
+describe("the keep-running tag", () => {
+  const key = "aurora-power:keep-running-until";
+  const dayMs = 24 * 3600 * 1000;
+  const bootTagged = (value: string) =>
+    boot([{ DBClusterIdentifier: "dev-orders", Tags: [{ Key: key, Value: value }] }]);
+
+  test("a time ahead: no StopDBCluster, the output says why", async () => {
+    const until = new Date(Date.now() + dayMs).toISOString().replace(/\.\d+Z$/, "Z");
+    await bootTagged(until);
+    const result = await run("dev-orders");
+    expect(result).toMatchObject({
+      status: "SUCCEEDED",
+      output: {
+        Override: {
+          Outcome: "kept-running",
+          Reason: `cluster \`dev-orders\` left running: its tag \`${key}\` keeps it running until ${until}; remove the tag to let the stop go ahead (the next stop after that time stops it)`,
+        },
+      },
+    });
+    expect(result.states.at(-1)).toBe("KeptRunning");
+    expect((await emu.admin.counters()).calls.StopDBCluster).toBe(0);
+    expect((await emu.admin.getCluster("dev-orders"))?.Status).toBe("available");
+  });
+
+  test("a time passed: stopped, the expiry recorded", async () => {
+    await bootTagged("2026-01-01T00:00:00+01:00");
+    const result = await run("dev-orders");
+    expect(result).toMatchObject({
+      status: "SUCCEEDED",
+      output: { Override: { Outcome: "expired" } },
+    });
+    expect(result.states.at(-1)).toBe("StopRequested");
+    expect((await emu.admin.counters()).calls.StopDBCluster).toBe(1);
+  });
+
+  test("a value that is no time: stopped, and why it was ignored", async () => {
+    await bootTagged("next Monday");
+    const result = await run("dev-orders");
+    expect(result).toMatchObject({
+      status: "SUCCEEDED",
+      output: {
+        Override: {
+          Outcome: "ignored",
+          Reason: `cluster \`dev-orders\` stopped: its tag \`${key}\` has the value \`next Monday\`, which is not a time with an offset (RFC 3339, e.g. 2026-11-29T08:00:00Z), so it was ignored; fix or remove the tag`,
+        },
+      },
+    });
+    expect((await emu.admin.counters()).calls.StopDBCluster).toBe(1);
+  });
+});
+
 test("throttling and 5xx injected (seeded): converges", async () => {
   await boot([{ DBClusterIdentifier: "dev-orders", Status: "stopped" }], {
     // A run may take two calls only (the restart ends before the first describe), or twenty (it

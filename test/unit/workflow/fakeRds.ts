@@ -11,6 +11,7 @@ const { StateMachine } = require("aws-local-stepfunctions") as {
 
 export interface FakeRun {
   status: "SUCCEEDED" | "FAILED";
+  output?: unknown;
   error?: string;
   cause?: string;
   describes: number;
@@ -89,7 +90,7 @@ export async function runWithFakeRds(
     }
   })();
   try {
-    await execution.result;
+    run.output = await execution.result;
   } catch (failure) {
     const cause = (failure as { cause?: { name?: string; message?: string } }).cause;
     Object.assign(run, { status: "FAILED", error: cause?.name, cause: cause?.message });
