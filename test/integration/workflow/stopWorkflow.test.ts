@@ -2,7 +2,7 @@
  * The real stop-workflow definition, executed by aws-local-stepfunctions, against the local RDS
  * endpoint over HTTP through `@aws-sdk/client-rds`.
  */
-import type { RDSClient } from "@aws-sdk/client-rds";
+import { AddTagsToResourceCommand, type RDSClient } from "@aws-sdk/client-rds";
 import { startEmulator, type RunningEmulator, type SeedCluster } from "aurora-power/emulator";
 import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
 import { keepStoppedEventPattern } from "../../../provider/workflow/keepStoppedEventPattern";
@@ -180,6 +180,25 @@ describe("the keep-running tag", () => {
       },
     });
     expect(result.states.at(-1)).toBe("KeptRunning");
+    expect((await emu.admin.counters()).calls.StopDBCluster).toBe(0);
+    expect((await emu.admin.getCluster("dev-orders"))?.Status).toBe("available");
+  });
+
+  test("set with AddTagsToResource, no Pulumi run: the keeper leaves the restarted cluster running", async () => {
+    await boot([{ DBClusterIdentifier: "dev-orders", Status: "stopped", region: "eu-west-1" }]);
+    const until = new Date(Date.now() + dayMs).toISOString();
+    await rds.send(
+      new AddTagsToResourceCommand({
+        ResourceName: "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders",
+        Tags: [{ Key: key, Value: until }],
+      }),
+    );
+    await emu.admin.triggerAutoRestart("dev-orders");
+    const result = await run("dev-orders");
+    expect(result).toMatchObject({
+      status: "SUCCEEDED",
+      output: { Override: { Outcome: "kept-running" } },
+    });
     expect((await emu.admin.counters()).calls.StopDBCluster).toBe(0);
     expect((await emu.admin.getCluster("dev-orders"))?.Status).toBe("available");
   });

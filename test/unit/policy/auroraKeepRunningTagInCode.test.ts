@@ -11,7 +11,10 @@ import { auroraCluster, runResource } from "./policyFixtures";
 const KEY = "aurora-power:keep-running-until";
 const tagged = (value: unknown, key = KEY) =>
   auroraCluster("dev-orders", { tags: { Environment: "dev", [key]: value } });
-const run = async (resource: ReturnType<typeof auroraCluster>, config: object = {}) =>
+const run = async (
+  resource: ReturnType<typeof auroraCluster>,
+  config: Record<string, unknown> = {},
+) =>
   (await runResource(auroraKeepRunningTagInCode, resource, { config })).violations.map(
     (v) => v.message,
   );
