@@ -11,10 +11,10 @@ import { benchStopWorkflow, type BenchResult } from "./stopWorkflowBench";
 
 // One workflow second lasts 1000/30 ms: the default 30 s poll interval takes 1 s. The earlier
 // scale (250 ms per 30 s poll, 1/120) made the fixed cost of an attempt — two SDK calls over HTTP
-// and a dozen interpreter steps, 30–100 ms on this machine, about as long as in AWS — 15–40 % of a
-// poll interval, where in AWS it is 1–2 % of 30 s; the bound S + poll + stop then measured the
-// local interpreter more than the workflow. At 1/30 the same cost is 3–10 % of a poll, and a set
-// of 20 still takes under half a minute. The ratios are AWS's: 30 s poll, the definition's own
+// and a dozen interpreter steps: 46 ms at the median, up to 146 ms on a loaded machine (measured
+// with bench/keeperBreakdown.ts), in AWS a few hundred ms — 20–60 % of a poll interval, where in
+// AWS it is 1–2 % of 30 s; the bound S + poll + stop then measured the local interpreter more than
+// the workflow. At 1/30 the same cost is 5–15 % of a poll, and a set of 20 takes about 20 s. The ratios are AWS's: 30 s poll, the definition's own
 // backoff (5 s doubling to 28 s) and retries (1 s doubling, full jitter, capped at the poll), and
 // the instances settling a minute after `available`.
 const SETTINGS = {

@@ -47,8 +47,8 @@ export interface StopWorkflowOptions {
 
 /**
  * What one refused attempt costs beyond its backoff wait: a DescribeDBClusters, a StopDBCluster and
- * about ten state transitions. Measured locally at 30–100 ms (bench/keeperBreakdown.ts); in AWS a
- * call takes a few hundred ms. The backoff's cap leaves this much of the poll interval for them:
+ * about ten state transitions: locally 46 ms at the median, up to 146 ms on a loaded machine
+ * (bench/keeperBreakdown.ts); in AWS a call takes a few hundred ms. The backoff's cap leaves this much of the poll interval for them:
  * were the cap the whole interval, an attempt refused just before the instances settle would be
  * followed by the next one more than a poll interval after the settle.
  */
