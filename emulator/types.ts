@@ -12,6 +12,7 @@ export const RDS_ACTIONS = [
   "DeleteDBCluster",
   "DescribeDBInstances",
   "ListTagsForResource",
+  "AddTagsToResource",
   "DescribeGlobalClusters",
   "DescribeBlueGreenDeployments",
 ] as const;

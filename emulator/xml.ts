@@ -19,13 +19,16 @@ const builder = new XMLBuilder({
 
 /**
  * `<XResponse xmlns=…><XResult>…</XResult><ResponseMetadata><RequestId>…` — the shape the SDK's
- * awsQuery protocol unwraps (it reads the `<Action>Result` element).
+ * awsQuery protocol unwraps (it reads the `<Action>Result` element). An action with no output
+ * (AddTagsToResource) has no `<Action>Result` element at all, as in the RDS API reference's
+ * examples.
  */
 export function successXml(action: string, result: XmlObject, requestId: string): string {
+  const body = Object.keys(result).length === 0 ? {} : { [`${action}Result`]: result };
   return builder.build({
     [`${action}Response`]: {
       "@_xmlns": RDS_XML_NAMESPACE,
-      [`${action}Result`]: result,
+      ...body,
       ResponseMetadata: { RequestId: requestId },
     },
   });

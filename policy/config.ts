@@ -1,4 +1,5 @@
 import type { PolicyConfigSchema } from "@pulumi/policy";
+import { isValidTagKey, KEEP_RUNNING_TAG_KEY } from "../provider/aurora/keepRunningOverride";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 
 /** Environment of a cluster as the pack understands it. */
@@ -26,6 +27,8 @@ export interface ClassificationConfig {
   exemptionTagKey: string;
   /** Cluster identifiers exempt from every rule (for clusters whose tags this stack cannot see). */
   exemptClusterIdentifiers: string[];
+  /** The keep-running tag the stop workflow reads (its `overrideTagKey`); case-sensitive, as in RDS. */
+  overrideTagKey: string;
 }
 
 /** Defaults of {@link ClassificationConfig}. */
@@ -43,6 +46,7 @@ export const DEFAULT_CLASSIFICATION: Readonly<ClassificationConfig> = Object.fre
   unclassifiedEnvironment: "non-production",
   exemptionTagKey: "aurora-power:exempt",
   exemptClusterIdentifiers: [],
+  overrideTagKey: KEEP_RUNNING_TAG_KEY,
 });
 
 const stringList = (description: string, defaults: readonly string[]): PolicyConfigJSONSchema => ({
@@ -87,6 +91,12 @@ export const CLASSIFICATION_SCHEMA: Record<string, PolicyConfigJSONSchema> = {
     description: "Cluster tag that exempts it from this rule; its value should give the reason.",
   },
   exemptClusterIdentifiers: stringList("Cluster identifiers exempt from this rule.", []),
+  overrideTagKey: {
+    type: "string",
+    default: DEFAULT_CLASSIFICATION.overrideTagKey,
+    description:
+      "The keep-running tag the stop workflow reads (`overrideTagKey` of ClusterKeepStopped / ClusterStopSchedule).",
+  },
 };
 
 /**
@@ -152,6 +162,14 @@ function checkPatterns(config: Readonly<Record<string, unknown>>): void {
   }
 }
 
+/** Checks that `overrideTagKey`, when the rule reads it, is a tag key RDS accepts. */
+function checkTagKey(config: Readonly<Record<string, unknown>>): void {
+  const key = config.overrideTagKey;
+  if (key !== undefined && (typeof key !== "string" || !isValidTagKey(key))) {
+    throw new PolicyConfigError("overrideTagKey", `is not an RDS tag key: ${JSON.stringify(key)}`);
+  }
+}
+
 /**
  * Merges the configuration the engine passes (`args.getConfig()`, already defaulted by the engine
  * from the schema) over the code defaults, so rules behave the same when called directly (unit
@@ -167,5 +185,6 @@ export function resolveConfig<T extends object>(defaults: Readonly<T>, given: ob
     }
   }
   checkPatterns(merged);
+  checkTagKey(merged);
   return merged as T;
 }

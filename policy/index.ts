@@ -9,6 +9,7 @@
  * new PolicyPack("my-pack", { policies: [...auroraPowerPolicies, myOwnRule] });
  */
 import type { Policies } from "@pulumi/policy";
+import { auroraKeepRunningTagInCode } from "./rules/auroraKeepRunningTagInCode";
 import { auroraOnePowerHolderPerCluster } from "./rules/auroraOnePowerHolderPerCluster";
 import { auroraProductionNeverStopped } from "./rules/auroraProductionNeverStopped";
 import { auroraScaleToZeroInsteadOfSchedule } from "./rules/auroraScaleToZeroInsteadOfSchedule";
@@ -16,6 +17,7 @@ import { auroraStopScheduleRequired } from "./rules/auroraStopScheduleRequired";
 import { auroraStopScheduleSane } from "./rules/auroraStopScheduleSane";
 import { auroraStoppableCluster } from "./rules/auroraStoppableCluster";
 
+export { auroraKeepRunningTagInCode } from "./rules/auroraKeepRunningTagInCode";
 export { auroraOnePowerHolderPerCluster } from "./rules/auroraOnePowerHolderPerCluster";
 export { auroraProductionNeverStopped } from "./rules/auroraProductionNeverStopped";
 export { auroraScaleToZeroInsteadOfSchedule } from "./rules/auroraScaleToZeroInsteadOfSchedule";
@@ -92,4 +94,5 @@ export const auroraPowerPolicies: Policies = [
   auroraStoppableCluster,
   auroraStopScheduleSane,
   auroraOnePowerHolderPerCluster,
+  auroraKeepRunningTagInCode,
 ];

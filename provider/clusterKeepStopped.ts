@@ -35,6 +35,12 @@ export interface ClusterKeepStoppedArgs {
    * `notifyOn: "all"`. The workflow role may publish to that topic only.
    */
   notifications?: WorkflowNotificationsArgs;
+  /**
+   * The tag whose value (a time with an offset, e.g. `2026-11-29T08:00:00Z`) makes the workflow
+   * leave a cluster running until then, after an automatic start as after a scheduled stop.
+   * Default `aurora-power:keep-running-until` (`KEEP_RUNNING_TAG_KEY`).
+   */
+  overrideTagKey?: string;
 }
 
 /** The permission EventBridge needs to start the workflow: `states:StartExecution` on it only. */

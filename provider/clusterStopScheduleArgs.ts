@@ -5,6 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { WorkflowNotificationsArgs } from "./notificationsArgs";
+import { checkStopThrough } from "./stopThroughChecks";
 import {
   isValidTimeZone,
   recursAtLeastEvery,
@@ -69,6 +70,8 @@ export interface ClusterStopScheduleArgs {
    * schedule creates: not with `stopThrough: "direct"` or `stopWorkflowArn`.
    */
   notifications?: WorkflowNotificationsArgs;
+  /** Key of the keep-running tag its own workflow reads (default `KEEP_RUNNING_TAG_KEY`). */
+  overrideTagKey?: string;
 }
 
 /** Thrown for invalid `ClusterStopSchedule` arguments; the message says what to change. */
@@ -177,20 +180,6 @@ function checkRange(
  * @throws {@link InvalidClusterStopScheduleError} for a bad expression, time zone, `stop` and
  * `start` colliding (see `stopStartCollision`), an empty cluster identifier or a retry value out of range.
  */
-function checkStopThrough(args: ClusterStopScheduleArgs, fail: (i: string, d: string) => never) {
-  const through: unknown = args.stopThrough;
-  if (through !== undefined && through !== "workflow" && through !== "direct")
-    fail(
-      "stopThrough",
-      `\`stopThrough\` must be "workflow" or "direct"; got ${JSON.stringify(through)}`,
-    );
-  if (through === "direct" && args.stopWorkflowArn !== undefined)
-    fail(
-      "stopWorkflowArn",
-      '`stopWorkflowArn` is for `stopThrough: "workflow"`; remove it, or stop through the workflow',
-    );
-}
-
 export function validateClusterStopScheduleArgs(
   resourceName: string,
   args: ClusterStopScheduleArgs,

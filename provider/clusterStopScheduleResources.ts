@@ -89,9 +89,9 @@ export function stopWorkflowOf(
   if (args.stopThrough === "direct") return undefined;
   if (args.stopWorkflowArn !== undefined) return pulumi.output(args.stopWorkflowArn);
   const clusterIdentifiers = [args.clusterIdentifier];
-  const { notifications } = args;
+  const { notifications, overrideTagKey } = args;
   const component = describeSchedule(name, stringOrUndefined(args.clusterIdentifier));
-  const workflowArgs = { clusterIdentifiers, notifications, component };
+  const workflowArgs = { clusterIdentifiers, notifications, component, overrideTagKey };
   return createStopWorkflow(name, workflowArgs, parent).stateMachine.arn;
 }
 

@@ -45,7 +45,6 @@ export {
   type PowerState,
 } from "./types";
 export { ClusterKeepStopped, type ClusterKeepStoppedArgs } from "./clusterKeepStopped";
-export { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
 export { InvalidNotificationsError, type WorkflowNotificationsArgs } from "./notificationsArgs";
 export {
   withNotifications,
@@ -55,6 +54,11 @@ export {
 export { STOP_OUTCOMES } from "./workflow/stopOutcomes";
 export { startWorkflowDefinition } from "./workflow/startWorkflowDefinition";
 export { START_OUTCOMES } from "./workflow/startOutcomes";
+export {
+  stopWorkflowDefinition,
+  type StopWorkflowOptions,
+} from "./workflow/stopWorkflowDefinition";
+export { KEEP_RUNNING_TAG_KEY } from "./aurora/keepRunningOverride";
 // Owned by the schedule engineer (provider/clusterStopSchedule.ts):
 export {
   ClusterStopSchedule,

@@ -1,9 +1,13 @@
 /**
  * The stop workflow deployed in AWS: a Step Functions standard state machine running
  * {@link stopWorkflowDefinition} (describe → stop when `available`, wait while busy, succeed when
- * stopped or gone, fail with the reason otherwise) and the role it runs as, allowed exactly the two
- * RDS calls it makes on exactly the clusters it serves ("Actions, resources, and condition keys for
- * Amazon RDS": DescribeDBClusters and StopDBCluster authorize against the cluster ARN).
+ * stopped or gone, fail with the reason otherwise) and the role it runs as, allowed exactly the
+ * RDS calls it makes: DescribeDBClusters and StopDBCluster on exactly the clusters it serves, and
+ * DescribeGlobalClusters on the account's global databases ("Actions, resources, and condition keys
+ * for Amazon RDS": the first two authorize against the cluster ARN, the third against the
+ * `global-cluster` ARN, which has no Region: `arn:aws:rds::<account>:global-cluster:<id>`). Which
+ * global database a cluster joins is not known when the role is written, hence `global-cluster:*`;
+ * the call only reads.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -29,8 +33,8 @@ export interface NotificationTarget {
 }
 
 /**
- * The workflow's permissions: describe and stop these clusters, and publish to the notification
- * topic when there is one; nothing else.
+ * The workflow's permissions: describe and stop these clusters, count the members of a global
+ * database, and publish to the notification topic when there is one; nothing else.
  */
 export function stopWorkflowPolicy(
   location: ClustersLocation,
@@ -48,6 +52,12 @@ export function stopWorkflowPolicy(
         Action: ["rds:DescribeDBClusters", "rds:StopDBCluster"],
         Resource: arns,
       },
+      {
+        Sid: "CountGlobalDatabaseMembers",
+        Effect: "Allow",
+        Action: ["rds:DescribeGlobalClusters"],
+        Resource: [`arn:${location.partition}:rds::${location.accountId}:global-cluster:*`],
+      },
       ...(notify === undefined ? [] : notificationStatements(notify.topicArn, notify.kmsKeyArn)),
     ],
   };
@@ -62,6 +72,8 @@ export interface StopWorkflowArgs {
   notifications?: WorkflowNotificationsArgs;
   /** The component, as errors name it: "ClusterKeepStopped `dev-keeper`". */
   component: string;
+  /** The keep-running tag's key (default `aurora-power:keep-running-until`). */
+  overrideTagKey?: string;
 }
 
 /** The account, partition and Region of the provider `parent` uses (the clusters' ARNs need them). */
@@ -125,7 +137,10 @@ export function createStopWorkflow(
     { parent },
   );
   const definition = notifyingDefinition(
-    stopWorkflowDefinition({ maxRunSeconds: args.maxRunSeconds }),
+    stopWorkflowDefinition({
+      maxRunSeconds: args.maxRunSeconds,
+      overrideTagKey: args.overrideTagKey,
+    }),
     {
       component: args.component,
       action: "stop",

@@ -1,5 +1,6 @@
 import type { RdsAction } from "../types";
 import type { ActionHandler } from "./actionContext";
+import { addTagsToResource } from "./addTagsToResource";
 import { createDBCluster } from "./createDBCluster";
 import { deleteDBCluster } from "./deleteDBCluster";
 import { describeDBClusters } from "./describeDBClusters";
@@ -19,6 +20,7 @@ export const ACTION_HANDLERS: Record<RdsAction, ActionHandler> = {
   DeleteDBCluster: deleteDBCluster,
   DescribeDBInstances: describeDBInstances,
   ListTagsForResource: listTagsForResource,
+  AddTagsToResource: addTagsToResource,
   DescribeGlobalClusters: describeGlobalClusters,
   DescribeBlueGreenDeployments: describeBlueGreenDeployments,
 };

@@ -6,6 +6,7 @@
  */
 import type { DBCluster } from "@aws-sdk/client-rds";
 import type { PowerState } from "../aurora/clusterStatus";
+import { KEEP_RUNNING_TAG_KEY } from "../aurora/keepRunningOverride";
 import { stopRefusals, type StopFacts } from "../aurora/stoppability";
 import {
   ClusterNotFoundError,
@@ -18,6 +19,7 @@ import type { RdsTarget } from "../rds/createRdsClient";
 import { asClusterError } from "./clusterErrors";
 import { gatherStopFacts } from "./gatherStopFacts";
 import { initialStateOf, recordHolds, recordOf, type ClusterRecord } from "./clusterRecord";
+import { keepRunningWarning } from "./keepRunningWarning";
 import { takeHandover, takenOverBy, type Holder } from "./holders";
 import { messages, type RetryCommand } from "./messages";
 import type { PowerSettings } from "./powerSettings";
@@ -107,6 +109,11 @@ function converge(
 ) {
   const runtime = runtimeFor(target);
   const { clusterIdentifier, settings } = target;
+  const scope = { clusterIdentifier: target.displayName, region: settings.region };
+  const tagKey = runtime.overrideTagKey ?? KEEP_RUNNING_TAG_KEY;
+  const warning =
+    desired === "stopped" && keepRunningWarning(first, scope, tagKey, runtime.clock.now());
+  if (warning) (runtime.warn ?? runtime.progress)(warning);
   return reconcile(runtime, {
     clusterIdentifier,
     displayName: target.displayName,

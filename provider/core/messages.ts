@@ -88,6 +88,10 @@ export function quotaAdvice(region: string, retry: RetryCommand): string {
 }
 
 export const messages = {
+  keepRunningTagOverruled: (s: ClusterScope, tagKey: string, until: string) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)} carries the tag \`${tagKey}\` = ${shown(until)}, a time still ahead, and \`pulumi up\` stops it all the same: the declared \`state: "stopped"\` wins, the tag only holds off the stop workflow (schedules and \`ClusterKeepStopped\`). ` +
+    `To honour the tag, declare \`state: "running"\` until then; or remove the tag`,
+
   pendingWork: (s: ClusterScope, status: string | undefined, desired: PowerState) => {
     const seen = status === undefined ? "has no recorded status" : `was last seen \`${status}\``;
     const plan = status === undefined ? undefined : planTransition(status, desired);

@@ -20,7 +20,11 @@ import {
   maxAttemptsFromEnv,
   type RdsTarget,
 } from "../rds/createRdsClient";
+import { KEEP_RUNNING_TAG_KEY } from "../aurora/keepRunningOverride";
 import type { ProgressSink } from "./statusTracker";
+
+/** Names the keep-running tag key the provider warns about (default `KEEP_RUNNING_TAG_KEY`). */
+export const OVERRIDE_TAG_KEY_ENV = "AURORA_POWER_OVERRIDE_TAG_KEY";
 
 /** What the lifecycle functions use to reach one (Region, endpoint, credentials). */
 export interface Runtime {
@@ -39,6 +43,10 @@ export interface Runtime {
   progress: ProgressSink;
   /** The RDS endpoint as messages show it. */
   endpointLabel: string;
+  /** Where warnings go (`pulumi.log.warn`); default {@link Runtime.progress}. */
+  warn?: (message: string) => void;
+  /** The keep-running tag's key ({@link OVERRIDE_TAG_KEY_ENV}); default `KEEP_RUNNING_TAG_KEY`. */
+  overrideTagKey?: string;
 }
 
 /** Process-wide hooks; tests replace them through {@link setRuntimeHooks}. */
@@ -47,6 +55,7 @@ interface RuntimeHooks {
   sleep: Sleep;
   random: () => number;
   progress: ProgressSink;
+  warn: (message: string) => void;
   env: NodeJS.ProcessEnv;
 }
 
@@ -56,6 +65,7 @@ const hooks: RuntimeHooks = {
   random: Math.random,
   // Inside the provider process pulumi.log reaches the engine and the CLI shows the message.
   progress: (message) => void pulumi.log.info(message),
+  warn: (message) => void pulumi.log.warn(message),
   env: process.env,
 };
 
@@ -118,6 +128,8 @@ export function runtimeFor(target: RdsTarget): Runtime {
       clock: hooks.clock,
       random: hooks.random,
       progress: (m) => hooks.progress(m),
+      warn: (m) => hooks.warn(m),
+      overrideTagKey: hooks.env[OVERRIDE_TAG_KEY_ENV] || KEEP_RUNNING_TAG_KEY,
       endpointLabel: endpointLabel(endpoint, target.region),
     };
     runtimes.set(key, runtime);

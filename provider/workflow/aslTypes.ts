@@ -10,6 +10,9 @@ export type ChoiceRule =
   | { Variable: string; StringMatches: string }
   | { Variable: string; IsPresent: boolean }
   | { Variable: string; NumericGreaterThan: number }
+  | { Variable: string; BooleanEquals: boolean }
+  | { Variable: string; IsTimestamp: boolean }
+  | { Variable: string; TimestampGreaterThanPath: string }
   | { And: ChoiceRule[] }
   | { Or: ChoiceRule[] }
   | { Not: ChoiceRule };

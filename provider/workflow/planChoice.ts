@@ -6,6 +6,7 @@ import {
 } from "../aurora/stoppability";
 import type { ChoiceRule, State, TopChoiceRule } from "./aslTypes";
 import { formatParameter, type Substitution } from "./intrinsicFormat";
+import { OVERRIDE_CHECK_STATE } from "./overrideStates";
 import { CLUSTER_PATH, refusalChecks } from "./refusalChecks";
 import { WORKFLOW_ERRORS } from "./sdkErrorNames";
 import { knownStatusSteps, UNKNOWN_STATUS_PROBE, stopStepOf, type StatusStep } from "./stopSteps";
@@ -13,7 +14,8 @@ import { knownStatusSteps, UNKNOWN_STATUS_PROBE, stopStepOf, type StatusStep } f
 /** Names of the states the plan leads to (the rest of the machine defines them). */
 export const PLAN_TARGETS = {
   succeed: "StopNotNeeded",
-  stop: "StopCluster",
+  /** The override check (`overrideStates.ts`), which leads to the StopDBCluster task or not. */
+  stop: OVERRIDE_CHECK_STATE,
   wait: "WaitForAvailable",
   failed: "Failed",
 } as const;
@@ -77,10 +79,10 @@ export function planChoice(): PlanStates {
     steps.filter((s) => s.step.kind === kind).map(statusRule);
   choices.push({ Or: group("succeed"), Next: PLAN_TARGETS.succeed });
   for (const check of refusalChecks()) {
-    const name = stateName("Refuse", check.kind);
+    const name = stateName("Refuse", check.variant ? `${check.kind}-${check.variant}` : check.kind);
     const refusal = refusalOf(check.probe, check.kind);
     const sentence = `cluster \`${ID_SAMPLE}\` cannot be stopped: ${refusal.why}; ${refusal.fix}`;
-    const subs = check.sample ? [ID, check.sample] : [ID];
+    const subs = [ID, ...(check.sample ? [check.sample] : []), ...(check.moreSamples ?? [])];
     failurePasses[name] = failurePass(WORKFLOW_ERRORS.cannotStop, sentence, subs);
     choices.push({ ...check.rule, Next: name });
   }

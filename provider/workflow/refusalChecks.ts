@@ -13,6 +13,9 @@ export const CLUSTER_PATH = "$.Described.Cluster";
 /** Where the workflow keeps `ReadReplicaIdentifiers` as a JSON string (`States.JsonToString`). */
 export const REPLICAS_JSON_PATH = "$.Replicas.Json";
 
+/** Where the workflow keeps the member count of the cluster's global database (absent: not known). */
+export const GLOBAL_MEMBER_COUNT_PATH = "$.Global.MemberCount";
+
 /**
  * One reason RDS cannot stop a cluster, as the stop workflow tests it on a DescribeDBClusters
  * result: `rule` is the Choice rule; `probe` are facts for which `stopRefusals` (the provider's
@@ -21,9 +24,13 @@ export const REPLICAS_JSON_PATH = "$.Replicas.Json";
  */
 export interface RefusalCheck {
   kind: StopRefusalKind;
+  /** Tells two checks of one kind apart (state names), e.g. the global member count known or not. */
+  variant?: string;
   probe: StopFacts;
   rule: ChoiceRule;
   sample?: Substitution;
+  /** Further probe values the sentence names (the global member count). */
+  moreSamples?: Substitution[];
 }
 
 const field = (name: string): string => `${CLUSTER_PATH}.${name}`;
@@ -36,6 +43,56 @@ const anyOf = (name: string, values: readonly string[]): ChoiceRule => ({
 const ENGINE_NAMES = ["aurora", "aurora-mysql", "aurora-postgresql", "mysql", "postgres"];
 /** Engine modes RDS has had (CreateDBCluster `EngineMode`). */
 const ENGINE_MODES = ["provisioned", "serverless", "parallelquery", "global", "multimaster"];
+
+const refusesGlobal = (count: number): boolean =>
+  stopRefusals({ globalClusterIdentifier: "g", globalClusterMemberCount: count }).some(
+    (refusal) => refusal.kind === "global-database-member",
+  );
+
+/**
+ * The largest member count for which `stopRefusals` still stops a global database member (1: the
+ * only cluster), checked to refuse every larger count up to 16, so one `NumericGreaterThan`
+ * expresses the provider's rule.
+ */
+export function largestStoppableGlobalCount(): number {
+  const limit = 16;
+  const stoppable = Array.from({ length: limit + 1 }, (_, n) => n).filter((n) => !refusesGlobal(n));
+  const largest = Math.max(...stoppable);
+  if (!Number.isFinite(largest) || stoppable.length !== largest + 1) {
+    throw new Error("stopRefusals no longer refuses global members above one count");
+  }
+  return largest;
+}
+
+function globalChecks(): RefusalCheck[] {
+  const gid = field("GlobalClusterIdentifier");
+  const largest = largestStoppableGlobalCount();
+  const count = largest + 1;
+  const known: ChoiceRule = { Variable: GLOBAL_MEMBER_COUNT_PATH, IsPresent: true };
+  return [
+    {
+      kind: "global-database-member",
+      variant: "count-unknown",
+      probe: { globalClusterIdentifier: "sample-global" },
+      rule: { And: [present("GlobalClusterIdentifier"), { Not: known }] },
+      sample: { sample: "sample-global", path: gid },
+    },
+    {
+      kind: "global-database-member",
+      variant: "members",
+      probe: { globalClusterIdentifier: "sample-global", globalClusterMemberCount: count },
+      rule: {
+        And: [
+          present("GlobalClusterIdentifier"),
+          known,
+          { Variable: GLOBAL_MEMBER_COUNT_PATH, NumericGreaterThan: largest },
+        ],
+      },
+      sample: { sample: "sample-global", path: gid },
+      moreSamples: [{ sample: String(count), path: GLOBAL_MEMBER_COUNT_PATH }],
+    },
+  ];
+}
 
 function modesRefusedAs(kind: StopRefusalKind): string[] {
   return ENGINE_MODES.filter((mode) =>
@@ -51,12 +108,11 @@ function modesRefusedAs(kind: StopRefusalKind): string[] {
  * replicas by identifier, see `crossRegionReplicasOf`), and a Blue/Green participant is not
  * visible in DescribeDBClusters: RDS's refusal of the stop ends the run (`Rds.RdsException`).
  *
- * Not yet the same as the provider for global databases: the workflow has no DescribeGlobalClusters
- * step, so its probe carries no `globalClusterMemberCount` and `stopRefusals` refuses every member
- * (count unknown counts as more than one). That is a false refusal only for the only cluster of a
- * global database, never a stop RDS would refuse. Adding the step needs, beyond this folder, the
- * workflow role's `rds:DescribeGlobalClusters` (provider/stopWorkflow.ts) and a local handler in
- * scripts/keeper/localExecution.ts (issue 16, left open).
+ * Global databases: a cluster naming one (`GlobalClusterIdentifier`) is followed by a
+ * DescribeGlobalClusters step (`globalClusterStates.ts`) that writes the member count to
+ * {@link GLOBAL_MEMBER_COUNT_PATH}, so the workflow decides as `stopRefusals` does with
+ * `globalClusterMemberCount`: the only cluster is stopped, a member of more is refused, and a count
+ * not known (the global database was not found) is refused, the safe side.
  */
 export function refusalChecks(): RefusalCheck[] {
   const auroraEngines = ENGINE_NAMES.filter(isAuroraEngine);
@@ -84,12 +140,7 @@ export function refusalChecks(): RefusalCheck[] {
       rule: { And: [present("EngineMode"), anyOf("EngineMode", retiredModes)] },
       sample: { sample: retiredModes[0] ?? "multimaster", path: field("EngineMode") },
     },
-    {
-      kind: "global-database-member",
-      probe: { globalClusterIdentifier: "sample-global" },
-      rule: present("GlobalClusterIdentifier"),
-      sample: { sample: "sample-global", path: field("GlobalClusterIdentifier") },
-    },
+    ...globalChecks(),
     {
       kind: "read-replica",
       probe: { replicationSourceIdentifier: "sample-source" },

@@ -22,6 +22,9 @@ export const INVALID_DB_CLUSTER_STATE = "Rds.InvalidDbClusterStateException";
 /** StopDBCluster: a member instance is not `available` yet (RDS `InvalidDBInstanceState`, 400). */
 export const INVALID_DB_INSTANCE_STATE = "Rds.InvalidDbInstanceStateException";
 
+/** DescribeGlobalClusters: no global database of that identifier (RDS `GlobalClusterNotFoundFault`, 404). */
+export const GLOBAL_CLUSTER_NOT_FOUND = "Rds.GlobalClusterNotFoundException";
+
 /** Any error code RDS does not model for the action: throttling, 5xx, undocumented refusals. */
 export const RDS_EXCEPTION = "Rds.RdsException";
 

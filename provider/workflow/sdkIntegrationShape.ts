@@ -1,5 +1,6 @@
 import {
   DB_CLUSTER_NOT_FOUND,
+  GLOBAL_CLUSTER_NOT_FOUND,
   INVALID_DB_CLUSTER_STATE,
   INVALID_DB_INSTANCE_STATE,
   KMS_KEY_NOT_ACCESSIBLE,
@@ -23,6 +24,7 @@ export function sfnErrorNameOf(error: unknown): string {
     InvalidDBInstanceStateFault: INVALID_DB_INSTANCE_STATE,
     KMSKeyNotAccessibleFault: KMS_KEY_NOT_ACCESSIBLE,
     VpcEncryptionControlViolationException: VPC_ENCRYPTION_CONTROL_VIOLATION,
+    GlobalClusterNotFoundFault: GLOBAL_CLUSTER_NOT_FOUND,
   };
   const known = modeled[name];
   if (known !== undefined) return known;

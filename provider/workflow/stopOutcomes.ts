@@ -8,4 +8,5 @@ export const STOP_OUTCOMES: Readonly<Record<string, string>> = {
   StopRequested: "stopping",
   [PLAN_TARGETS.succeed]: "already stopped",
   ClusterGone: "gone",
+  KeptRunning: "kept running",
 };

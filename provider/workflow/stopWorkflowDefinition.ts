@@ -1,45 +1,59 @@
 import type { Catcher, Retrier, State, StateMachineDefinition } from "./aslTypes";
+import { DESCRIBE_GLOBAL_CLUSTERS_RESOURCE, globalClusterStates } from "./globalClusterStates";
 import { FAILURE_PATH, PLAN_TARGETS, planChoice } from "./planChoice";
 import { CLUSTER_PATH } from "./refusalChecks";
+import { overrideStates } from "./overrideStates";
+import { KEEP_RUNNING_TAG_KEY } from "../aurora/keepRunningOverride";
 import {
   DB_CLUSTER_NOT_FOUND,
   INVALID_DB_CLUSTER_STATE,
   INVALID_DB_INSTANCE_STATE,
-  RDS_EXCEPTION,
-  SDK_CLIENT_EXCEPTION,
 } from "./sdkErrorNames";
+import { transientRetry } from "./taskRetry";
 
 /** The key of the workflow's input: `{ "DbClusterIdentifier": "<id or ARN>" }`. */
 export const STOP_WORKFLOW_INPUT_KEY = "DbClusterIdentifier";
 
-/** Resource ARNs of the two AWS SDK integrations the workflow calls (`aws-sdk:<service>:<action>`). */
+/** Resource ARNs of the AWS SDK integrations the workflow calls (`aws-sdk:<service>:<action>`). */
 export const STOP_WORKFLOW_RESOURCES = {
   describeDBClusters: "arn:aws:states:::aws-sdk:rds:describeDBClusters",
+  describeGlobalClusters: DESCRIBE_GLOBAL_CLUSTERS_RESOURCE,
   stopDBCluster: "arn:aws:states:::aws-sdk:rds:stopDBCluster",
 } as const;
 
-/** Knobs of {@link stopWorkflowDefinition}; every one is in seconds. */
+/** The StopDBCluster task (a local run gives it a handler by this name). */
+export const STOP_CLUSTER_STATE = "StopCluster";
+
+/** Knobs of {@link stopWorkflowDefinition}; durations are in seconds. */
 export interface StopWorkflowOptions {
+  /**
+   * The tag whose value (a time with an offset, e.g. `2026-11-29T08:00:00Z`) keeps the cluster
+   * running until then. Default {@link KEEP_RUNNING_TAG_KEY} (`aurora-power:keep-running-until`).
+   */
+  overrideTagKey?: string;
   /** Bound of the whole run (`TimeoutSeconds`). Default 7200: AWS documents starts of "minutes to hours". */
   maxRunSeconds?: number;
   /** Wait between two describes while the cluster is busy (`starting`, `backing-up`, …). Default 30. */
   pollIntervalSeconds?: number;
   /** First wait after StopDBCluster was refused for the cluster's or an instance's state. Default 5. */
   initialBackoffSeconds?: number;
-  /** Cap of that wait, which doubles per refusal. Default: the poll interval. */
+  /**
+   * Cap of that wait, which doubles per refusal. Default: the poll interval less
+   * {@link STOP_CALLS_ALLOWANCE_SECONDS}, so the stop RDS accepts comes within one poll interval of
+   * the instances settling.
+   */
   maxBackoffSeconds?: number;
 }
 
-// Throttling (`Rate exceeded`, RDS User Guide "Request throttling for the Amazon RDS API"), 5xx and
-// network errors: retried in place with full jitter ("Handling errors in Step Functions workflows").
-const TRANSIENT_RETRY: Retrier = {
-  ErrorEquals: [RDS_EXCEPTION, SDK_CLIENT_EXCEPTION],
-  IntervalSeconds: 2,
-  MaxAttempts: 8,
-  BackoffRate: 2,
-  MaxDelaySeconds: 60,
-  JitterStrategy: "FULL",
-};
+/**
+ * What one refused attempt costs beyond its backoff wait: a DescribeDBClusters, a StopDBCluster and
+ * about ten state transitions: locally 46 ms at the median, up to 146 ms on a loaded machine
+ * (bench/keeperBreakdown.ts); in AWS a call takes a few hundred ms. The backoff's cap leaves this much of the poll interval for them:
+ * were the cap the whole interval, an attempt refused just before the instances settle would be
+ * followed by the next one more than a poll interval after the settle.
+ */
+export const STOP_CALLS_ALLOWANCE_SECONDS = 2;
+
 const GONE: Catcher = {
   ErrorEquals: [DB_CLUSTER_NOT_FOUND],
   Next: "ClusterGone",
@@ -51,6 +65,7 @@ function rdsTask(
   result: Record<string, string>,
   next: string,
   catches: Catcher[],
+  retry: Retrier,
 ): State {
   return {
     Type: "Task",
@@ -59,7 +74,7 @@ function rdsTask(
     ResultSelector: result,
     ResultPath: result["Cluster.$"] ? "$.Described" : "$.StopResult",
     TimeoutSeconds: 60,
-    Retry: [TRANSIENT_RETRY],
+    Retry: [retry],
     Catch: catches,
     Next: next,
   };
@@ -115,9 +130,14 @@ function replicaStates(): Record<string, State> {
       Type: "Pass",
       Parameters: { "Json.$": `States.JsonToString(${CLUSTER_PATH}.ReadReplicaIdentifiers)` },
       ResultPath: "$.Replicas",
-      Next: "Plan",
+      Next: "HasGlobalCluster",
     },
-    NoReplicas: { Type: "Pass", Result: { Json: "[]" }, ResultPath: "$.Replicas", Next: "Plan" },
+    NoReplicas: {
+      Type: "Pass",
+      Result: { Json: "[]" },
+      ResultPath: "$.Replicas",
+      Next: "HasGlobalCluster",
+    },
   };
 }
 
@@ -126,7 +146,10 @@ function replicaStates(): Record<string, State> {
  * `{ "DbClusterIdentifier": "<id>" }` it describes the cluster and follows the provider's plan —
  * `available` → StopDBCluster; `stopped` / `stopping` → success without a call; busy or unknown
  * statuses → wait and describe again; a cluster RDS cannot stop or a terminal status → fail with
- * the reason; a missing cluster → success. A stop refused for the cluster's or an instance's state
+ * the reason; a missing cluster → success. A member of a global database is stopped when it is the
+ * database's only cluster (DescribeGlobalClusters), as the provider does. Before a stop, the
+ * keep-running tag (`overrideTagKey`) may leave the cluster running until the time it names; the
+ * output records why (`Override: { Outcome, Reason }`). A stop refused for the cluster's or an instance's state
  * (right after a start) backs off, doubling up to a cap, and plans again from a describe.
  *
  * @example
@@ -138,6 +161,8 @@ function replicaStates(): Record<string, State> {
  */
 export function stopWorkflowDefinition(options: StopWorkflowOptions = {}): StateMachineDefinition {
   const poll = options.pollIntervalSeconds ?? 30;
+  const retry = transientRetry(poll);
+  const cap = options.maxBackoffSeconds ?? Math.max(1, poll - STOP_CALLS_ALLOWANCE_SECONDS);
   const { plan, failurePasses } = planChoice();
   const refused: Catcher = {
     ErrorEquals: [INVALID_DB_INSTANCE_STATE, INVALID_DB_CLUSTER_STATE],
@@ -149,20 +174,24 @@ export function stopWorkflowDefinition(options: StopWorkflowOptions = {}): State
     StartAt: "Init",
     TimeoutSeconds: options.maxRunSeconds ?? 7200,
     States: {
-      ...backoffStates(options.initialBackoffSeconds ?? 5, options.maxBackoffSeconds ?? poll),
+      ...backoffStates(options.initialBackoffSeconds ?? 5, cap),
       Describe: rdsTask(
         STOP_WORKFLOW_RESOURCES.describeDBClusters,
         { "Cluster.$": "$.DbClusters[0]" },
         "HasReplicas",
         [GONE],
+        retry,
       ),
       ...replicaStates(),
+      ...globalClusterStates("Plan", retry),
       Plan: plan,
-      [PLAN_TARGETS.stop]: rdsTask(
+      ...overrideStates(options.overrideTagKey ?? KEEP_RUNNING_TAG_KEY, STOP_CLUSTER_STATE),
+      [STOP_CLUSTER_STATE]: rdsTask(
         STOP_WORKFLOW_RESOURCES.stopDBCluster,
         { "Status.$": "$.DbCluster.Status" },
         "StopRequested",
         [GONE, refused],
+        retry,
       ),
       [PLAN_TARGETS.wait]: { Type: "Wait", Seconds: poll, Next: "Describe" },
       ...failurePasses,

@@ -128,6 +128,11 @@ wait_for("stopped")
 started = checked("StartDBCluster", DBClusterIdentifier=CLUSTER)["DBCluster"]["Status"]
 wait_for("available")
 not_found = error_of("DescribeDBClusters", DBClusterIdentifier="no-such-cluster")
+arn = next(c for c in described if c["DBClusterIdentifier"] == CLUSTER)["DBClusterArn"]
+client.add_tags_to_resource(ResourceName=arn, Tags=[{"Key": "aurora-power:keep-running-until", "Value": "2026-11-29T08:00:00Z"}])
+if any(local(c.tag) == "AddTagsToResourceResult" for c in ET.fromstring(RAW["body"])):
+    PROBLEMS.append("AddTagsToResource: RDS answers with no AddTagsToResourceResult element")
+tags = checked("DescribeDBClusters", DBClusterIdentifier=CLUSTER)["DBClusters"][0].get("TagList", [])
 admin_config({"quotaMode": True, "quotaBurst": 1, "quotaRatePerSecond": 0})
 checked("DescribeDBClusters", DBClusterIdentifier=CLUSTER)
 throttled = error_of("DescribeDBClusters", DBClusterIdentifier=CLUSTER)
@@ -135,6 +140,6 @@ admin_config({"quotaMode": False})
 print(json.dumps({
     "versions": {"boto3": boto3.__version__, "botocore": botocore.__version__},
     "clusters": len(described), "fields": fields, "stopped": stopped, "started": started,
-    "notFound": not_found, "throttled": throttled, "problems": PROBLEMS,
+    "notFound": not_found, "throttled": throttled, "tags": tags, "problems": PROBLEMS,
 }))
 sys.exit(1 if PROBLEMS else 0)

@@ -88,6 +88,9 @@ describe("real RDS clients beside the JS SDK parse every answer against their ow
         status: 404,
       },
       throttled: { code: "Throttling", message: "Rate exceeded", status: 400 },
+      tags: expect.arrayContaining([
+        { Key: "aurora-power:keep-running-until", Value: "2026-11-29T08:00:00Z" },
+      ]) as unknown,
     });
     expect(report.fields).toEqual(
       expect.arrayContaining([
@@ -131,6 +134,25 @@ describe("real RDS clients beside the JS SDK parse every answer against their ow
     expect(missing.stderr).toContain(
       "An error occurred (DBClusterNotFoundFault) when calling the DescribeDBClusters operation: DBCluster nope not found.",
     );
+    // The keep-running tag, set as the README says (no Pulumi run), read back by a describe.
+    const tagged = await aws(
+      "add-tags-to-resource",
+      "--resource-name",
+      "arn:aws:rds:eu-west-1:123456789012:cluster:conf-pg",
+      "--tags",
+      "Key=aurora-power:keep-running-until,Value=2026-11-29T08:00:00Z",
+    );
+    expect([tagged.code, tagged.stderr, tagged.stdout]).toEqual([0, "", ""]);
+    const withTag = await aws("describe-db-clusters", "--db-cluster-identifier", "conf-pg");
+    expect(JSON.parse(withTag.stdout)).toMatchObject({
+      DBClusters: [
+        {
+          TagList: expect.arrayContaining([
+            { Key: "aurora-power:keep-running-until", Value: "2026-11-29T08:00:00Z" },
+          ]) as unknown,
+        },
+      ],
+    });
     await emu.admin.setConfig({ quotaMode: true, quotaBurst: 1, quotaRatePerSecond: 0 });
     expect((await aws("describe-db-clusters")).code).toBe(0);
     const throttled = await aws("describe-db-clusters");

@@ -4,6 +4,7 @@ import {
   DescribeDBClustersCommand,
   DescribeDBInstancesCommand,
   ListTagsForResourceCommand,
+  AddTagsToResourceCommand,
   paginateDescribeDBClusters,
   StopDBClusterCommand,
   type RDSClient,
@@ -150,6 +151,39 @@ describe("DescribeDBInstances and ListTagsForResource", () => {
       }),
     );
     expect(out.TagList).toEqual([{ Key: "env", Value: "dev" }]);
+  });
+
+  it("adds tags to a cluster by ARN (a key already there takes the new value); Describe lists them", async () => {
+    const ResourceName = "arn:aws:rds:eu-west-1:123456789012:cluster:tagged";
+    await rds.send(
+      new AddTagsToResourceCommand({
+        ResourceName,
+        Tags: [
+          { Key: "env", Value: "test" },
+          { Key: "aurora-power:keep-running-until", Value: "2026-11-29T08:00:00Z" },
+        ],
+      }),
+    );
+    const expected = [
+      { Key: "env", Value: "test" },
+      { Key: "aurora-power:keep-running-until", Value: "2026-11-29T08:00:00Z" },
+    ];
+    expect((await rds.send(new ListTagsForResourceCommand({ ResourceName }))).TagList).toEqual(
+      expected,
+    );
+    const described = await rds.send(
+      new DescribeDBClustersCommand({ DBClusterIdentifier: "tagged" }),
+    );
+    expect(described.DBClusters?.[0]?.TagList).toEqual(expected);
+    const missing = await sdkError(
+      rds.send(
+        new AddTagsToResourceCommand({
+          ResourceName: "arn:aws:rds:eu-west-1:123456789012:cluster:zz",
+          Tags: [{ Key: "a", Value: "b" }],
+        }),
+      ),
+    );
+    expect(missing).toMatchObject({ name: "DBClusterNotFoundFault", status: 404 });
   });
 
   it("rejects a malformed ARN and an unknown cluster ARN", async () => {

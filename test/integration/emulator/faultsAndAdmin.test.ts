@@ -153,6 +153,7 @@ describe("admin API", () => {
         DeleteDBCluster: 0,
         DescribeDBInstances: 0,
         ListTagsForResource: 0,
+        AddTagsToResource: 0,
         DescribeGlobalClusters: 0,
         DescribeBlueGreenDeployments: 0,
       },

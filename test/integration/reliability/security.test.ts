@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import { clusterPowerStatePolicy } from "aurora-power";
 import { startEmulator } from "aurora-power/emulator";
 import { schedulerPermissionPolicy, schedulerTrustPolicy } from "../../../provider/schedulerRole";
+import { stopWorkflowPolicy } from "../../../provider/stopWorkflow";
 import { findPlantedCredentials, PLANTED_CREDENTIALS } from "../../support/plantedCredentials";
 import { checkedInputs, impl, pointProviderAt } from "./testbed";
 
@@ -98,6 +99,24 @@ describe("IAM policy helpers grant power actions on cluster ARNs only", () => {
         Principal: { Service: "scheduler.amazonaws.com" },
         Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
       }),
+    ]);
+  });
+});
+
+describe("the stop workflow's role", () => {
+  it("describes and stops exactly its clusters, and only reads the account's global databases", () => {
+    const pairs = grants(
+      stopWorkflowPolicy({
+        partition: "aws",
+        region: "eu-west-1",
+        accountId: "123456789012",
+        clusterIdentifiers: ["dev-orders", "Dev-Orders"],
+      }).Statement,
+    );
+    expect(pairs).toEqual([
+      ["rds:DescribeDBClusters", "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders"],
+      ["rds:StopDBCluster", "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders"],
+      ["rds:DescribeGlobalClusters", "arn:aws:rds::123456789012:global-cluster:*"],
     ]);
   });
 });

@@ -22,7 +22,9 @@ import {
   stopRefusals,
   type StopRefusalKind,
 } from "../../../provider/aurora/stoppability";
+import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
 import { auroraCluster, powerState, runStack } from "../policy/policyFixtures";
+import { runWithFakeRds } from "../workflow/fakeRds";
 
 const REGION = "eu-west-1";
 const ID = "dev-orders";
@@ -126,8 +128,9 @@ describe.each(CASES)("%s", (_case, cluster, kinds) => {
  * Global databases: the provider counts the members with DescribeGlobalClusters
  * (`globalClusterMemberCount`), the emulator with its own seeds (every cluster naming the global
  * database), the policy from the stack. A member of a global database of two clusters is refused
- * by all three; the only cluster of a global database is stopped by the provider and the emulator
- * (the policy's `aws.rds.GlobalCluster` cases are in test/unit/policy).
+ * by all three and by the stop workflow (its DescribeGlobalClusters step); the only cluster of a
+ * global database is stopped by the provider, the emulator and the workflow (the policy's
+ * `aws.rds.GlobalCluster` cases are in test/unit/policy).
  */
 describe("global database members", () => {
   const cluster = described({ GlobalClusterIdentifier: "orders-global" });
@@ -157,6 +160,15 @@ describe("global database members", () => {
       code: "InvalidDBClusterStateFault",
     });
     expect(checkStopStartEligibility(record, REGION, [record])).toBeUndefined();
+  });
+
+  it("(d) the stop workflow refuses a member of two, stops the only member", async () => {
+    const definition = stopWorkflowDefinition();
+    const answer = { Status: "available", GlobalClusterIdentifier: "orders-global" };
+    const two = await runWithFakeRds(definition, [answer], { globalMembers: 2 });
+    expect(two).toMatchObject({ status: "FAILED", error: "AuroraPower.CannotStop", stops: 0 });
+    const one = await runWithFakeRds(definition, [answer], { globalMembers: 1 });
+    expect(one).toMatchObject({ status: "SUCCEEDED", stops: 1 });
   });
 });
 

@@ -67,6 +67,15 @@ describe("ClusterKeepStopped under setMocks", () => {
     expect(json(machine.inputs.definition)).toEqual(stopWorkflowDefinition({ maxRunSeconds: 600 }));
   });
 
+  it("passes overrideTagKey to the workflow definition", async () => {
+    const { one } = await build({ clusterIdentifiers: ["dev-orders"], overrideTagKey: "ops:hold" });
+    const machine = one("aws:sfn/stateMachine:StateMachine", "workflow");
+    expect(json(machine.inputs.definition)).toEqual(
+      stopWorkflowDefinition({ overrideTagKey: "ops:hold" }),
+    );
+    expect(JSON.stringify(json(machine.inputs.definition))).toContain("'ops:hold'");
+  });
+
   it("lets the workflow describe and stop exactly these clusters, and EventBridge only start it", async () => {
     const { one, name } = await build({ clusterIdentifiers: ["dev-orders", "dev-billing"] });
     expect(json(one("aws:iam/rolePolicy:RolePolicy", "workflow-policy").inputs.policy)).toEqual({
@@ -80,6 +89,12 @@ describe("ClusterKeepStopped under setMocks", () => {
             "arn:aws:rds:eu-west-1:123456789012:cluster:dev-billing",
             "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders",
           ],
+        },
+        {
+          Sid: "CountGlobalDatabaseMembers",
+          Effect: "Allow",
+          Action: ["rds:DescribeGlobalClusters"],
+          Resource: ["arn:aws:rds::123456789012:global-cluster:*"],
         },
       ],
     });

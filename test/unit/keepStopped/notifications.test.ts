@@ -74,6 +74,12 @@ const describeAndStop = {
   Action: ["rds:DescribeDBClusters", "rds:StopDBCluster"],
   Resource: ["arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders"],
 };
+const countGlobalMembers = {
+  Sid: "CountGlobalDatabaseMembers",
+  Effect: "Allow",
+  Action: ["rds:DescribeGlobalClusters"],
+  Resource: ["arn:aws:rds::123456789012:global-cluster:*"],
+};
 const publish = {
   Sid: "PublishNotifications",
   Effect: "Allow",
@@ -90,7 +96,7 @@ describe.each([
     expect(json(one("workflow").inputs.definition)).toEqual(notified("failures"));
     expect(json(one("workflow-policy").inputs.policy)).toEqual({
       Version: "2012-10-17",
-      Statement: [describeAndStop, publish],
+      Statement: [describeAndStop, countGlobalMembers, publish],
     });
   });
 
@@ -103,6 +109,7 @@ describe.each([
       Version: "2012-10-17",
       Statement: [
         describeAndStop,
+        countGlobalMembers,
         publish,
         {
           Sid: "EncryptNotifications",
@@ -119,7 +126,7 @@ describe.each([
     expect(json(one("workflow").inputs.definition)).toEqual(stopWorkflowDefinition());
     expect(json(one("workflow-policy").inputs.policy)).toEqual({
       Version: "2012-10-17",
-      Statement: [describeAndStop],
+      Statement: [describeAndStop, countGlobalMembers],
     });
   });
 });

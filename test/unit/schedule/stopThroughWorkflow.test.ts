@@ -1,4 +1,5 @@
 import { installAwsMocks, settle, valueOf, type MockedResource } from "../../support/awsMocks";
+import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
 import {
   ClusterStopSchedule,
   InvalidClusterStopScheduleError,
@@ -67,13 +68,17 @@ describe("ClusterStopSchedule stops through the stop workflow by default", () =>
     });
   });
 
-  it("lets the workflow describe and stop only this cluster", async () => {
+  it("lets the workflow describe and stop only this cluster, and count global database members", async () => {
     const { named } = await build(validArgs());
     expect(json(named("workflow-policy")?.inputs.policy)).toMatchObject({
       Statement: [
         {
           Action: ["rds:DescribeDBClusters", "rds:StopDBCluster"],
           Resource: ["arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders"],
+        },
+        {
+          Action: ["rds:DescribeGlobalClusters"],
+          Resource: ["arn:aws:rds::123456789012:global-cluster:*"],
         },
       ],
     });
@@ -103,6 +108,36 @@ describe("ClusterStopSchedule stops through the stop workflow by default", () =>
           stopThrough: "lambda" as unknown as "direct",
         }),
     ).toThrow('`stopThrough` must be "workflow" or "direct"; got "lambda"');
+  });
+
+  it("builds its workflow with overrideTagKey, and refuses the key where no workflow of its own reads it", async () => {
+    const { named } = await build({ ...validArgs(), overrideTagKey: "ops:hold" });
+    const definition = JSON.parse(String(named("workflow")?.inputs.definition)) as unknown;
+    expect(definition).toEqual(stopWorkflowDefinition({ overrideTagKey: "ops:hold" }));
+    const arn = "arn:aws:states:eu-west-1:123456789012:stateMachine:shared";
+    expect(
+      () =>
+        new ClusterStopSchedule("bad3", {
+          ...validArgs(),
+          overrideTagKey: "ops:hold",
+          stopWorkflowArn: arn,
+        }),
+    ).toThrow(
+      "`overrideTagKey` is read by the workflow this schedule creates, and `stopWorkflowArn` names another; set the key on the component that builds that workflow (e.g. `ClusterKeepStopped`)",
+    );
+    expect(
+      () =>
+        new ClusterStopSchedule("bad4", {
+          ...validArgs(),
+          overrideTagKey: "ops:hold",
+          stopThrough: "direct",
+        }),
+    ).toThrow(
+      '`overrideTagKey` is read by the stop workflow, and `stopThrough: "direct"` stops without it',
+    );
+    expect(
+      () => new ClusterStopSchedule("bad5", { ...validArgs(), overrideTagKey: "rds:hold" }),
+    ).toThrow('`overrideTagKey` "rds:hold" is not an RDS tag key');
   });
 });
 

@@ -11,10 +11,13 @@ const { StateMachine } = require("aws-local-stepfunctions") as {
 
 export interface FakeRun {
   status: "SUCCEEDED" | "FAILED";
+  output?: unknown;
   error?: string;
   cause?: string;
   describes: number;
   stops: number;
+  /** DescribeGlobalClusters calls. */
+  globalDescribes: number;
   /** The `$.Backoff.Seconds` each BackOff wait would have waited. */
   backoffSeconds: number[];
 }
@@ -23,9 +26,19 @@ export interface FakeRun {
 export async function runWithFakeRds(
   definition: StateMachineDefinition,
   answers: Record<string, unknown>[],
-  options: { refuseStops?: number } = {},
+  options: {
+    refuseStops?: number;
+    /** Members of the global database DescribeGlobalClusters finds, or that it finds none. */
+    globalMembers?: number | "not-found";
+  } = {},
 ): Promise<FakeRun> {
-  const run: FakeRun = { status: "SUCCEEDED", describes: 0, stops: 0, backoffSeconds: [] };
+  const run: FakeRun = {
+    status: "SUCCEEDED",
+    describes: 0,
+    stops: 0,
+    globalDescribes: 0,
+    backoffSeconds: [],
+  };
   const machine = new StateMachine(definition as never, { validationOptions: { checkArn: false } });
   const execution = machine.run(
     { DbClusterIdentifier: "dev-orders" },
@@ -39,6 +52,20 @@ export async function runWithFakeRds(
               Object.entries(answer).filter(([, v]) => v !== undefined),
             );
             return Promise.resolve({ DbClusters: [cluster] } as never);
+          },
+          DescribeGlobalCluster: () => {
+            run.globalDescribes += 1;
+            const members = options.globalMembers ?? 1;
+            if (members === "not-found") {
+              const error = new Error("Global cluster sample-global not found.");
+              error.name = "Rds.GlobalClusterNotFoundException";
+              return Promise.reject(error);
+            }
+            const member = { DbClusterArn: "arn:aws:rds:eu-west-1:123456789012:cluster:x" };
+            const globalCluster = {
+              GlobalClusterMembers: Array.from({ length: members }, () => member),
+            };
+            return Promise.resolve({ GlobalClusters: [globalCluster] } as never);
           },
           StopCluster: () => {
             run.stops += 1;
@@ -63,7 +90,7 @@ export async function runWithFakeRds(
     }
   })();
   try {
-    await execution.result;
+    run.output = await execution.result;
   } catch (failure) {
     const cause = (failure as { cause?: { name?: string; message?: string } }).cause;
     Object.assign(run, { status: "FAILED", error: cause?.name, cause: cause?.message });

@@ -5,7 +5,7 @@ import { FakeTime } from "./fakeTime";
 
 /**
  * Before each test of the provider against a mocked RDS client: a fresh stub with no Blue/Green
- * deployment, an empty message list, and a runtime on a fake clock with no jitter and no
+ * deployment, an empty message list (warnings prefixed `warning: `), and a runtime on a fake clock with no jitter and no
  * environment.
  */
 export function resetMockedProvider(rds: AwsClientStub<RDSClient>, messages: string[]): void {
@@ -18,6 +18,7 @@ export function resetMockedProvider(rds: AwsClientStub<RDSClient>, messages: str
     sleep: time.sleep,
     random: () => 0.5,
     progress: (m) => messages.push(m),
+    warn: (m) => messages.push(`warning: ${m}`),
     env: {},
   });
 }
