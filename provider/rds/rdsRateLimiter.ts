@@ -3,11 +3,12 @@
  * (Region, endpoint, credentials). RDS throttles its API with one token bucket per account and
  * Region — 300 requests in a burst, 12 a second sustained, shared by every caller: the console,
  * the CLI, other IaC, monitoring ("Request throttling for the Amazon RDS API", RDS User Guide).
- * This bucket is a share of that one (./rateLimiterSettings), so a fleet of 1,000 never takes the
- * account's whole budget; throttling that still happens (someone else spends too) halves the
- * local rate at once, which then recovers linearly, like the SDK's adaptive mode but shared by
- * every call of every resource and fleet member.
+ * This bucket is a share of that one (./rateLimiterSettings); throttling that still happens
+ * (someone else spends too) cuts the local rate at once and teaches it a lower ceiling
+ * (./adaptiveRate), like the SDK's adaptive mode but shared by every call of every resource and
+ * fleet member.
  */
+import { AdaptiveRate } from "./adaptiveRate";
 import type { RateLimiterSettings } from "./rateLimiterSettings";
 
 /** Source of the current time in epoch milliseconds. */
@@ -17,15 +18,6 @@ export interface LimiterClock {
 
 /** Waits `ms`; the limiter never aborts its own sleeps. */
 export type LimiterSleep = (ms: number, signal: AbortSignal) => Promise<void>;
-
-/** Throttled answers closer together than this are one signal (they left together): one cut. */
-export const CUT_SPACING_MS = 1_000;
-/** How long the rate takes to climb back linearly to the configured one after a cut. */
-export const RECOVERY_MS = 60_000;
-/** Factor applied to the current rate on a throttled answer. */
-export const CUT_FACTOR = 0.5;
-/** The rate never falls below this fraction of the configured one. */
-export const MIN_RATE_FRACTION = 1 / 8;
 
 /**
  * Why a call waiting for a token was given up (its deadline or abort signal fired): it never left
@@ -46,25 +38,26 @@ export interface LimiterStats {
 }
 
 interface Waiting {
-  resolve(): void;
+  resolve(grantedAt: number): void;
   reject(error: unknown): void;
   detach(): void;
 }
 
 /**
- * A FIFO token bucket (capacity `burst`, refilled at `ratePerSecond`) with multiplicative cuts on
- * throttling and linear recovery. Time and sleep are injected so tests assert exact sequences.
+ * A FIFO token bucket (capacity `burst`, refilled at `ratePerSecond`) whose rate follows
+ * throttling feedback ({@link AdaptiveRate}). Time and sleep are injected so tests assert exact
+ * sequences.
  *
  * @example
- * const limiter = new RdsRateLimiter({ ratePerSecond: 6, burst: 150 }, { clock, sleep });
- * await limiter.acquire(signal); // then send the request; on `Throttling`: limiter.recordThrottle()
+ * const limiter = new RdsRateLimiter({ ratePerSecond: 10, burst: 240 }, { clock, sleep });
+ * const grantedAt = await limiter.acquire(signal); // then send the request
+ * limiter.recordThrottle(grantedAt); // when RDS answered `Throttling`
  */
 export class RdsRateLimiter {
   readonly stats: LimiterStats = { granted: 0, throttled: 0, cuts: 0 };
   private tokens: number;
   private refilledAt: number;
-  private cutAt: number | undefined;
-  private rateAtCut = 0;
+  private readonly rate: AdaptiveRate;
   private readonly queue: Waiting[] = [];
   private draining = false;
   private readonly unsent = new WeakSet<AbortSignal>();
@@ -73,16 +66,19 @@ export class RdsRateLimiter {
     readonly settings: RateLimiterSettings,
     private readonly deps: { clock: LimiterClock; sleep: LimiterSleep },
   ) {
+    this.rate = new AdaptiveRate(settings.ratePerSecond);
     this.tokens = settings.burst;
     this.refilledAt = deps.clock.now();
   }
 
-  /** The fill rate now, requests per second: the configured one, or recovering from a cut. */
+  /** The fill rate at `now`, requests per second: the configured one, or recovering from a cut. */
   rateAt(now: number): number {
-    const full = this.settings.ratePerSecond;
-    if (this.cutAt === undefined) return full;
-    const recovered = (full - this.rateAtCut) * ((now - this.cutAt) / RECOVERY_MS);
-    return Math.min(full, this.rateAtCut + recovered);
+    return this.rate.rateAt(now);
+  }
+
+  /** The learned ceiling at `now` (the configured rate until RDS throttles). */
+  ceilingAt(now: number): number {
+    return this.rate.ceilingAt(now);
   }
 
   /** Tokens the bucket may hold now: the burst, scaled down while the rate recovers. */
@@ -100,17 +96,18 @@ export class RdsRateLimiter {
   }
 
   /**
-   * Resolves when the call may be sent (first come, first served). Rejects with
-   * {@link RequestNotSentError} when `signal` aborts first.
+   * Resolves, to the time the token was granted, when the call may be sent (first come, first
+   * served). Rejects with {@link RequestNotSentError} when `signal` aborts first.
    */
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AbortSignal): Promise<number> {
     if (signal?.aborted) return Promise.reject(this.notSent(signal));
-    this.refill(this.deps.clock.now());
+    const now = this.deps.clock.now();
+    this.refill(now);
     if (this.queue.length === 0 && this.tokens >= 1) {
       this.take();
-      return Promise.resolve();
+      return Promise.resolve(now);
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number>((resolve, reject) => {
       const onAbort = (): void => {
         const index = this.queue.indexOf(entry);
         if (index >= 0) this.queue.splice(index, 1);
@@ -133,16 +130,16 @@ export class RdsRateLimiter {
   }
 
   /**
-   * RDS answered `Throttling`: the account's bucket is empty. Cuts the rate (once per
-   * {@link CUT_SPACING_MS}) and empties the local bucket, so nothing bursts into an empty quota.
+   * RDS answered `Throttling` to the request granted at `grantedAt` (what {@link acquire} resolved
+   * to): the account's bucket is empty. Cuts the rate ({@link AdaptiveRate.cut}; an answer to a
+   * request that left before the last cut settled is that cut's signal) and empties the local
+   * bucket, so nothing bursts into an empty quota.
    */
-  recordThrottle(): void {
+  recordThrottle(grantedAt: number): void {
     const now = this.deps.clock.now();
     this.stats.throttled += 1;
-    if (this.cutAt !== undefined && now - this.cutAt < CUT_SPACING_MS) return;
-    const floor = this.settings.ratePerSecond * MIN_RATE_FRACTION;
-    this.rateAtCut = Math.max(floor, this.rateAt(now) * CUT_FACTOR);
-    this.cutAt = now;
+    this.refill(now);
+    if (!this.rate.cut(now, grantedAt)) return;
     this.tokens = 0;
     this.refilledAt = now;
     this.stats.cuts += 1;
@@ -170,7 +167,7 @@ export class RdsRateLimiter {
           this.queue.shift();
           next.detach();
           this.take();
-          next.resolve();
+          next.resolve(now);
           continue;
         }
         const waitMs = Math.ceil(((1 - this.tokens) * 1000) / this.rateAt(now));
