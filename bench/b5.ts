@@ -55,6 +55,15 @@ export function renderB5(scenarios: B5Scenario[], clusters: number): string {
     ...scenarios.flatMap((s) => s.operations.map((o) => `| ${operationRow(s, o)} |`)),
     "",
     ...others,
+    "",
+    "Timeline, seconds from the start of each operation (first request: the engine's start-up before it; last power call: the end of the paced phase; last request: the final describe):",
+    "",
+    ...scenarios.flatMap((s) =>
+      s.operations.map(
+        (o) =>
+          `- ${s.name}, ${o.operation}: first request ${o.timeline.firstRequestS} s, last power call ${o.timeline.lastPowerCallS} s, last request ${o.timeline.lastRequestS} s, wall ${o.wallS} s.`,
+      ),
+    ),
   ].join("\n");
 }
 

@@ -18,20 +18,21 @@ export interface RateLimiterSettings {
 export const RDS_ACCOUNT_QUOTA: Readonly<RateLimiterSettings> = { ratePerSecond: 12, burst: 300 };
 
 /**
- * The provider's ceiling: 10 requests a second and 240 at once, five sixths and four fifths of
- * the account's bucket. A `pulumi up` or `destroy` of a fleet spends the account's budget only for
- * the minutes its power calls take, and that is when the user is waiting: at this ceiling the
- * 1,060 requests of stopping 1,000 clusters leave in about 82 s where the whole account bucket
- * would take 63 s, so with a 20 s transition the operation takes about 1.2 × the bucket's limit
- * (B5's target: 1.25 ×; half the bucket took 2 ×). What it leaves unused (2 a second and 60 at once) covers a console or a
- * CLI user; anyone spending more makes RDS throttle, and the first throttled answer halves the
- * rate at once and teaches a ceiling of three quarters of it (./adaptiveRate), so beside a
- * neighbour spending 6 a second the provider settles at about the 6 it leaves. A pipeline that
- * must never be throttled by it sets a lower share.
+ * The provider's ceiling: 11 requests a second and 270 at once, of the account's 12 and 300. A
+ * `pulumi up` or `destroy` of a fleet spends the account's budget only for the minutes its power
+ * calls take, and that is when the user is waiting: at this ceiling the ~1,060 requests of
+ * stopping 1,000 clusters leave in about 72 s where the whole account bucket would take 63 s
+ * (half the bucket took 2 × as long; B5's target is 1.25 ×, with 20 s transitions). What it
+ * leaves unused (1 a second, 30 at once) covers a console user; anyone spending more makes RDS
+ * throttle, and the first throttled answer halves the rate at once and teaches a ceiling of three
+ * quarters of it (./adaptiveRate), so beside a neighbour spending 6 a second the provider settles
+ * at about the 6 it leaves, and at most a few requests are ever sent blind into an empty bucket
+ * (the in-flight bound of ./rdsRateLimiter). A pipeline that must never be throttled by it sets
+ * a lower share.
  */
 export const DEFAULT_RATE_LIMITER_SETTINGS: Readonly<RateLimiterSettings> = {
-  ratePerSecond: 10,
-  burst: 240,
+  ratePerSecond: 11,
+  burst: 270,
 };
 
 /** Highest accepted values: far above any RDS quota, so a typo cannot disable the limiter. */
@@ -65,8 +66,8 @@ function read(
 }
 
 /**
- * Reads `AURORA_POWER_RDS_RATE` (requests a second, default 10) and `AURORA_POWER_RDS_BURST`
- * (whole requests, default 240). A malformed or out-of-range value is refused with
+ * Reads `AURORA_POWER_RDS_RATE` (requests a second, default 11) and `AURORA_POWER_RDS_BURST`
+ * (whole requests, default 270). A malformed or out-of-range value is refused with
  * {@link RateLimiterSettingsError} rather than replaced: a silently ignored share could throttle
  * the whole account.
  */

@@ -19,6 +19,22 @@ export interface LimiterClock {
 /** Waits `ms`; the limiter never aborts its own sleeps. */
 export type LimiterSleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
+/** Requests in flight at most: this many seconds' worth at the configured rate… */
+export const IN_FLIGHT_SECONDS = 0.4;
+/** …and never fewer than this many. */
+export const MIN_IN_FLIGHT = 4;
+
+/**
+ * How many requests may be in flight at once. The provider cannot see how full RDS's bucket is
+ * (a neighbour, or its own previous `pulumi up`, may have drained it): requests sent before the
+ * first `Throttling` answer comes back are sent blind, and each finds the bucket empty. Bounding
+ * them bounds the throttled answers of one such encounter, while a burst still leaves far faster
+ * than the rate (4 in flight at 100 ms a round trip is 40 a second).
+ */
+export function maxInFlight(settings: RateLimiterSettings): number {
+  return Math.max(MIN_IN_FLIGHT, Math.ceil(settings.ratePerSecond * IN_FLIGHT_SECONDS));
+}
+
 /**
  * Why a call waiting for a token was given up (its deadline or abort signal fired): it never left
  * the process, so RDS cannot have carried it out.
@@ -49,7 +65,7 @@ interface Waiting {
  * sequences.
  *
  * @example
- * const limiter = new RdsRateLimiter({ ratePerSecond: 10, burst: 240 }, { clock, sleep });
+ * const limiter = new RdsRateLimiter({ ratePerSecond: 11, burst: 270 }, { clock, sleep });
  * const grantedAt = await limiter.acquire(signal); // then send the request
  * limiter.recordThrottle(grantedAt); // when RDS answered `Throttling`
  */
@@ -60,6 +76,8 @@ export class RdsRateLimiter {
   private readonly rate: AdaptiveRate;
   private readonly queue: Waiting[] = [];
   private draining = false;
+  private inFlight = 0;
+  private readonly inFlightLimit: number;
   private readonly unsent = new WeakSet<AbortSignal>();
 
   constructor(
@@ -67,6 +85,7 @@ export class RdsRateLimiter {
     private readonly deps: { clock: LimiterClock; sleep: LimiterSleep },
   ) {
     this.rate = new AdaptiveRate(settings.ratePerSecond);
+    this.inFlightLimit = maxInFlight(settings);
     this.tokens = settings.burst;
     this.refilledAt = deps.clock.now();
   }
@@ -96,14 +115,16 @@ export class RdsRateLimiter {
   }
 
   /**
-   * Resolves, to the time the token was granted, when the call may be sent (first come, first
-   * served). Rejects with {@link RequestNotSentError} when `signal` aborts first.
+   * Resolves, to the time the token was granted, when the call may be sent: a token is there and
+   * fewer than {@link maxInFlight} requests are in flight (first come, first served). Every
+   * resolved call must be followed by {@link release} when its answer (or error) arrives. Rejects
+   * with {@link RequestNotSentError} when `signal` aborts first.
    */
   acquire(signal?: AbortSignal): Promise<number> {
     if (signal?.aborted) return Promise.reject(this.notSent(signal));
     const now = this.deps.clock.now();
     this.refill(now);
-    if (this.queue.length === 0 && this.tokens >= 1) {
+    if (this.queue.length === 0 && this.tokens >= 1 && this.inFlight < this.inFlightLimit) {
       this.take();
       return Promise.resolve(now);
     }
@@ -122,6 +143,12 @@ export class RdsRateLimiter {
       this.queue.push(entry);
       if (!this.draining) void this.drain();
     });
+  }
+
+  /** The request granted by {@link acquire} was answered (or failed): its slot is free again. */
+  release(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (this.queue.length > 0 && !this.draining) void this.drain();
   }
 
   /** Whether the call that used `signal` was given up before it got a token (never sent). */
@@ -147,6 +174,7 @@ export class RdsRateLimiter {
 
   private take(): void {
     this.tokens -= 1;
+    this.inFlight += 1;
     this.stats.granted += 1;
   }
 
@@ -162,7 +190,7 @@ export class RdsRateLimiter {
         const now = this.deps.clock.now();
         this.refill(now);
         const next = this.queue[0];
-        if (!next) return;
+        if (!next || this.inFlight >= this.inFlightLimit) return; // release() drains again
         if (this.tokens >= 1) {
           this.queue.shift();
           next.detach();

@@ -10,9 +10,13 @@ function limiter(ratePerSecond: number, burst: number) {
   const l = new RdsRateLimiter({ ratePerSecond, burst }, { clock: time.clock, sleep: time.sleep });
   const grants: number[] = [];
   let next = 0;
+  /** Acquires, and frees the slot at once (an answer in no time). */
   const take = (signal?: AbortSignal) => {
     const n = next++;
-    return l.acquire(signal).then(() => void grants.push(n));
+    return l.acquire(signal).then(() => {
+      grants.push(n);
+      l.release();
+    });
   };
   return { time, l, grants, take };
 }

@@ -46,11 +46,12 @@ function seeded(seed: number): () => number {
   return () => (state = (state * 16807) % 2147483647) / 2147483647;
 }
 
-function scenario(neighbourRate: number) {
+function scenario(neighbourRate: number, seed: number, tokensLeft = QUOTA.quotaBurst) {
   const sim = new Simulation();
   const bucket = new QuotaBucket();
+  for (let spent = 0; spent < QUOTA.quotaBurst - tokensLeft; spent++) bucket.take(0, QUOTA);
   const wire = { ours: 0, oursThrottled: 0, neighbour: 0, neighbourThrottled: 0 };
-  const jitter = seeded(104_729);
+  const jitter = seeded(seed);
   const latency = () => 20 + Math.floor(jitter() * 60);
   const roundTrip = (ours: boolean): Promise<boolean> =>
     sim.sleep(latency()).then(async () => {
@@ -83,7 +84,7 @@ function scenario(neighbourRate: number) {
     ),
   );
   const neighbour = { calls: 0, failed: 0 };
-  const random = seeded(7919);
+  const random = seeded(seed * 3 + 1);
   const neighbourCall = async () => {
     for (let retry = 0; ; retry++) {
       if (await roundTrip(false)) return;
@@ -103,9 +104,24 @@ function scenario(neighbourRate: number) {
   return { sim, wire, neighbour, limiter, lastAnswer: () => lastAnswer };
 }
 
-describe("the default share against RDS's bucket (simulated clock)", () => {
+const SEEDS = [11, 222, 3_333, 44_444, 555, 6_666, 77, 8_888, 99_999, 12_345, 31_337, 4_242];
+
+async function runAll(neighbourRate: number, tokensLeft?: number) {
+  const runs = [];
+  for (const seed of SEEDS) {
+    const s = scenario(neighbourRate, seed, tokensLeft);
+    await s.sim.run();
+    runs.push(s);
+  }
+  return runs;
+}
+
+/** What the bucket allows beside the neighbour's 6/s, with B5's 20 s transition: 146.2 s. */
+const SHARED_LIMIT_S = 20 + (REQUESTS - 300) / 6;
+
+describe("the default share against RDS's bucket (simulated clock, 12 jitter seeds)", () => {
   it("alone: no throttled answer, every request gone at the configured ceiling", async () => {
-    const s = scenario(0);
+    const s = scenario(0, 104_729);
     await s.sim.run();
     expect(s.wire).toEqual({
       ours: REQUESTS,
@@ -113,27 +129,38 @@ describe("the default share against RDS's bucket (simulated clock)", () => {
       neighbour: 0,
       neighbourThrottled: 0,
     });
-    // 240 at once, then 817 at 10/s: the last leaves at 81.7 s (the limiter's ceil to 1 ms per
-    // token adds a little) and is answered 100 ms later.
-    expect(s.lastAnswer() / 1000).toBeCloseTo(81.8, 0);
+    // 270 at once, then 787 at 11/s: the last leaves at 71.5 s (the limiter's ceil to 1 ms per
+    // token adds a little) and is answered 40–160 ms later.
+    expect(s.lastAnswer() / 1000).toBeCloseTo(71.7, 0);
     // The bucket's own limit for these requests is 757 / 12 = 63.1 s; with B5's 20 s transition
-    // that is 83.1 s against about 101.8 s: 1.22 ×.
-    expect((s.lastAnswer() / 1000 + 20) / (20 + (REQUESTS - 300) / 12)).toBeLessThan(1.25);
+    // that is 83.1 s against about 91.7 s: 1.10 ×.
+    expect((s.lastAnswer() / 1000 + 20) / (20 + (REQUESTS - 300) / 12)).toBeLessThan(1.12);
   });
 
-  it("beside a neighbour at 6/s: throttled ≤ 1 %, the neighbour never fails, about the 6/s it leaves", async () => {
-    const s = scenario(6);
-    await s.sim.run();
-    expect(s.neighbour.failed).toBe(0);
-    expect(s.wire.oursThrottled / s.wire.ours).toBeLessThanOrEqual(0.01);
-    expect(s.wire.ours).toBe(REQUESTS + s.wire.oursThrottled);
-    // What the bucket allows with the neighbour's 6/s: 20 + 757 / 6 = 146.2 s with the transition.
-    const sharedLimit = 20 + (REQUESTS - 300) / 6;
-    expect((s.lastAnswer() / 1000 + 20) / sharedLimit).toBeLessThan(1.15);
-    // Two cuts: at 10/s when the burst ran the bucket dry, then at about 7/s, which taught a
-    // ceiling a little above the 6/s the neighbour leaves (still climbing back, slowly).
-    expect(s.limiter.stats.cuts).toBe(2);
-    expect(s.limiter.ceilingAt(s.sim.now)).toBeGreaterThan(6);
-    expect(s.limiter.ceilingAt(s.sim.now)).toBeLessThan(7);
+  it("beside a neighbour at 6/s: throttled ≤ 1 %, settles near the 6/s left, the neighbour nearly never fails", async () => {
+    const runs = await runAll(6);
+    for (const s of runs) {
+      expect(s.wire.oursThrottled / s.wire.ours).toBeLessThanOrEqual(0.01);
+      expect(s.wire.ours).toBe(REQUESTS + s.wire.oursThrottled);
+      expect((s.lastAnswer() / 1000 + 20) / SHARED_LIMIT_S).toBeLessThan(1.1);
+      // Two cuts: at 11/s when the burst ran the bucket dry, then at about 6.5/s on the way back,
+      // which taught a ceiling near the 6/s the neighbour leaves (climbing back, slowly).
+      expect(s.limiter.stats.cuts).toBe(2);
+      expect(s.limiter.ceilingAt(s.sim.now)).toBeGreaterThan(6);
+      expect(s.limiter.ceilingAt(s.sim.now)).toBeLessThan(7.5);
+    }
+    // Each cut is learned from our own throttled answer; until it comes, the neighbour takes its
+    // share of the refusals, and its SDK gives up after three in a row: rare, not never.
+    const failed = runs.reduce((n, s) => n + s.neighbour.failed, 0);
+    const calls = runs.reduce((n, s) => n + s.neighbour.calls, 0);
+    expect(calls).toBeGreaterThan(9_000);
+    expect(failed).toBeLessThanOrEqual(1);
+  });
+
+  it("beside the neighbour, on a bucket others drained to 60 tokens: the in-flight bound keeps throttling ≤ 1 %", async () => {
+    const runs = await runAll(6, 60);
+    for (const s of runs) expect(s.wire.oursThrottled / s.wire.ours).toBeLessThanOrEqual(0.01);
+    const failed = runs.reduce((n, s) => n + s.neighbour.failed, 0);
+    expect(failed).toBeLessThanOrEqual(1);
   });
 });
