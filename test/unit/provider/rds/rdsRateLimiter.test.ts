@@ -1,4 +1,8 @@
-import { RdsRateLimiter, RequestNotSentError } from "../../../../provider/rds/rdsRateLimiter";
+import {
+  maxInFlight,
+  RdsRateLimiter,
+  RequestNotSentError,
+} from "../../../../provider/rds/rdsRateLimiter";
 import { FakeTime } from "../support/fakeTime";
 
 /**
@@ -103,5 +107,37 @@ describe("RdsRateLimiter", () => {
       "the call was still waiting for its share of the RDS request quota",
     );
     expect(l.stats.granted).toBe(0);
+  });
+
+  it("lets at most max(4, 0.4 s at the rate) requests be in flight; release() lets the next one go", async () => {
+    expect(maxInFlight({ ratePerSecond: 11, burst: 270 })).toBe(5);
+    expect(maxInFlight({ ratePerSecond: 2, burst: 10 })).toBe(4);
+    expect(maxInFlight({ ratePerSecond: 1000, burst: 10000 })).toBe(400);
+    const { time, l } = limiter(11, 270);
+    const granted: number[] = [];
+    const calls = Array.from({ length: 7 }, (_, i) => l.acquire().then(() => granted.push(i)));
+    await Promise.all(calls.slice(0, 5));
+    await Promise.resolve();
+    expect(granted).toEqual([0, 1, 2, 3, 4]); // tokens for all 7, slots for 5
+    l.release();
+    await calls[5];
+    expect(granted).toEqual([0, 1, 2, 3, 4, 5]);
+    l.release();
+    l.release();
+    await calls[6];
+    expect(granted).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(time.sleeps).toEqual([]);
+  });
+
+  it("a throttled answer recorded before release() empties the bucket before the next request goes", async () => {
+    const { time, l } = limiter(11, 270);
+    const first = await Promise.all(Array.from({ length: 5 }, () => l.acquire()));
+    const waiting = l.acquire();
+    l.recordThrottle(first[0] ?? 0);
+    l.release();
+    expect(await waiting).toBe(time.nowMs);
+    // 1 token at 5.5/s after the cut: 182 ms.
+    expect(time.sleeps).toEqual([182]);
+    expect(l.stats).toEqual({ granted: 6, throttled: 1, cuts: 1 });
   });
 });
