@@ -6,7 +6,7 @@
  * This bucket is a share of that one (./rateLimiterSettings); throttling that still happens
  * (someone else spends too) cuts the local rate at once and teaches it a lower ceiling
  * (./adaptiveRate), like the SDK's adaptive mode but shared by every call of every resource and
- * fleet member.
+ * fleet member; and only a few requests may be in flight at once ({@link maxInFlight}).
  */
 import { AdaptiveRate } from "./adaptiveRate";
 import type { RateLimiterSettings } from "./rateLimiterSettings";
@@ -61,13 +61,14 @@ interface Waiting {
 
 /**
  * A FIFO token bucket (capacity `burst`, refilled at `ratePerSecond`) whose rate follows
- * throttling feedback ({@link AdaptiveRate}). Time and sleep are injected so tests assert exact
- * sequences.
+ * throttling feedback ({@link AdaptiveRate}), with at most {@link maxInFlight} granted requests
+ * not yet answered. Time and sleep are injected so tests assert exact sequences.
  *
  * @example
  * const limiter = new RdsRateLimiter({ ratePerSecond: 11, burst: 270 }, { clock, sleep });
  * const grantedAt = await limiter.acquire(signal); // then send the request
  * limiter.recordThrottle(grantedAt); // when RDS answered `Throttling`
+ * limiter.release(); // when the answer (any) arrived
  */
 export class RdsRateLimiter {
   readonly stats: LimiterStats = { granted: 0, throttled: 0, cuts: 0 };
