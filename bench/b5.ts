@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { DEFAULT_RATE_LIMITER_SETTINGS } from "../provider/rds/rateLimiterSettings";
 import { repoRoot } from "../scripts/harness";
 import { B5_SETTINGS, runB5Scenario, type B5Operation, type B5Scenario } from "./quotaFleet";
 
@@ -38,6 +39,7 @@ function operationRow(s: B5Scenario, o: B5Operation): string {
 /** The B5 table in markdown. */
 export function renderB5(scenarios: B5Scenario[], clusters: number): string {
   const { burst, ratePerSecond, transitionSeconds, otherRate } = B5_SETTINGS;
+  const share = DEFAULT_RATE_LIMITER_SETTINGS;
   const others = scenarios
     .filter((s) => s.other)
     .map(
@@ -45,7 +47,7 @@ export function renderB5(scenarios: B5Scenario[], clusters: number): string {
         `Other client (${otherRate} DescribeDBClusters/s, SDK defaults): ${s.other?.calls} calls, ${s.other?.failed} failed ${verdict(s.other?.failed === 0)}, ${s.other?.retries} SDK retries${s.other?.failures.length ? ` (${s.other.failures.join(", ")})` : ""}.`,
     );
   return [
-    `B5: one \`ClusterFleetPowerState\` of ${clusters}, local endpoint in quota mode (burst ${burst}, ${ratePerSecond}/s), transitions ${transitionSeconds} s, provider knobs at their defaults; ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 16)} UTC.`,
+    `B5: one \`ClusterFleetPowerState\` of ${clusters}, local endpoint in quota mode (burst ${burst}, ${ratePerSecond}/s), transitions ${transitionSeconds} s, provider knobs at their defaults (share at most ${share.ratePerSecond}/s, burst ${share.burst}; halved on a throttle, learned ceiling ¾ of the rate); ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 16)} UTC.`,
     `Limit = T + max(0, requests − ${burst}) / ${ratePerSecond} s; beside the other client also with the ${ratePerSecond - otherRate}/s it leaves (second figure, the one judged).`,
     "",
     "| scenario | operation | converged | throttled answers (≤ 1 %) | wall | limit | wall / limit (≤ 1.25) | provider peak RSS (≤ 250 MB) |",
@@ -53,6 +55,15 @@ export function renderB5(scenarios: B5Scenario[], clusters: number): string {
     ...scenarios.flatMap((s) => s.operations.map((o) => `| ${operationRow(s, o)} |`)),
     "",
     ...others,
+    "",
+    "Timeline, seconds from the start of each operation (first request: the engine's start-up before it; last power call: the end of the paced phase; last request: the final describe):",
+    "",
+    ...scenarios.flatMap((s) =>
+      s.operations.map(
+        (o) =>
+          `- ${s.name}, ${o.operation}: first request ${o.timeline.firstRequestS} s, last power call ${o.timeline.lastPowerCallS} s, last request ${o.timeline.lastRequestS} s, wall ${o.wallS} s.`,
+      ),
+    ),
   ].join("\n");
 }
 

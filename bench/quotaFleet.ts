@@ -29,6 +29,13 @@ export interface B5Operation {
   /** T + max(0, requests − 300) / (12 − other client's rate): the limit with the other client. */
   limitSharedS: number;
   providerPeakRssMb: number | undefined;
+  /**
+   * When, from the start of the operation, the first RDS request reached the endpoint (the
+   * engine's own start-up before it), the last `StopDBCluster`/`StartDBCluster` did (the end of
+   * the paced phase), and the last request did (the final describe); wall minus the last is the
+   * engine's finish.
+   */
+  timeline: { firstRequestS: number; lastPowerCallS: number; lastRequestS: number };
 }
 
 /** One B5 scenario: alone, or with the other client. */
@@ -56,6 +63,7 @@ async function measure(
   proxy.reset();
   const sampler = sampleStackProcesses(stack.workDir);
   const started = performance.now();
+  const sinceStart = (ms: number) => round1((ms - started) / 1000);
   let failure: unknown;
   try {
     await (kind === "up (stop)" ? stack.up() : stack.destroy());
@@ -78,6 +86,15 @@ async function measure(
     limitS: round1(t + over / ratePerSecond),
     limitSharedS: round1(t + over / (ratePerSecond - otherRate)),
     providerPeakRssMb: processes.providerPeakRssMb && round1(processes.providerPeakRssMb),
+    timeline: {
+      firstRequestS: sinceStart(Math.min(...calls.map((c) => c.startMs))),
+      lastPowerCallS: sinceStart(
+        Math.max(
+          ...calls.filter((c) => /^(Stop|Start)DBCluster$/.test(c.action)).map((c) => c.startMs),
+        ),
+      ),
+      lastRequestS: sinceStart(Math.max(...calls.map((c) => c.startMs))),
+    },
   };
   if (failure)
     process.stderr.write(

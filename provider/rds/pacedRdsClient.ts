@@ -7,10 +7,12 @@ type Send = (command: unknown, options?: { abortSignal?: unknown }) => Promise<u
 
 /**
  * Puts every request of `client` behind the process's {@link RdsRateLimiter}: each `send` (each
- * page of a describe, each filter of a Blue/Green lookup) waits for a token first, with the call's
- * `abortSignal`. A `Throttling` answer is reported to the limiter, which cuts the rate for every
- * caller of the process, and the request is sent again for a new token, up to `maxAttempts` times
- * in all (`AWS_MAX_ATTEMPTS`, 8): the SDK does not retry throttling itself
+ * page of a describe, each filter of a Blue/Green lookup) waits for a token and a free in-flight
+ * slot first, with the call's `abortSignal`, and frees the slot when its answer arrives. A
+ * `Throttling` answer is reported to the limiter with the time its token was granted (which tells
+ * a new signal from the answers to requests already in flight at the last cut); the limiter cuts
+ * the rate for every caller of the process, and the request is sent again for a new token, up to
+ * `maxAttempts` times in all (`AWS_MAX_ATTEMPTS`, 8): the SDK does not retry throttling itself
  * (./failFastRetryStrategy), so every attempt that reaches RDS is paced, and a call given up while
  * waiting for its token (`RequestNotSentError`) never reaches RDS. Past `maxAttempts` the
  * throttling error goes to the caller (the poller and the reconciler then wait and try again,
@@ -28,13 +30,15 @@ export function paceRdsClient(
     if (typeof options === "function") return send(command, options);
     const signal = options?.abortSignal as AbortSignal | undefined;
     for (let attempt = 1; ; attempt++) {
-      await limiter.acquire(signal);
+      const grantedAt = await limiter.acquire(signal);
       try {
         return await send(command, options);
       } catch (error) {
         if (!isThrottling(error)) throw error;
-        limiter.recordThrottle();
+        limiter.recordThrottle(grantedAt); // before release(): the next request sees the cut
         if (attempt >= maxAttempts) throw error;
+      } finally {
+        limiter.release();
       }
     }
   };

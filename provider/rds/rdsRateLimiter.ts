@@ -3,11 +3,12 @@
  * (Region, endpoint, credentials). RDS throttles its API with one token bucket per account and
  * Region — 300 requests in a burst, 12 a second sustained, shared by every caller: the console,
  * the CLI, other IaC, monitoring ("Request throttling for the Amazon RDS API", RDS User Guide).
- * This bucket is a share of that one (./rateLimiterSettings), so a fleet of 1,000 never takes the
- * account's whole budget; throttling that still happens (someone else spends too) halves the
- * local rate at once, which then recovers linearly, like the SDK's adaptive mode but shared by
- * every call of every resource and fleet member.
+ * This bucket is a share of that one (./rateLimiterSettings); throttling that still happens
+ * (someone else spends too) cuts the local rate at once and teaches it a lower ceiling
+ * (./adaptiveRate), like the SDK's adaptive mode but shared by every call of every resource and
+ * fleet member; and only a few requests may be in flight at once ({@link maxInFlight}).
  */
+import { AdaptiveRate } from "./adaptiveRate";
 import type { RateLimiterSettings } from "./rateLimiterSettings";
 
 /** Source of the current time in epoch milliseconds. */
@@ -18,14 +19,21 @@ export interface LimiterClock {
 /** Waits `ms`; the limiter never aborts its own sleeps. */
 export type LimiterSleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
-/** Throttled answers closer together than this are one signal (they left together): one cut. */
-export const CUT_SPACING_MS = 1_000;
-/** How long the rate takes to climb back linearly to the configured one after a cut. */
-export const RECOVERY_MS = 60_000;
-/** Factor applied to the current rate on a throttled answer. */
-export const CUT_FACTOR = 0.5;
-/** The rate never falls below this fraction of the configured one. */
-export const MIN_RATE_FRACTION = 1 / 8;
+/** Requests in flight at most: this many seconds' worth at the configured rate… */
+export const IN_FLIGHT_SECONDS = 0.4;
+/** …and never fewer than this many. */
+export const MIN_IN_FLIGHT = 4;
+
+/**
+ * How many requests may be in flight at once. The provider cannot see how full RDS's bucket is
+ * (a neighbour, or its own previous `pulumi up`, may have drained it): requests sent before the
+ * first `Throttling` answer comes back are sent blind, and each finds the bucket empty. Bounding
+ * them bounds the throttled answers of one such encounter, while a burst still leaves far faster
+ * than the rate (4 in flight at 100 ms a round trip is 40 a second).
+ */
+export function maxInFlight(settings: RateLimiterSettings): number {
+  return Math.max(MIN_IN_FLIGHT, Math.ceil(settings.ratePerSecond * IN_FLIGHT_SECONDS));
+}
 
 /**
  * Why a call waiting for a token was given up (its deadline or abort signal fired): it never left
@@ -46,43 +54,51 @@ export interface LimiterStats {
 }
 
 interface Waiting {
-  resolve(): void;
+  resolve(grantedAt: number): void;
   reject(error: unknown): void;
   detach(): void;
 }
 
 /**
- * A FIFO token bucket (capacity `burst`, refilled at `ratePerSecond`) with multiplicative cuts on
- * throttling and linear recovery. Time and sleep are injected so tests assert exact sequences.
+ * A FIFO token bucket (capacity `burst`, refilled at `ratePerSecond`) whose rate follows
+ * throttling feedback ({@link AdaptiveRate}), with at most {@link maxInFlight} granted requests
+ * not yet answered. Time and sleep are injected so tests assert exact sequences.
  *
  * @example
- * const limiter = new RdsRateLimiter({ ratePerSecond: 6, burst: 150 }, { clock, sleep });
- * await limiter.acquire(signal); // then send the request; on `Throttling`: limiter.recordThrottle()
+ * const limiter = new RdsRateLimiter({ ratePerSecond: 11, burst: 270 }, { clock, sleep });
+ * const grantedAt = await limiter.acquire(signal); // then send the request
+ * limiter.recordThrottle(grantedAt); // when RDS answered `Throttling`
+ * limiter.release(); // when the answer (any) arrived
  */
 export class RdsRateLimiter {
   readonly stats: LimiterStats = { granted: 0, throttled: 0, cuts: 0 };
   private tokens: number;
   private refilledAt: number;
-  private cutAt: number | undefined;
-  private rateAtCut = 0;
+  private readonly rate: AdaptiveRate;
   private readonly queue: Waiting[] = [];
   private draining = false;
+  private inFlight = 0;
+  private readonly inFlightLimit: number;
   private readonly unsent = new WeakSet<AbortSignal>();
 
   constructor(
     readonly settings: RateLimiterSettings,
     private readonly deps: { clock: LimiterClock; sleep: LimiterSleep },
   ) {
+    this.rate = new AdaptiveRate(settings.ratePerSecond);
+    this.inFlightLimit = maxInFlight(settings);
     this.tokens = settings.burst;
     this.refilledAt = deps.clock.now();
   }
 
-  /** The fill rate now, requests per second: the configured one, or recovering from a cut. */
+  /** The fill rate at `now`, requests per second: the configured one, or recovering from a cut. */
   rateAt(now: number): number {
-    const full = this.settings.ratePerSecond;
-    if (this.cutAt === undefined) return full;
-    const recovered = (full - this.rateAtCut) * ((now - this.cutAt) / RECOVERY_MS);
-    return Math.min(full, this.rateAtCut + recovered);
+    return this.rate.rateAt(now);
+  }
+
+  /** The learned ceiling at `now` (the configured rate until RDS throttles). */
+  ceilingAt(now: number): number {
+    return this.rate.ceilingAt(now);
   }
 
   /** Tokens the bucket may hold now: the burst, scaled down while the rate recovers. */
@@ -100,17 +116,20 @@ export class RdsRateLimiter {
   }
 
   /**
-   * Resolves when the call may be sent (first come, first served). Rejects with
-   * {@link RequestNotSentError} when `signal` aborts first.
+   * Resolves, to the time the token was granted, when the call may be sent: a token is there and
+   * fewer than {@link maxInFlight} requests are in flight (first come, first served). Every
+   * resolved call must be followed by {@link release} when its answer (or error) arrives. Rejects
+   * with {@link RequestNotSentError} when `signal` aborts first.
    */
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AbortSignal): Promise<number> {
     if (signal?.aborted) return Promise.reject(this.notSent(signal));
-    this.refill(this.deps.clock.now());
-    if (this.queue.length === 0 && this.tokens >= 1) {
+    const now = this.deps.clock.now();
+    this.refill(now);
+    if (this.queue.length === 0 && this.tokens >= 1 && this.inFlight < this.inFlightLimit) {
       this.take();
-      return Promise.resolve();
+      return Promise.resolve(now);
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number>((resolve, reject) => {
       const onAbort = (): void => {
         const index = this.queue.indexOf(entry);
         if (index >= 0) this.queue.splice(index, 1);
@@ -127,22 +146,28 @@ export class RdsRateLimiter {
     });
   }
 
+  /** The request granted by {@link acquire} was answered (or failed): its slot is free again. */
+  release(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (this.queue.length > 0 && !this.draining) void this.drain();
+  }
+
   /** Whether the call that used `signal` was given up before it got a token (never sent). */
   neverSent(signal: AbortSignal): boolean {
     return this.unsent.has(signal);
   }
 
   /**
-   * RDS answered `Throttling`: the account's bucket is empty. Cuts the rate (once per
-   * {@link CUT_SPACING_MS}) and empties the local bucket, so nothing bursts into an empty quota.
+   * RDS answered `Throttling` to the request granted at `grantedAt` (what {@link acquire} resolved
+   * to): the account's bucket is empty. Cuts the rate ({@link AdaptiveRate.cut}; an answer to a
+   * request that left before the last cut settled is that cut's signal) and empties the local
+   * bucket, so nothing bursts into an empty quota.
    */
-  recordThrottle(): void {
+  recordThrottle(grantedAt: number): void {
     const now = this.deps.clock.now();
     this.stats.throttled += 1;
-    if (this.cutAt !== undefined && now - this.cutAt < CUT_SPACING_MS) return;
-    const floor = this.settings.ratePerSecond * MIN_RATE_FRACTION;
-    this.rateAtCut = Math.max(floor, this.rateAt(now) * CUT_FACTOR);
-    this.cutAt = now;
+    this.refill(now);
+    if (!this.rate.cut(now, grantedAt)) return;
     this.tokens = 0;
     this.refilledAt = now;
     this.stats.cuts += 1;
@@ -150,6 +175,7 @@ export class RdsRateLimiter {
 
   private take(): void {
     this.tokens -= 1;
+    this.inFlight += 1;
     this.stats.granted += 1;
   }
 
@@ -165,12 +191,12 @@ export class RdsRateLimiter {
         const now = this.deps.clock.now();
         this.refill(now);
         const next = this.queue[0];
-        if (!next) return;
+        if (!next || this.inFlight >= this.inFlightLimit) return; // release() drains again
         if (this.tokens >= 1) {
           this.queue.shift();
           next.detach();
           this.take();
-          next.resolve();
+          next.resolve(now);
           continue;
         }
         const waitMs = Math.ceil(((1 - this.tokens) * 1000) / this.rateAt(now));

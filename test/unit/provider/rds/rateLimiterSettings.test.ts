@@ -4,8 +4,8 @@ import {
 } from "../../../../provider/rds/rateLimiterSettings";
 
 describe("readRateLimiterSettings", () => {
-  it("takes half of RDS's bucket by default: 6 requests a second, 150 at once", () => {
-    expect(readRateLimiterSettings({})).toEqual({ ratePerSecond: 6, burst: 150 });
+  it("takes at most 11 requests a second and 270 at once of RDS's 12 and 300 by default", () => {
+    expect(readRateLimiterSettings({})).toEqual({ ratePerSecond: 11, burst: 270 });
   });
 
   it("reads AURORA_POWER_RDS_RATE and AURORA_POWER_RDS_BURST", () => {
@@ -22,7 +22,7 @@ describe("readRateLimiterSettings", () => {
     const read = () => readRateLimiterSettings({ [name]: value });
     expect(read).toThrow(RateLimiterSettingsError);
     expect(read).toThrow(
-      `\`${name}\` must be ${what}, got ${JSON.stringify(value)}; RDS allows 12 requests a second and 300 at once per account and Region by default, the provider takes 6 and 150 unless told otherwise`,
+      `\`${name}\` must be ${what}, got ${JSON.stringify(value)}; RDS allows 12 requests a second and 300 at once per account and Region by default, the provider takes at most 11 and 270 unless told otherwise`,
     );
   });
 });
