@@ -17,7 +17,7 @@ import {
 
 const ROOT = path.resolve(__dirname, "../../..");
 
-/** The Markdown files users and contributors read (docs/incoming/ holds drafts for other pages). */
+/** The Markdown files users and contributors read (docs/*.md; subfolders are not read). */
 function documentationFiles(): string[] {
   const docs = fs
     .readdirSync(path.join(ROOT, "docs"))
