@@ -87,7 +87,46 @@ export function quotaAdvice(region: string, retry: RetryCommand): string {
   );
 }
 
+/** How an operation left one cluster, for the one line that says so. */
+export interface Outcome {
+  /** The power state reached. */
+  state: PowerState;
+  /** Whether this operation called StopDBCluster or StartDBCluster. */
+  called: boolean;
+  /** Whether the cluster was already in `state` when first seen (no wait, no call). */
+  already: boolean;
+  elapsedSeconds: number;
+}
+
+/** "stopped in 4m12s", "already running", "stopped in 40s (it was already `stopping`; no call made)". */
+function outcomeText(o: Outcome, firstStatus?: string): string {
+  const verb = o.state === "stopped" ? "stopped" : "started";
+  if (o.already) return `already ${o.state}`;
+  const took = `${verb} in ${formatElapsed(o.elapsedSeconds)}`;
+  return o.called
+    ? took
+    : `${took} (it was already \`${firstStatus ?? "changing"}\`; no call made)`;
+}
+
 export const messages = {
+  /** The line that ends a create or update for one cluster. */
+  held: (s: ClusterScope, o: Outcome, firstStatus?: string) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: ${outcomeText(o, firstStatus)}`,
+
+  /** The line that ends a delete (or a member leaving a fleet) for one cluster. */
+  released: (s: ClusterScope, onDelete: string, o: Outcome, firstStatus?: string) => {
+    const how = onDelete === "restore" ? `restored to \`${o.state}\`` : `\`onDelete: ${onDelete}\``;
+    return `${clusterLabel(s.clusterIdentifier, s.region)}: ${how}: ${outcomeText(o, firstStatus)}`;
+  },
+
+  /** A release that found the cluster gone (or being deleted). */
+  releasedGone: (s: ClusterScope) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: already gone, nothing to release`,
+
+  /** `onDelete: retain`: no call. */
+  retained: (s: ClusterScope) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: left as it is (\`onDelete: retain\`)`,
+
   pendingWork: (s: ClusterScope, status: string | undefined, desired: PowerState) => {
     const seen = status === undefined ? "has no recorded status" : `was last seen \`${status}\``;
     const plan = status === undefined ? undefined : planTransition(status, desired);

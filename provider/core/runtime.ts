@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import {
   ClusterPoller,
   systemClock,
@@ -20,7 +19,7 @@ import {
   maxAttemptsFromEnv,
   type RdsTarget,
 } from "../rds/createRdsClient";
-import type { ProgressSink } from "./statusTracker";
+import type { NoteSink, ProgressSink } from "./statusTracker";
 
 /** What the lifecycle functions use to reach one (Region, endpoint, credentials). */
 export interface Runtime {
@@ -37,16 +36,28 @@ export interface Runtime {
   clock: Clock;
   random: () => number;
   progress: ProgressSink;
+  /** Where the lines worth keeping go (see {@link LogSinks}). */
+  note: NoteSink;
   /** The RDS endpoint as messages show it. */
   endpointLabel: string;
 }
 
+/**
+ * Where the core's lines go. The core knows no engine: each adapter hands it the engine's log
+ * (../state/engineLog) with {@link setLogSinks}; until then the lines go nowhere.
+ */
+export interface LogSinks {
+  /** Progress while waiting: shown live, left out of the final Diagnostics. */
+  progress: ProgressSink;
+  /** Lines kept in the final Diagnostics: one outcome per cluster and operation, notices. */
+  note: NoteSink;
+}
+
 /** Process-wide hooks; tests replace them through {@link setRuntimeHooks}. */
-interface RuntimeHooks {
+interface RuntimeHooks extends LogSinks {
   clock: Clock;
   sleep: Sleep;
   random: () => number;
-  progress: ProgressSink;
   env: NodeJS.ProcessEnv;
 }
 
@@ -54,10 +65,16 @@ const hooks: RuntimeHooks = {
   clock: systemClock,
   sleep: timerSleep,
   random: Math.random,
-  // Inside the provider process pulumi.log reaches the engine and the CLI shows the message.
-  progress: (message) => void pulumi.log.info(message),
+  progress: () => undefined,
+  note: () => undefined,
   env: process.env,
 };
+
+/** Routes the core's progress and kept lines (each adapter, to the engine's log). */
+export function setLogSinks(sinks: LogSinks): void {
+  hooks.progress = sinks.progress;
+  hooks.note = sinks.note;
+}
 
 const runtimes = new Map<string, Runtime>();
 let stackRegion: string | undefined;
@@ -118,6 +135,7 @@ export function runtimeFor(target: RdsTarget): Runtime {
       clock: hooks.clock,
       random: hooks.random,
       progress: (m) => hooks.progress(m),
+      note: (m) => hooks.note(m),
       endpointLabel: endpointLabel(endpoint, target.region),
     };
     runtimes.set(key, runtime);

@@ -5,19 +5,25 @@ import { FakeTime } from "./fakeTime";
 
 /**
  * Before each test of the provider against a mocked RDS client: a fresh stub with no Blue/Green
- * deployment, an empty message list, and a runtime on a fake clock with no jitter and no
+ * deployment, an empty message list (progress, and the kept lines unless `notes` is given), and a runtime on a fake clock with no jitter and no
  * environment.
  */
-export function resetMockedProvider(rds: AwsClientStub<RDSClient>, messages: string[]): void {
+export function resetMockedProvider(
+  rds: AwsClientStub<RDSClient>,
+  messages: string[],
+  notes: string[] = messages,
+): void {
   rds.reset();
   rds.on(DescribeBlueGreenDeploymentsCommand).resolves({ BlueGreenDeployments: [] });
   messages.length = 0;
+  notes.length = 0;
   const time = new FakeTime();
   impl.setRuntimeHooks({
     clock: time.clock,
     sleep: time.sleep,
     random: () => 0.5,
     progress: (m) => messages.push(m),
+    note: (m) => notes.push(m),
     env: {},
   });
 }
