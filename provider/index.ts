@@ -12,6 +12,9 @@ export { ClusterFleetPowerState, type ClusterFleetPowerStateArgs } from "./clust
 export type { PowerSettingsArgs } from "./powerSettingsArgs";
 export { clusterPowerStatePolicy } from "./clusterPowerStatePolicy";
 export type { IamPolicyDocument, IamPolicyStatement } from "./iamPolicyDocument";
+export type { ClusterErrorDetails, MemberFailure } from "./errors";
+export type { ClusterRecord } from "./core/clusterRecord";
+export type { StopFacts } from "./aurora/stoppability";
 export {
   ClusterNotFoundError,
   ClusterPowerError,
@@ -45,12 +48,16 @@ export {
   type PowerState,
 } from "./types";
 export { ClusterKeepStopped, type ClusterKeepStoppedArgs } from "./clusterKeepStopped";
-export { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
+export {
+  stopWorkflowDefinition,
+  type StopWorkflowOptions,
+} from "./workflow/stopWorkflowDefinition";
 // Owned by the schedule engineer (provider/clusterStopSchedule.ts):
 export {
   ClusterStopSchedule,
   InvalidClusterStopScheduleError,
   type ClusterStopScheduleArgs,
+  type ClusterStopScheduleRetry,
 } from "./clusterStopSchedule";
 // Schedule helpers, to check an expression or preview its next runs before deploying it:
 export {
