@@ -98,14 +98,12 @@ export interface Outcome {
   elapsedSeconds: number;
 }
 
-/** "stopped in 4m12s", "already running", "stopped in 40s (it was already `stopping`; no call made)". */
+/** "stopped in 4m12s", "already running", "stopped after 40s (it was `stopping`; no call made)". */
 function outcomeText(o: Outcome, firstStatus?: string): string {
-  const verb = o.state === "stopped" ? "stopped" : "started";
   if (o.already) return `already ${o.state}`;
-  const took = `${verb} in ${formatElapsed(o.elapsedSeconds)}`;
-  return o.called
-    ? took
-    : `${took} (it was already \`${firstStatus ?? "changing"}\`; no call made)`;
+  const elapsed = formatElapsed(o.elapsedSeconds);
+  if (o.called) return `${o.state === "stopped" ? "stopped" : "started"} in ${elapsed}`;
+  return `${o.state} after ${elapsed} (it was \`${firstStatus ?? "unknown"}\`; no call made)`;
 }
 
 export const messages = {

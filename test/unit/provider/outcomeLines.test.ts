@@ -74,7 +74,7 @@ describe("the line that ends each operation", () => {
     await impl.create(INPUTS);
     expect(rds.commandCalls(StopDBClusterCommand)).toHaveLength(0);
     expect(notes).toEqual([
-      "cluster `dev-orders` (eu-west-1): stopped in 1s (it was already `stopping`; no call made)",
+      "cluster `dev-orders` (eu-west-1): stopped after 1s (it was `stopping`; no call made)",
     ]);
   });
 
