@@ -74,6 +74,7 @@ export async function runPollerPhase(
           clock: systemClock,
           random: Math.random,
           progress: () => undefined,
+          note: () => undefined,
           endpointLabel: endpointUrl,
         };
         const result = await reconcile(runtime, {

@@ -102,6 +102,7 @@ export interface SeedCluster {
 
 /** Source of the current time in epoch milliseconds; injectable so tests control time. */
 export interface Clock {
+  /** The current time, in epoch milliseconds. */
   now(): number;
 }
 

@@ -34,6 +34,13 @@ export {
 export { auroraStoppableCluster } from "./rules/auroraStoppableCluster";
 export { remediateScheduleTag } from "./rules/remediateScheduleTag";
 export {
+  POLICY_DOCS_URL,
+  REPOSITORY_URL,
+  policyDocsUrl,
+  type AuroraPolicyName,
+  type PolicyMetadata,
+} from "./policyMetadata";
+export {
   DEFAULT_CLASSIFICATION,
   CLASSIFICATION_SCHEMA,
   ruleConfigSchema,

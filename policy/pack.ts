@@ -8,6 +8,7 @@
  */
 import { PolicyPack } from "@pulumi/policy";
 import { auroraPowerPolicies } from "./index";
+import { REPOSITORY_URL } from "./policyMetadata";
 
 new PolicyPack("aurora-power", {
   description:
@@ -15,5 +16,6 @@ new PolicyPack("aurora-power", {
   displayName: "aurora-power",
   provider: "aws",
   tags: ["aws", "aurora", "rds", "cost"],
+  repository: REPOSITORY_URL,
   policies: auroraPowerPolicies,
 });

@@ -66,8 +66,8 @@ function singleTargetNode(
  * match is case-insensitive) and, when an identifier is unknown at preview, by the property
  * dependency that produced it. A `ClusterStopSchedule` whose schedules are in the stack is
  * represented by those schedules (they carry its target), not judged a second time. A
- * `ClusterFleetPowerState` gives one action per member (see {@link linkFleetMembers}), a
- * `ClusterKeepStopped` one keeper linked the same way (see {@link linkKeeper}).
+ * `ClusterFleetPowerState` gives one action per member (see `linkFleetMembers`), a
+ * `ClusterKeepStopped` one keeper linked the same way (see `linkKeeper`).
  */
 export function buildStackModel(resources: readonly PolicyResource[]): StackModel {
   const clusters: ClusterNode[] = [];

@@ -7,7 +7,7 @@ import { UNKNOWN_VALUE, isUnknownSentinel } from "../provider/aurora/unknownValu
 /**
  * A property whose value the engine cannot know yet (during `pulumi preview` it depends on another
  * resource's outputs). Rules keep evaluating the rest of the stack and report what they could not
- * decide at the end with {@link throwUndecided}.
+ * decide at the end with `throwUndecided`.
  */
 export class UnknownValue {
   /** @param path Dotted path of the unknown property, e.g. `clusterIdentifier`. */

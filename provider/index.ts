@@ -12,6 +12,9 @@ export { ClusterFleetPowerState, type ClusterFleetPowerStateArgs } from "./clust
 export type { PowerSettingsArgs } from "./powerSettingsArgs";
 export { clusterPowerStatePolicy } from "./clusterPowerStatePolicy";
 export type { IamPolicyDocument, IamPolicyStatement } from "./iamPolicyDocument";
+export type { ClusterErrorDetails, MemberFailure } from "./errors";
+export type { ClusterRecord } from "./core/clusterRecord";
+export type { StopFacts } from "./aurora/stoppability";
 export {
   ClusterNotFoundError,
   ClusterPowerError,
@@ -64,6 +67,7 @@ export {
   ClusterStopSchedule,
   InvalidClusterStopScheduleError,
   type ClusterStopScheduleArgs,
+  type ClusterStopScheduleRetry,
 } from "./clusterStopSchedule";
 // Schedule helpers, to check an expression or preview its next runs before deploying it:
 export {

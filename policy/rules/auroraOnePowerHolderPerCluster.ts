@@ -4,6 +4,7 @@ import { holdsPowerState } from "../resourceFacts";
 import { buildStackModel, clusterKey, describeAction, identifierKey } from "../stackModel";
 import type { ActionNode } from "../stackNodes";
 import { UnknownValue, throwUndecided } from "../unknowns";
+import { policyMetadata } from "../policyMetadata";
 
 /** A resource holding one cluster's power state, with the spelling and Region it gives. */
 interface Holding {
@@ -123,6 +124,7 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
  */
 export const auroraOnePowerHolderPerCluster: StackValidationPolicy = {
   name: "aurora-one-power-holder-per-cluster",
+  ...policyMetadata("aurora-one-power-holder-per-cluster"),
   description:
     "At most one ClusterPowerState or ClusterFleetPowerState of the stack holds each Aurora cluster's power state.",
   enforcementLevel: "mandatory",

@@ -29,6 +29,7 @@ import {
 import type { ActionNode } from "../stackNodes";
 import { Maybe, UnknownValue, throwUndecided } from "../unknowns";
 import { ProductionStop, productionStopMessage } from "./productionStopMessage";
+import { policyMetadata } from "../policyMetadata";
 
 /**
  * Every way an action stops its cluster: its `state` (or an enabled stop schedule), and, for a
@@ -188,6 +189,7 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
  */
 export const auroraProductionNeverStopped: ResourceValidationPolicy & StackValidationPolicy = {
   name: "aurora-production-never-stopped",
+  ...policyMetadata("aurora-production-never-stopped"),
   description:
     "No ClusterPowerState or ClusterFleetPowerState holds a production Aurora cluster stopped and no schedule stops one.",
   enforcementLevel: "mandatory",

@@ -1,6 +1,7 @@
 import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { judgeStopSchedules } from "../judgeStopSchedules";
 import { auroraStopScheduleRequired } from "./auroraStopScheduleRequired";
+import { policyMetadata } from "../policyMetadata";
 
 /**
  * Reports each cluster `aurora-stop-schedule-required` let through on scale to zero. What preview
@@ -23,6 +24,7 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
  */
 export const auroraScaleToZeroInsteadOfSchedule: StackValidationPolicy = {
   name: "aurora-scale-to-zero-instead-of-schedule",
+  ...policyMetadata("aurora-scale-to-zero-instead-of-schedule"),
   description:
     "Names the non-production Aurora Serverless v2 clusters that scale to zero instead of having a stop schedule.",
   enforcementLevel: "advisory",

@@ -17,6 +17,7 @@ export {
   STOP_SCHEDULE_REQUIRED_DEFAULTS,
   type StopScheduleRequiredConfig,
 } from "./stopScheduleRequiredConfig";
+import { policyMetadata } from "../policyMetadata";
 
 /** Reports the shared decision's violations, then what preview cannot decide. */
 function validateStack(args: StackValidationArgs, reportViolation: ReportViolation): void {
@@ -51,6 +52,7 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
  */
 export const auroraStopScheduleRequired: StackValidationPolicy & ResourceValidationPolicy = {
   name: "aurora-stop-schedule-required",
+  ...policyMetadata("aurora-stop-schedule-required"),
   description:
     "Every non-production Aurora cluster has a stop schedule (ClusterStopSchedule, a stopDBCluster schedule, a ClusterPowerState or ClusterFleetPowerState holding it stopped, or a scheduler tag), or scales to zero where nothing keeps it from pausing.",
   enforcementLevel: "mandatory",

@@ -39,6 +39,7 @@ import { indexKeepers } from "../keeperCoverage";
 import type { ActionNode } from "../stackNodes";
 import { UnknownValue, readString, throwUndecided } from "../unknowns";
 import { heldStoppedMessage, needsHeldStoppedReminder } from "./heldStoppedReminder";
+import { policyMetadata } from "../policyMetadata";
 
 /** Configuration of {@link auroraStopScheduleSane}. */
 export interface StopScheduleSaneConfig extends ClassificationConfig {
@@ -231,6 +232,7 @@ function stopOnlyTooRare(
  */
 export const auroraStopScheduleSane: ResourceValidationPolicy & StackValidationPolicy = {
   name: "aurora-stop-schedule-sane",
+  ...policyMetadata("aurora-stop-schedule-sane"),
   description:
     "Stop schedules parse, use a real time zone, never start and stop at once, and outrun the 7-day automatic restart.",
   enforcementLevel: "advisory",

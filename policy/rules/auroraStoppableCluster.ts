@@ -18,6 +18,7 @@ import {
 } from "../stackModel";
 import type { ActionNode } from "../stackNodes";
 import { UnknownValue, throwUndecided } from "../unknowns";
+import { policyMetadata } from "../policyMetadata";
 
 /** How to remove the stop: a fleet keeps holding its other members. */
 function removeStopOf(kind: ActionFacts["kind"]): string {
@@ -120,6 +121,7 @@ function validateStack(args: StackValidationArgs, reportViolation: ReportViolati
  */
 export const auroraStoppableCluster: StackValidationPolicy = {
   name: "aurora-stoppable-cluster",
+  ...policyMetadata("aurora-stoppable-cluster"),
   description:
     "Stops only target clusters AWS can stop: not Serverless v1, members of a global database of several clusters, read replicas, sources of cross-Region replicas or Multi-AZ DB clusters.",
   enforcementLevel: "mandatory",

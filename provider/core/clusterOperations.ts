@@ -6,7 +6,6 @@
  */
 import type { DBCluster } from "@aws-sdk/client-rds";
 import type { PowerState } from "../aurora/clusterStatus";
-import { KEEP_RUNNING_TAG_KEY } from "../aurora/keepRunningOverride";
 import { stopRefusals, type StopFacts } from "../aurora/stoppability";
 import {
   ClusterNotFoundError,
@@ -19,9 +18,10 @@ import type { RdsTarget } from "../rds/createRdsClient";
 import { asClusterError } from "./clusterErrors";
 import { gatherStopFacts } from "./gatherStopFacts";
 import { initialStateOf, recordHolds, recordOf, type ClusterRecord } from "./clusterRecord";
-import { keepRunningWarning } from "./keepRunningWarning";
+import { warnOfKeepRunningTag } from "./keepRunningWarning";
 import { takeHandover, takenOverBy, type Holder } from "./holders";
 import { messages, type RetryCommand } from "./messages";
+import { alreadyHeldLine, heldLine, releasedLine } from "./operationOutcome";
 import type { PowerSettings } from "./powerSettings";
 import { reconcile, type ReconcileResult } from "./reconcile";
 import { runtimeFor } from "./runtime";
@@ -110,10 +110,7 @@ function converge(
   const runtime = runtimeFor(target);
   const { clusterIdentifier, settings } = target;
   const scope = { clusterIdentifier: target.displayName, region: settings.region };
-  const tagKey = runtime.overrideTagKey ?? KEEP_RUNNING_TAG_KEY;
-  const warning =
-    desired === "stopped" && keepRunningWarning(first, scope, tagKey, runtime.clock.now());
-  if (warning) (runtime.warn ?? runtime.progress)(warning);
+  warnOfKeepRunningTag(runtime, desired, first, scope);
   return reconcile(runtime, {
     clusterIdentifier,
     displayName: target.displayName,
@@ -156,8 +153,7 @@ export async function adoptCluster(target: ClusterTarget): Promise<OperationResu
     return failed(notFound);
   }
   // Before any change: the global database's member count and Blue/Green deployments too.
-  const { api, progress } = runtimeFor(target);
-  const runtime = { api, progress: target.progress ?? progress };
+  const runtime = runtimeFor(target);
   let facts: StopFacts;
   try {
     facts = await gatherStopFacts({ ...scope, retry: "pulumi up", runtime }, cluster);
@@ -171,6 +167,7 @@ export async function adoptCluster(target: ClusterTarget): Promise<OperationResu
   // state it had found the cluster in: that, not today's status, is what `restore` returns to.
   const initialState = takeHandover(settings.region, clusterIdentifier) ?? initialStateOf(cluster);
   const result = await converge(target, settings.state, cluster, false);
+  if (result.reached) runtimeFor(target).note(heldLine(scope, result, settings.state));
   return resultOf(
     result,
     recordOf(result.cluster ?? cluster, initialState, undefined, settings.state),
@@ -186,8 +183,14 @@ export async function holdCluster(
   previous: ClusterRecord | undefined,
 ): Promise<OperationResult> {
   const desired = target.settings.state;
-  if (recordHolds(previous, desired)) return succeeded(previous);
+  const scope = { clusterIdentifier: target.displayName, region: target.settings.region };
+  const { note } = runtimeFor(target);
+  if (recordHolds(previous, desired)) {
+    note(alreadyHeldLine(scope, desired));
+    return succeeded(previous);
+  }
   const result = await converge(target, desired, undefined, false);
+  if (result.reached) note(heldLine(scope, result, desired));
   const initialState = previous?.initialState ?? "running";
   return resultOf(result, recordOf(result.cluster, initialState, previous, desired));
 }
@@ -201,24 +204,28 @@ export async function releaseCluster(
   record: ClusterRecord | undefined,
 ): Promise<OperationResult> {
   const { onDelete, region } = target.settings;
-  if (onDelete === "retain") return succeeded(undefined);
+  const scope = { clusterIdentifier: target.displayName, region };
+  const { note } = runtimeFor(target);
+  if (onDelete === "retain") {
+    note(messages.retained(scope));
+    return succeeded(undefined);
+  }
   const releaser = target.holder ?? { kind: "ClusterPowerState", name: undefined };
   const successor = takenOverBy(region, target.clusterIdentifier, releaser, record?.initialState);
   if (successor) {
-    const scope = { clusterIdentifier: target.displayName, region };
-    (target.progress ?? runtimeFor(target).progress)(
-      messages.takenOver(scope, onDelete, releaser, successor),
-    );
+    note(messages.takenOver(scope, onDelete, releaser, successor));
     return succeeded(undefined);
   }
   const desired: PowerState =
     onDelete === "restore" ? (record?.initialState ?? "running") : onDelete;
   const result = await converge(target, desired, undefined, true);
-  if (result.reached) return succeeded(undefined);
+  if (result.reached) {
+    note(releasedLine(scope, onDelete, result, desired));
+    return succeeded(undefined);
+  }
   const error = result.error ?? new Error("release failed");
   // A status no power call can leave blocks the release: name the ways out of the deadlock.
   if (!(error instanceof ClusterStateError)) return failed(error);
-  const scope = { clusterIdentifier: target.displayName, region };
   const blocked = messages.releaseBlocked(scope, error.message, onDelete);
   return failed(new ClusterStateError(blocked, { ...scope, cause: error }));
 }

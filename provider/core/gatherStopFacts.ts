@@ -14,7 +14,7 @@ import type { Runtime } from "./runtime";
 
 /** Where the facts are gathered: the runtime, the cluster as messages name it, and the retry. */
 export interface FactsScope extends ClusterScope {
-  runtime: Pick<Runtime, "api" | "progress">;
+  runtime: Pick<Runtime, "api" | "note">;
   retry: RetryCommand;
 }
 
@@ -60,7 +60,7 @@ async function blueGreenDeployments(scope: FactsScope, arn: string): Promise<str
   } catch (error) {
     if (classifyRdsError(error) !== "access-denied")
       throw factsError(scope, "DescribeBlueGreenDeployments", error);
-    scope.runtime.progress(messages.blueGreenUnchecked(scope, sdkErrorMessage(error)));
+    scope.runtime.note(messages.blueGreenUnchecked(scope, sdkErrorMessage(error)));
     return [];
   }
 }

@@ -1,7 +1,12 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
-import { powerStateOf } from "../aurora/clusterStatus";
-import { overrideDecision, overrideTagValue } from "../aurora/keepRunningOverride";
+import { powerStateOf, type PowerState } from "../aurora/clusterStatus";
+import {
+  KEEP_RUNNING_TAG_KEY,
+  overrideDecision,
+  overrideTagValue,
+} from "../aurora/keepRunningOverride";
 import { messages, type ClusterScope } from "./messages";
+import type { Runtime } from "./runtime";
 
 /**
  * The warning `pulumi up` gives before it stops a cluster whose keep-running tag names a time still
@@ -22,4 +27,17 @@ export function keepRunningWarning(
     return undefined;
   }
   return messages.keepRunningTagOverruled(scope, tagKey, value);
+}
+
+/** Sends {@link keepRunningWarning} to the runtime's warnings before a convergence to `desired`. */
+export function warnOfKeepRunningTag(
+  runtime: Runtime,
+  desired: PowerState,
+  first: DBCluster | undefined,
+  scope: ClusterScope,
+): void {
+  if (desired !== "stopped") return;
+  const tagKey = runtime.overrideTagKey ?? KEEP_RUNNING_TAG_KEY;
+  const warning = keepRunningWarning(first, scope, tagKey, runtime.clock.now());
+  if (warning) (runtime.warn ?? runtime.progress)(warning);
 }

@@ -87,10 +87,47 @@ export function quotaAdvice(region: string, retry: RetryCommand): string {
   );
 }
 
+/** How an operation left one cluster, for the one line that says so. */
+export interface Outcome {
+  /** The power state reached. */
+  state: PowerState;
+  /** Whether this operation called StopDBCluster or StartDBCluster. */
+  called: boolean;
+  /** Whether the cluster was already in `state` when first seen (no wait, no call). */
+  already: boolean;
+  elapsedSeconds: number;
+}
+
+/** "stopped in 4m12s", "already running", "stopped after 40s (it was `stopping`; no call made)". */
+function outcomeText(o: Outcome, firstStatus?: string): string {
+  if (o.already) return `already ${o.state}`;
+  const elapsed = formatElapsed(o.elapsedSeconds);
+  if (o.called) return `${o.state === "stopped" ? "stopped" : "started"} in ${elapsed}`;
+  return `${o.state} after ${elapsed} (it was \`${firstStatus ?? "unknown"}\`; no call made)`;
+}
+
 export const messages = {
   keepRunningTagOverruled: (s: ClusterScope, tagKey: string, until: string) =>
     `${clusterLabel(s.clusterIdentifier, s.region)} carries the tag \`${tagKey}\` = ${shown(until)}, a time still ahead, and \`pulumi up\` stops it all the same: the declared \`state: "stopped"\` wins, the tag only holds off the stop workflow (schedules and \`ClusterKeepStopped\`). ` +
     `To honour the tag, declare \`state: "running"\` until then; or remove the tag`,
+
+  /** The line that ends a create or update for one cluster. */
+  held: (s: ClusterScope, o: Outcome, firstStatus?: string) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: ${outcomeText(o, firstStatus)}`,
+
+  /** The line that ends a delete (or a member leaving a fleet) for one cluster. */
+  released: (s: ClusterScope, onDelete: string, o: Outcome, firstStatus?: string) => {
+    const how = onDelete === "restore" ? `restored to \`${o.state}\`` : `\`onDelete: ${onDelete}\``;
+    return `${clusterLabel(s.clusterIdentifier, s.region)}: ${how}: ${outcomeText(o, firstStatus)}`;
+  },
+
+  /** A release that found the cluster gone (or being deleted). */
+  releasedGone: (s: ClusterScope) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: already gone, nothing to release`,
+
+  /** `onDelete: retain`: no call. */
+  retained: (s: ClusterScope) =>
+    `${clusterLabel(s.clusterIdentifier, s.region)}: left as it is (\`onDelete: retain\`)`,
 
   pendingWork: (s: ClusterScope, status: string | undefined, desired: PowerState) => {
     const seen = status === undefined ? "has no recorded status" : `was last seen \`${status}\``;

@@ -1,6 +1,6 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
 import type { PowerAction } from "../aurora/clusterStatus";
-import { abortAfter, untilAborted } from "../poller/deadlineSignal";
+import { deadlineSignal, untilAborted } from "../poller/deadlineSignal";
 import type { Runtime } from "./runtime";
 
 /** How one StopDBCluster / StartDBCluster, bounded by what is left of `timeoutMinutes`, ended. */
@@ -23,20 +23,18 @@ export async function powerCall(
   clusterIdentifier: string,
   remainingMs: number,
 ): Promise<PowerCallOutcome> {
-  const deadline = abortAfter(remainingMs);
+  const signal = deadlineSignal(remainingMs);
   try {
     const { api } = runtime;
     const call =
       action === "stop"
-        ? api.stopCluster(clusterIdentifier, deadline.signal)
-        : api.startCluster(clusterIdentifier, deadline.signal);
-    return { kind: "answered", cluster: await untilAborted(call, deadline.signal) };
+        ? api.stopCluster(clusterIdentifier, signal)
+        : api.startCluster(clusterIdentifier, signal);
+    return { kind: "answered", cluster: await untilAborted(call, signal) };
   } catch (error) {
-    if (!deadline.signal.aborted) return { kind: "refused", error };
+    if (!signal.aborted) return { kind: "refused", error };
     // The limiter marks a call it gave up before the call's own abort handling runs.
-    const unsent = runtime.limiter?.neverSent(deadline.signal) ?? false;
+    const unsent = runtime.limiter?.neverSent(signal) ?? false;
     return { kind: unsent ? "unsent" : "unanswered", error };
-  } finally {
-    deadline.cancel();
   }
 }

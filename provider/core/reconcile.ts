@@ -1,5 +1,5 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
-import type { PowerAction, PowerState } from "../aurora/clusterStatus";
+import type { PowerAction } from "../aurora/clusterStatus";
 import { planTransition, type TransitionPlan } from "../aurora/planTransition";
 import {
   asClusterError,
@@ -13,38 +13,11 @@ import {
 } from "./clusterErrors";
 import { judgeRefusal } from "./judgeRefusal";
 import { powerCall } from "./powerCall";
-import type { RetryCommand } from "./messages";
 import type { Runtime } from "./runtime";
-import { StatusTracker, type ProgressSink } from "./statusTracker";
+import type { ReconcileRequest, ReconcileResult } from "./reconcileRequest";
+import { StatusTracker } from "./statusTracker";
 
-/** What one reconcile is asked to do. */
-export interface ReconcileRequest {
-  clusterIdentifier: string;
-  /** How messages and progress name the cluster (a secret identifier is not shown). */
-  displayName: string;
-  region: string;
-  desired: PowerState;
-  timeoutMinutes: number;
-  /** The cluster as just described, if the caller has it (saves one describe). */
-  first?: DBCluster;
-  /** A release treats a cluster that is gone (or being deleted) as done; others fail. */
-  goneIsDone: boolean;
-  /** The command that retries the operation, for messages. */
-  retry: RetryCommand;
-  /** Where this cluster's progress goes (a fleet summarizes its members). */
-  progress: ProgressSink;
-}
-
-/** How a reconcile ended: never thrown, always returned. */
-export interface ReconcileResult {
-  reached: boolean;
-  /** The cluster as last seen; undefined when it does not exist or was never seen. */
-  cluster: DBCluster | undefined;
-  /** Whether a power call was (or may have been) carried out by RDS. */
-  actionIssued: boolean;
-  /** Why it failed, when it did. */
-  error?: Error;
-}
+export type { ReconcileRequest, ReconcileResult } from "./reconcileRequest";
 
 /**
  * Drives one cluster to `desired`: observe, plan, act or wait, and plan again after every
@@ -57,21 +30,28 @@ export async function reconcile(
   request: ReconcileRequest,
 ): Promise<ReconcileResult> {
   const run = new Reconciliation(runtime, request);
+  const ended = () => ({
+    cluster: run.cluster,
+    actionIssued: run.actionIssued,
+    firstStatus: run.firstStatus,
+    elapsedSeconds: (runtime.clock.now() - run.startedAt) / 1000,
+  });
   try {
     await run.execute();
-    return { reached: true, cluster: run.cluster, actionIssued: run.actionIssued };
+    return { reached: true, ...ended() };
   } catch (error) {
     const scope = { clusterIdentifier: request.displayName, region: request.region };
     const failure = asClusterError(error, scope, request.retry, runtime.endpointLabel);
-    return { reached: false, cluster: run.cluster, actionIssued: run.actionIssued, error: failure };
+    return { reached: false, ...ended(), error: failure };
   }
 }
 
 class Reconciliation {
   cluster: DBCluster | undefined;
   actionIssued = false;
+  firstStatus: string | undefined;
+  readonly startedAt: number;
   private readonly tracker: StatusTracker;
-  private readonly startedAt: number;
   private readonly deadlineAt: number;
   private attempts = 0;
   private throttledAttempts = 0;
@@ -96,6 +76,7 @@ class Reconciliation {
       this.cluster = cluster;
       this.tracker.observe(cluster.Status, this.startedAt);
     } else cluster = await this.observeAfter(0);
+    this.firstStatus = cluster?.Status;
     for (;;) {
       if (!cluster || (this.request.goneIsDone && cluster.Status === "deleting")) {
         if (this.request.goneIsDone) return;

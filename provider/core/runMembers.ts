@@ -86,10 +86,10 @@ export function fleetNeedsWork(
   const pending = wanted.filter((id) => records[id] && !recordHolds(records[id], desired));
   if (report) {
     const { region } = report.fleet;
-    const progress = runtimeFor(report.fleet).progress;
+    const { note } = runtimeFor(report.fleet);
     for (const id of pending.slice(0, 20)) {
       const scope = { clusterIdentifier: report.nameOf(id), region };
-      progress(messages.pendingWork(scope, records[id]?.status, desired));
+      note(messages.pendingWork(scope, records[id]?.status, desired));
     }
   }
   if (pending.length > 0 || Object.keys(records).some((id) => !listed.has(id))) return true;

@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import {
   ClusterPoller,
   systemClock,
@@ -21,7 +20,7 @@ import {
   type RdsTarget,
 } from "../rds/createRdsClient";
 import { KEEP_RUNNING_TAG_KEY } from "../aurora/keepRunningOverride";
-import type { ProgressSink } from "./statusTracker";
+import type { NoteSink, ProgressSink } from "./statusTracker";
 
 /** Names the keep-running tag key the provider warns about (default `KEEP_RUNNING_TAG_KEY`). */
 export const OVERRIDE_TAG_KEY_ENV = "AURORA_POWER_OVERRIDE_TAG_KEY";
@@ -41,21 +40,34 @@ export interface Runtime {
   clock: Clock;
   random: () => number;
   progress: ProgressSink;
+  /** Where the lines worth keeping go (see {@link LogSinks}). */
+  note: NoteSink;
   /** The RDS endpoint as messages show it. */
   endpointLabel: string;
-  /** Where warnings go (`pulumi.log.warn`); default {@link Runtime.progress}. */
+  /** Where warnings go (the engine's log, as a warning). */
   warn?: (message: string) => void;
   /** The keep-running tag's key ({@link OVERRIDE_TAG_KEY_ENV}); default `KEEP_RUNNING_TAG_KEY`. */
   overrideTagKey?: string;
 }
 
+/**
+ * Where the core's lines go. The core knows no engine: each adapter hands it the engine's log
+ * (../state/engineLog) with {@link setLogSinks}; until then the lines go nowhere.
+ */
+export interface LogSinks {
+  /** Progress while waiting: shown live, left out of the final Diagnostics. */
+  progress: ProgressSink;
+  /** Lines kept in the final Diagnostics: one outcome per cluster and operation, notices. */
+  note: NoteSink;
+  /** Warnings: kept, and shown as warnings by the engine. */
+  warn: NoteSink;
+}
+
 /** Process-wide hooks; tests replace them through {@link setRuntimeHooks}. */
-interface RuntimeHooks {
+interface RuntimeHooks extends LogSinks {
   clock: Clock;
   sleep: Sleep;
   random: () => number;
-  progress: ProgressSink;
-  warn: (message: string) => void;
   env: NodeJS.ProcessEnv;
 }
 
@@ -63,11 +75,18 @@ const hooks: RuntimeHooks = {
   clock: systemClock,
   sleep: timerSleep,
   random: Math.random,
-  // Inside the provider process pulumi.log reaches the engine and the CLI shows the message.
-  progress: (message) => void pulumi.log.info(message),
-  warn: (message) => void pulumi.log.warn(message),
+  progress: () => undefined,
+  note: () => undefined,
+  warn: () => undefined,
   env: process.env,
 };
+
+/** Routes the core's progress and kept lines (each adapter, to the engine's log). */
+export function setLogSinks(sinks: LogSinks): void {
+  hooks.progress = sinks.progress;
+  hooks.note = sinks.note;
+  hooks.warn = sinks.warn;
+}
 
 const runtimes = new Map<string, Runtime>();
 let stackRegion: string | undefined;
@@ -130,6 +149,7 @@ export function runtimeFor(target: RdsTarget): Runtime {
       progress: (m) => hooks.progress(m),
       warn: (m) => hooks.warn(m),
       overrideTagKey: hooks.env[OVERRIDE_TAG_KEY_ENV] || KEEP_RUNNING_TAG_KEY,
+      note: (m) => hooks.note(m),
       endpointLabel: endpointLabel(endpoint, target.region),
     };
     runtimes.set(key, runtime);

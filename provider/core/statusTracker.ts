@@ -4,11 +4,18 @@ import { nextPollDelayMs } from "../poller/nextPollDelay";
 import type { PollerSettings } from "../poller/pollerSettings";
 
 /**
- * Where progress messages go (inside the provider process: `pulumi.log.info`). `status` is the
- * status the message reports (`not found` when the cluster is gone), for sinks that summarize many
- * clusters instead of logging each line (a fleet).
+ * Where progress messages go: in the provider process an ephemeral engine log line, shown while
+ * the operation runs and left out of the CLI's final Diagnostics. `status` is the status the
+ * message reports (`not found` when the cluster is gone), for sinks that summarize many clusters
+ * instead of logging each line (a fleet).
  */
 export type ProgressSink = (message: string, status?: string) => void;
+
+/**
+ * Where the lines worth keeping go (what an operation did to a cluster, what `pulumi up` will do,
+ * a check it had to skip): in the provider process an engine log line kept in the Diagnostics.
+ */
+export type NoteSink = (message: string) => void;
 
 /**
  * Follows one cluster's status during an operation: reports progress (on every status change and

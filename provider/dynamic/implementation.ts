@@ -16,14 +16,18 @@ import {
 import { recordHolds, storedRecord } from "../core/clusterRecord";
 import { messages } from "../core/messages";
 import { changedSettings } from "../core/powerSettings";
-import { defaultRegion, runtimeFor } from "../core/runtime";
+import { defaultRegion, runtimeFor, setLogSinks } from "../core/runtime";
 import { checkClusterInputs } from "../core/checkInputs";
 import { PartialFailureError } from "../errors";
 import { isUnknown, type RawProperties } from "../state/properties";
 import { quietly } from "../state/hostErrors";
 import { POWER_STATE_FORMAT, upgradeState } from "../state/stateFormat";
 import type { ClusterPowerStateOutputs } from "../types";
+import { engineLog } from "../state/engineLog";
 import { outputsOf, resourceId, targetOf } from "./clusterProperties";
+
+// This module runs in the dynamic provider process: the core's lines go to the engine's log.
+setLogSinks(engineLog);
 
 /** `configure`: the stack's `aws:region` config becomes the default Region. */
 export { configure } from "../core/runtime";
@@ -74,7 +78,7 @@ function diffOf(id: string, olds: RawProperties, news: RawProperties): dynamic.D
       changed.push("status");
       const target = targetOf(stored, id);
       const scope = { clusterIdentifier: target.displayName, region: target.region };
-      runtimeFor(target).progress(messages.pendingWork(scope, record?.status, desired));
+      runtimeFor(target).note(messages.pendingWork(scope, record?.status, desired));
     }
   }
   return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };

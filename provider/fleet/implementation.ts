@@ -13,7 +13,7 @@ import {
 import { storedRecords } from "../core/clusterRecord";
 import { messages } from "../core/messages";
 import { changedSettings } from "../core/powerSettings";
-import { defaultRegion } from "../core/runtime";
+import { defaultRegion, setLogSinks } from "../core/runtime";
 import { fleetNeedsWork, type FleetRun } from "../core/runMembers";
 import { checkFleetInputs } from "../core/checkInputs";
 import { identifierListChanged, normalizeIdentifiers } from "../core/validateInputs";
@@ -22,7 +22,11 @@ import type { RawProperties } from "../state/properties";
 import { quietly } from "../state/hostErrors";
 import { FLEET_FORMAT, upgradeState } from "../state/stateFormat";
 import type { ClusterFleetPowerStateOutputs } from "../types";
+import { engineLog } from "../state/engineLog";
 import { fleetOf, fleetOutputsOf, memberTargets, newFleetId, runFleet } from "./fleetProperties";
+
+// This module runs in the dynamic provider process: the core's lines go to the engine's log.
+setLogSinks(engineLog);
 
 /** `configure`: the stack's `aws:region` config becomes the default Region. */
 export { configure } from "../core/runtime";

@@ -1,4 +1,5 @@
 /* Time for the poller: injectable so that tests run its schedule on a fake clock. */
+import { setTimeout as sleep } from "node:timers/promises";
 
 /** Source of the current time in epoch milliseconds. */
 export interface Clock {
@@ -11,14 +12,12 @@ export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 /** The real clock. */
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** A `setTimeout` sleep that ends early on abort. */
+/**
+ * A real sleep that ends early on abort: `node:timers/promises` `setTimeout`, whose rejection on
+ * abort (an `AbortError`, also at once for a signal aborted before the call) means "wake up" here.
+ */
 export const timerSleep: Sleep = (ms, signal) =>
-  new Promise<void>((resolve) => {
-    const finish = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", finish);
-      resolve();
-    };
-    const timer = setTimeout(finish, ms);
-    signal.addEventListener("abort", finish, { once: true });
+  sleep(ms, undefined, { signal }).catch((error: unknown) => {
+    // By name, not `instanceof`: Node's errors come from its own realm (a jest vm has another).
+    if ((error as { name?: unknown } | undefined)?.name !== "AbortError") throw error;
   });

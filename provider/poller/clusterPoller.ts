@@ -1,7 +1,7 @@
 import type { DBCluster } from "@aws-sdk/client-rds";
 import { isThrottling, isTransientError } from "../rds/classifyRdsError";
 import { MAX_IDS_PER_DESCRIBE } from "../rds/clusterApi";
-import { abortAfter, abortError, untilAborted } from "./deadlineSignal";
+import { abortError, deadlineSignal, untilAborted } from "./deadlineSignal";
 import { selectBatch } from "./selectBatch";
 import type { PollerDeps, PollerStats, WaitRequest, Waiter } from "./waitRequest";
 
@@ -47,7 +47,9 @@ export class ClusterPoller {
     return new Promise((resolve, reject) => {
       const now = this.deps.clock.now();
       if (request.signal?.aborted) return reject(abortError(request.signal));
-      const watchdog = abortAfter(request.deadlineAt - now);
+      // A describe stuck in flight (a silent or dripping endpoint) must not outlive the deadline.
+      const watchdog = deadlineSignal(request.deadlineAt - now);
+      const onDeadline = () => this.fail(waiter, timeoutOf(waiter));
       const waiter: Waiter = {
         request,
         id: request.clusterIdentifier.toLowerCase(),
@@ -55,14 +57,11 @@ export class ClusterPoller {
         consecutiveErrors: 0,
         throttling: undefined,
         described: false,
-        cancelWatchdog: watchdog.cancel,
+        cancelWatchdog: () => watchdog.removeEventListener("abort", onDeadline),
         resolve,
         reject,
       };
-      // A describe stuck in flight (a silent or dripping endpoint) must not outlive the deadline.
-      watchdog.signal.addEventListener("abort", () => this.fail(waiter, timeoutOf(waiter)), {
-        once: true,
-      });
+      watchdog.addEventListener("abort", onDeadline, { once: true });
       request.signal?.addEventListener(
         "abort",
         () => this.fail(waiter, abortError(request.signal)),
@@ -153,15 +152,8 @@ export class ClusterPoller {
     let lastDeadlineAt = Number.NEGATIVE_INFINITY;
     for (const w of batch)
       if (ids.has(w.id)) lastDeadlineAt = Math.max(lastDeadlineAt, w.request.deadlineAt);
-    const deadline = abortAfter(lastDeadlineAt - this.deps.clock.now());
-    try {
-      return await untilAborted(
-        this.deps.api.describeClusters(chunk, deadline.signal),
-        deadline.signal,
-      );
-    } finally {
-      deadline.cancel();
-    }
+    const deadline = deadlineSignal(lastDeadlineAt - this.deps.clock.now());
+    return untilAborted(this.deps.api.describeClusters(chunk, deadline), deadline);
   }
 
   private recordTick(chunks: string[][]): void {

@@ -11,7 +11,11 @@ export function abortError(signal: AbortSignal | undefined): Error {
 
 /**
  * `promise`, or a rejection as soon as `signal` aborts: a call that ignores its abort signal (or a
- * response body that never ends) must not hold up the caller past its deadline.
+ * response body that never ends) must not hold up the caller past its deadline. Node has no
+ * built-in for this race (`AbortSignal.any` combines signals, not a promise with a signal; the
+ * `events.once(target, name, { signal })` helpers reject on abort but wait for an event, not a
+ * promise), and a dependency (e.g. `p-timeout`, ESM-only) would replace these eight lines with an
+ * import; the listener is removed when the promise settles.
  */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -23,20 +27,18 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
 }
 
 /**
- * A signal that aborts `ms` from now in real time, and a function that cancels it. Deadlines are
- * also enforced with the injected clock between ticks; this real-time watchdog enforces them while
- * a describe is in flight, which no injected sleep can interrupt.
+ * A signal that aborts `ms` from now in real time (`AbortSignal.timeout`, whose timer does not keep
+ * the process alive). Deadlines are also enforced with the injected clock between ticks; this
+ * real-time watchdog enforces them while a call is in flight, which no injected sleep can
+ * interrupt. A listener added to it must be removed once the wait ends: Node keeps a timeout
+ * signal that has listeners (and what they hold) until it fires.
+ *
+ * Not `AbortSignal.timeout(ms)` alone: it takes only whole milliseconds up to 2^32 − 1 (else
+ * ERR_OUT_OF_RANGE) and, like every Node timer, fires after 1 ms when asked for more than
+ * 2^31 − 1 ms (about 24.8 days; TimeoutOverflowWarning), checked on Node 22.23, while
+ * `timeoutMinutes` has no upper bound. Beyond that range the injected-clock deadline alone has to do.
  */
-export function abortAfter(ms: number): { signal: AbortSignal; cancel: () => void } {
-  const controller = new AbortController();
-  // Beyond ~24.8 days (a huge `timeoutMinutes`) the injected-clock deadline alone has to do.
-  if (!(ms <= MAX_TIMER_MS)) return { signal: controller.signal, cancel: () => undefined };
-  const timer = setTimeout(
-    () => controller.abort(new Error(`deadline of ${ms} ms reached`)),
-    Math.max(0, ms),
-  );
-  // A watchdog must never be what keeps the process alive (an operation that ends without
-  // `cancel`, e.g. on an unexpected throw, would otherwise pin the process for `timeoutMinutes`).
-  timer.unref();
-  return { signal: controller.signal, cancel: () => clearTimeout(timer) };
+export function deadlineSignal(ms: number): AbortSignal {
+  if (!(ms <= MAX_TIMER_MS)) return new AbortController().signal;
+  return AbortSignal.timeout(Math.max(0, Math.ceil(ms)));
 }

@@ -40,7 +40,7 @@ export interface Waiter {
   throttling: Error | undefined;
   /** Whether a describe was sent for this wait. */
   described: boolean;
-  /** Cancels the real-time deadline watchdog. */
+  /** Detaches this wait from its real-time deadline watchdog (the wait is over). */
   cancelWatchdog: () => void;
   resolve(cluster: DBCluster | undefined): void;
   reject(error: unknown): void;

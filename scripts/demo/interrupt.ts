@@ -1,9 +1,12 @@
-import { descendantsOf } from "./processTree";
+import pidtree from "pidtree";
 
-/** Every live descendant of `rootPid`; none when `ps` cannot run (nothing we could stop anyway). */
-export function descendantPids(rootPid: number): number[] {
+/**
+ * Every live descendant of `rootPid` (pidtree: `ps` on Linux and macOS, wmic/PowerShell on
+ * Windows); none when the process list cannot be read (nothing we could stop anyway).
+ */
+export async function descendantPids(rootPid: number): Promise<number[]> {
   try {
-    return descendantsOf(rootPid).map((entry) => entry.pid);
+    return await pidtree(rootPid);
   } catch {
     return [];
   }
@@ -22,7 +25,7 @@ export function signalAll(pids: number[], signal: NodeJS.Signals): void {
 
 async function waitUntilGone(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && descendantPids(process.pid).length > 0) {
+  while (Date.now() < deadline && (await descendantPids(process.pid)).length > 0) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -33,9 +36,9 @@ async function waitUntilGone(timeoutMs: number): Promise<void> {
  * process group, so a terminal's Ctrl-C alone does not always reach it.
  */
 export async function stopDescendants(graceMs = 3000): Promise<void> {
-  signalAll(descendantPids(process.pid), "SIGTERM");
+  signalAll(await descendantPids(process.pid), "SIGTERM");
   await waitUntilGone(graceMs);
-  signalAll(descendantPids(process.pid), "SIGKILL");
+  signalAll(await descendantPids(process.pid), "SIGKILL");
   await waitUntilGone(1000);
 }
 
@@ -53,8 +56,10 @@ export function wasInterrupted(): boolean {
 export function exitCleanlyOnInterrupt(cleanup: () => Promise<void>): void {
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) {
-      signalAll(descendantPids(process.pid), "SIGKILL");
-      process.exit(130);
+      void descendantPids(process.pid)
+        .then((pids) => signalAll(pids, "SIGKILL"))
+        .finally(() => process.exit(130));
+      return;
     }
     interrupted = true;
     process.stderr.write(`\n${signal}: stopping the engine and the local endpoint…\n`);

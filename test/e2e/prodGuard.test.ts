@@ -42,7 +42,7 @@ describe("examples/prod-guard with the aurora-power pack under the real engine",
   it("fails the preview with a mandatory violation naming the production cluster", async () => {
     const { passed, output } = await previewWithState("stopped");
     expect(passed).toBe(false);
-    expect(output).toContain("[mandatory]  aurora-production-never-stopped");
+    expect(output).toContain("[mandatory] [severity: critical]  aurora-production-never-stopped");
     expect(output).toContain(
       `ClusterPowerState \`orders-prod-power\` stops production cluster \`${PRODUCTION_CLUSTER}\` ` +
         "(identifier pattern `(^|[-_.])(prod|production|prd)[0-9]*([-_.]|$)`). Production clusters must " +

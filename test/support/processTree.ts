@@ -1,6 +1,28 @@
-import { descendantsOf, type ProcessEntry } from "../../scripts/demo/processTree";
+import * as fs from "node:fs";
+import pidtree from "pidtree";
 
-export { descendantsOf, type ProcessEntry };
+/** One process below the test process. */
+export interface ProcessEntry {
+  pid: number;
+  ppid: number;
+  /** Executable name (`/proc/<pid>/comm`, at most 15 characters; empty when it already exited). */
+  command: string;
+}
+
+/** The executable name of `pid` (Linux, where the e2e tier runs; what `ps -o comm` shows). */
+function commandOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+
+/** Every live descendant of `rootPid` (pidtree), with its executable name. */
+export async function descendantsOf(rootPid: number): Promise<ProcessEntry[]> {
+  const entries = await pidtree(rootPid, { advanced: true });
+  return entries.map(({ pid, ppid }) => ({ pid, ppid, command: commandOf(pid) }));
+}
 
 /**
  * The `pulumi` CLI process the Automation API started from this (test) process, waiting up to
@@ -10,7 +32,7 @@ export { descendantsOf, type ProcessEntry };
 export async function findPulumiCli(timeoutMs = 10_000): Promise<ProcessEntry> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const cli = descendantsOf(process.pid).find((entry) => entry.command === "pulumi");
+    const cli = (await descendantsOf(process.pid)).find((entry) => entry.command === "pulumi");
     if (cli) return cli;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -63,7 +63,7 @@ describe("global databases and scale to zero under `pulumi policy analyze --file
       path.join(FIXTURES, "globalTwoMemberStack.json"),
     );
     expect(output).toContain(
-      "[mandatory]  aurora-stoppable-cluster  (pulumi-nodejs:dynamic/aurora:ClusterPowerState: pause-dev)",
+      "[mandatory] [severity: high]  aurora-stoppable-cluster  (pulumi-nodejs:dynamic/aurora:ClusterPowerState: pause-dev)",
     );
     expect(output).toContain(TWO_MEMBERS);
     expect(code).not.toBe(0);
@@ -72,7 +72,7 @@ describe("global databases and scale to zero under `pulumi policy analyze --file
   it("accepts scale to zero for a stop schedule, with the advisory naming it", async () => {
     const { code, output } = await analyzeStackExport(SCALE_TO_ZERO);
     expect(output).toContain(
-      "[advisory]  aurora-scale-to-zero-instead-of-schedule  (aws:rds:Cluster: dev-orders)",
+      "[advisory] [severity: low]  aurora-scale-to-zero-instead-of-schedule  (aws:rds:Cluster: dev-orders)",
     );
     expect(output).toContain(
       "Aurora pauses it after 600 s without connections (`secondsUntilAutoPause`)",
@@ -84,7 +84,7 @@ describe("global databases and scale to zero under `pulumi policy analyze --file
   it("requires a stop schedule once a provisioned instance keeps the cluster from pausing", async () => {
     const { code, output } = await analyzeStackExport(withProvisionedInstance(dir));
     expect(output).toContain(
-      "[mandatory]  aurora-stop-schedule-required  (aws:rds:Cluster: dev-orders)",
+      "[mandatory] [severity: medium]  aurora-stop-schedule-required  (aws:rds:Cluster: dev-orders)",
     );
     expect(output).toContain(
       "Aurora cannot pause it while instance `dev-orders-1` is provisioned (`db.t4g.medium`)",

@@ -50,7 +50,7 @@ describe("ClusterKeepStopped under `pulumi policy analyze --file` (aurora-power 
   it("reminds, naming ClusterKeepStopped, when the keeper is removed", async () => {
     const { code, output } = await analyzeStackExport(exportWithoutKeeper(dir));
     expect(output).toContain(
-      "[advisory]  aurora-stop-schedule-sane  (pulumi-nodejs:dynamic/aurora:ClusterPowerState: pause-dev)",
+      "[advisory] [severity: medium]  aurora-stop-schedule-sane  (pulumi-nodejs:dynamic/aurora:ClusterPowerState: pause-dev)",
     );
     expect(output).toContain(REMINDER);
     expect(output).not.toContain("[mandatory]");

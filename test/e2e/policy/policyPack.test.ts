@@ -6,7 +6,9 @@ import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { ClusterPowerState } from "aurora-power";
+import { auroraPowerPolicies } from "aurora-power/policy";
 import { buildStackEnv, engineBinDir, repoRoot, withInlineStack } from "../../../scripts/harness";
+import { analyzeStackExport } from "./analyzeStackExport";
 
 const run = promisify(execFile);
 const POLICY_DIR = path.join(repoRoot(), "policy");
@@ -21,6 +23,7 @@ interface PolicyEvent {
     message: string;
     policyName: string;
     enforcementLevel: string;
+    severity?: string;
   };
 }
 
@@ -56,13 +59,13 @@ describe("policy pack under the real engine", () => {
     const { code, events } = await analyze(FIXTURE);
     const seen = events.map(
       (e) =>
-        `${e.policyEvent?.enforcementLevel} ${e.policyEvent?.policyName} ${e.policyEvent?.resourceUrn?.split("::").pop()}`,
+        `${e.policyEvent?.enforcementLevel} ${e.policyEvent?.severity} ${e.policyEvent?.policyName} ${e.policyEvent?.resourceUrn?.split("::").pop()}`,
     );
     expect(code).not.toBe(0);
     expect(seen.sort()).toEqual([
-      "mandatory aurora-production-never-stopped billing-stop",
-      "mandatory aurora-stop-schedule-required orders",
-      "mandatory aurora-stoppable-cluster analytics-nightly",
+      "mandatory critical aurora-production-never-stopped billing-stop",
+      "mandatory high aurora-stoppable-cluster analytics-nightly",
+      "mandatory medium aurora-stop-schedule-required orders",
     ]);
     const required = events.find(
       (e) => e.policyEvent?.policyName === "aurora-stop-schedule-required",
@@ -76,17 +79,17 @@ describe("policy pack under the real engine", () => {
     const { code, events } = await analyze(FLEET_FIXTURE);
     const seen = events.map(
       (e) =>
-        `${e.policyEvent?.enforcementLevel} ${e.policyEvent?.policyName} ${e.policyEvent?.resourceUrn?.split("::").pop()}`,
+        `${e.policyEvent?.enforcementLevel} ${e.policyEvent?.severity} ${e.policyEvent?.policyName} ${e.policyEvent?.resourceUrn?.split("::").pop()}`,
     );
     expect(code).not.toBe(0);
     expect(seen.sort()).toEqual([
-      "advisory aurora-stop-schedule-sane dev-fleet",
-      "advisory aurora-stop-schedule-sane dev-fleet",
-      "advisory aurora-stop-schedule-sane dev-fleet",
-      "advisory aurora-stop-schedule-sane dev-fleet",
-      "mandatory aurora-production-never-stopped dev-fleet",
-      "mandatory aurora-stop-schedule-required reports",
-      "mandatory aurora-stoppable-cluster dev-fleet",
+      "advisory medium aurora-stop-schedule-sane dev-fleet",
+      "advisory medium aurora-stop-schedule-sane dev-fleet",
+      "advisory medium aurora-stop-schedule-sane dev-fleet",
+      "advisory medium aurora-stop-schedule-sane dev-fleet",
+      "mandatory critical aurora-production-never-stopped dev-fleet",
+      "mandatory high aurora-stoppable-cluster dev-fleet",
+      "mandatory medium aurora-stop-schedule-required reports",
     ]);
     const prod = events.find(
       (e) => e.policyEvent?.policyName === "aurora-production-never-stopped",
@@ -95,6 +98,23 @@ describe("policy pack under the real engine", () => {
       "ClusterFleetPowerState `dev-fleet` stops production cluster",
     );
     expect(prod?.policyEvent?.message).toContain("remove the cluster from `clusterIdentifiers`");
+  });
+
+  it("`pulumi policy analyze` prints each violation's severity, not its remediation steps or URL", async () => {
+    const { code, output } = await analyzeStackExport(FIXTURE);
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      "- [mandatory] [severity: critical]  aurora-production-never-stopped  (aws:scheduler:Schedule: billing-stop)",
+    );
+    expect(output).toContain(
+      "- [mandatory] [severity: medium]  aurora-stop-schedule-required  (aws:rds:Cluster: orders)",
+    );
+    // CLI 3.259 sends `remediationSteps` and `url` only to Pulumi Cloud (the analyzer info), so
+    // each message keeps its own fix; this pins that reason.
+    for (const policy of auroraPowerPolicies) {
+      expect(output).not.toContain(policy.remediationSteps);
+      expect(output).not.toContain(policy.url);
+    }
   });
 
   it("`pulumi preview --policy-pack` fails when a production cluster is set to stopped", async () => {
@@ -116,7 +136,7 @@ describe("policy pack under the real engine", () => {
       },
     );
     const text = output.join("");
-    expect(text).toContain("[mandatory]  aurora-production-never-stopped");
+    expect(text).toContain("[mandatory] [severity: critical]  aurora-production-never-stopped");
     expect(text).toContain(
       "ClusterPowerState `pause-prod` stops production cluster `prod-billing`",
     );

@@ -43,7 +43,7 @@ describe("defect 1: production stopped through `onDelete` (real engine, aurora-p
     await withInlineStack(options, async (run) => {
       await expect(run.up()).rejects.toThrow();
       const text = output.join("");
-      expect(text).toContain("[mandatory]  aurora-production-never-stopped");
+      expect(text).toContain("[mandatory] [severity: critical]  aurora-production-never-stopped");
       expect(text).toContain(expected);
       const { deployment } = await run.stack.exportStack();
       const types = ((deployment as { resources?: { type: string }[] }).resources ?? []).map(

@@ -64,7 +64,7 @@ describe("defect 4: two holders of one cluster (real engine, aurora-power pack)"
     const { code, output } = await analyzeStackExport(FIXTURE);
     expect(code).not.toBe(0);
     expect(output).toContain(
-      "[mandatory]  aurora-one-power-holder-per-cluster  (pulumi-nodejs:dynamic/aurora:ClusterPowerState: dup-a-stopped)",
+      "[mandatory] [severity: high]  aurora-one-power-holder-per-cluster  (pulumi-nodejs:dynamic/aurora:ClusterPowerState: dup-a-stopped)",
     );
     expect(output).toContain(
       `ClusterPowerState \`dup-a-running\` and ClusterPowerState \`dup-a-stopped\` both hold the power state of cluster \`dup-a\` (us-east-1). ${FIX}`,

@@ -46,7 +46,7 @@ async function interruptedUp(
   );
   const cli = await findPulumiCli();
   await untilStopping(emulator, ids, COUNT / 2);
-  const children = descendantsOf(cli.pid).map((p) => p.pid);
+  const children = (await descendantsOf(cli.pid)).map((p) => p.pid);
   const interruptedAt = Date.now();
   process.kill(cli.pid, signal);
   return { ended: await up, children, interruptedAt };

@@ -65,7 +65,7 @@ async function main() {
   client.destroy();
   const emu = await startEmulator({ seed: [{ DBClusterIdentifier: "refused-del" }] });
   process.env.AWS_ENDPOINT_URL_RDS = emu.url;
-  impl.setRuntimeHooks({ env: process.env, progress: () => undefined });
+  impl.setRuntimeHooks({ env: process.env, progress: () => undefined, note: () => undefined });
   const { inputs } = await impl.check({}, { clusterIdentifier: "refused-del", state: "stopped", __provider: "shim" });
   const created = await impl.create(inputs);
   await emu.stop();

@@ -46,7 +46,7 @@ export async function startTestbed(options: EmulatorOptions = {}): Promise<Provi
   Object.assign(process.env, FAST_ENV, { AWS_ENDPOINT_URL_RDS: emu.url });
   const env = process.env;
   const messages: string[] = [];
-  impl.setRuntimeHooks({ env, progress: (m) => messages.push(m) });
+  impl.setRuntimeHooks({ env, progress: (m) => messages.push(m), note: (m) => messages.push(m) });
   const inputs = async (clusterIdentifier: string, extra: Record<string, unknown> = {}) => {
     const result = await impl.check(
       {},

@@ -45,7 +45,11 @@ export function pointProviderAt(endpointUrl: string, extra: Record<string, strin
   }
   Object.assign(process.env, reliabilityEnv(endpointUrl, extra));
   const messages: string[] = [];
-  impl.setRuntimeHooks({ env: process.env, progress: (m) => messages.push(m) });
+  impl.setRuntimeHooks({
+    env: process.env,
+    progress: (m) => messages.push(m),
+    note: (m) => messages.push(m),
+  });
   return messages;
 }
 

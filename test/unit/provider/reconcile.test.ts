@@ -56,6 +56,7 @@ function harness(initialStatus: string, transitionMs = 5000): Harness {
       clock: time.clock,
       random: () => 0.5, // no jitter: exact sleeps
       progress: (m) => messages.push(`runtime sink: ${m}`),
+      note: (m) => messages.push(`runtime note: ${m}`),
       endpointLabel: endpointLabel ?? "the default RDS endpoint of eu-west-1",
     };
     return reconcile(runtime, {
@@ -143,6 +144,7 @@ describe("reconcile", () => {
       clock: time.clock,
       random: () => 0.5,
       progress: () => undefined,
+      note: () => undefined,
       endpointLabel: "the default RDS endpoint of eu-west-1",
     };
     const outcome = await reconcile(runtime, {

@@ -53,7 +53,7 @@ const newerMessage = (resource: string, id: string) =>
 
 beforeEach(() => {
   rds.reset();
-  clusterProvider.setRuntimeHooks({ env: {}, progress: () => undefined });
+  clusterProvider.setRuntimeHooks({ env: {}, progress: () => undefined, note: () => undefined });
 });
 
 describe("upgradeState", () => {

@@ -46,6 +46,7 @@ function setup(describeThrottles: number) {
     clock: time.clock,
     random: () => 0.5,
     progress: () => undefined,
+    note: () => undefined,
     endpointLabel: "the default RDS endpoint of eu-west-1",
   };
   const run = (timeoutMinutes = 60) =>

@@ -59,8 +59,10 @@ export interface FleetTestbed {
   rds: AwsClientStub<RDSClient>;
   time: FakeTime;
   aws: FleetRds;
-  /** Progress messages of the provider. */
+  /** Progress messages of the provider (ephemeral in the engine). */
   messages: string[];
+  /** The lines the provider keeps: one outcome per member and operation, notices. */
+  notes: string[];
 }
 
 /**
@@ -70,10 +72,11 @@ export interface FleetTestbed {
 export function useFleetTestbed(): FleetTestbed {
   const rds = mockClient(RDSClient);
   const time = new FakeTime();
-  const bed: FleetTestbed = { rds, time, aws: new FleetRds(rds, time), messages: [] };
+  const bed: FleetTestbed = { rds, time, aws: new FleetRds(rds, time), messages: [], notes: [] };
   beforeEach(() => {
     rds.reset();
     bed.messages.length = 0;
+    bed.notes.length = 0;
     bed.time = new FakeTime();
     bed.aws = new FleetRds(rds, bed.time);
     setRuntimeHooks({
@@ -81,6 +84,7 @@ export function useFleetTestbed(): FleetTestbed {
       sleep: bed.time.sleep,
       random: () => 0.5,
       progress: (m) => bed.messages.push(m),
+      note: (m) => bed.notes.push(m),
       // Fleets of 200 here; pacing to RDS's quota has its own tests (rds/rdsRateLimiter.test.ts).
       env: { AURORA_POWER_RDS_RATE: "1000", AURORA_POWER_RDS_BURST: "10000" },
     });

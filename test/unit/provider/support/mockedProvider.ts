@@ -5,13 +5,18 @@ import { FakeTime } from "./fakeTime";
 
 /**
  * Before each test of the provider against a mocked RDS client: a fresh stub with no Blue/Green
- * deployment, an empty message list (warnings prefixed `warning: `), and a runtime on a fake clock with no jitter and no
+ * deployment, an empty message list (progress, warnings prefixed `warning: `, and the kept lines unless `notes` is given), and a runtime on a fake clock with no jitter and no
  * environment.
  */
-export function resetMockedProvider(rds: AwsClientStub<RDSClient>, messages: string[]): void {
+export function resetMockedProvider(
+  rds: AwsClientStub<RDSClient>,
+  messages: string[],
+  notes: string[] = messages,
+): void {
   rds.reset();
   rds.on(DescribeBlueGreenDeploymentsCommand).resolves({ BlueGreenDeployments: [] });
   messages.length = 0;
+  notes.length = 0;
   const time = new FakeTime();
   impl.setRuntimeHooks({
     clock: time.clock,
@@ -19,6 +24,7 @@ export function resetMockedProvider(rds: AwsClientStub<RDSClient>, messages: str
     random: () => 0.5,
     progress: (m) => messages.push(m),
     warn: (m) => messages.push(`warning: ${m}`),
+    note: (m) => notes.push(m),
     env: {},
   });
 }
