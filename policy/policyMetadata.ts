@@ -27,7 +27,8 @@ export type AuroraPolicyName =
   | "aurora-production-never-stopped"
   | "aurora-stoppable-cluster"
   | "aurora-stop-schedule-sane"
-  | "aurora-one-power-holder-per-cluster";
+  | "aurora-one-power-holder-per-cluster"
+  | "aurora-keep-running-tag-in-code";
 
 /** The address of `name`'s section of the pack's documentation (GitHub's heading anchor). */
 export function policyDocsUrl(name: AuroraPolicyName): string {
@@ -99,6 +100,15 @@ const METADATA: Readonly<Record<AuroraPolicyName, Omit<PolicyMetadata, "url">>> 
       "the other resource, or the cluster from its `clusterIdentifiers`. To move a cluster to a " +
       "new resource, give the new resource `aliases` naming the old one instead of declaring " +
       "both.",
+  },
+  "aurora-keep-running-tag-in-code": {
+    severity: "low",
+    tags: ["aws", "aurora", "rds", "cost", "schedule"],
+    remediationSteps:
+      "Remove the tag from the cluster's `tags` in the program and set it only when someone needs" +
+      " the cluster, from the console or the AWS CLI, with a time (`aws rds add-tags-to-resource " +
+      "--resource-name <cluster ARN> --tags Key=aurora-power:keep-running-until,Value=2026-11-29T" +
+      '08:00:00Z`): it lapses by itself. To keep a cluster running for good, declare `state: "running"` or remove its stop schedule.',
   },
 };
 

@@ -9,6 +9,7 @@ import { DEFAULT_CLASSIFICATION, resolveConfig, ruleConfigSchema } from "../conf
 import { keepRunningTagInCodeMessage, type DeclaredOverride } from "../keepRunningTagMessages";
 import { RDS_CLUSTER_TYPE, clusterFacts } from "../resourceFacts";
 import { UnknownValue } from "../unknowns";
+import { policyMetadata } from "../policyMetadata";
 
 function validateResource(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
   const config = resolveConfig(DEFAULT_CLASSIFICATION, args.getConfig());
@@ -43,6 +44,7 @@ export const auroraKeepRunningTagInCode: ResourceValidationPolicy = {
   description:
     "Advises against setting the keep-running override tag on an Aurora cluster in the program.",
   enforcementLevel: "advisory",
+  ...policyMetadata("aurora-keep-running-tag-in-code"),
   configSchema: ruleConfigSchema(),
   validateResource,
 };

@@ -65,6 +65,14 @@ const EXPECTED: Record<string, { severity: string; tags: string[]; remediationSt
       "resource, or the cluster from its `clusterIdentifiers`. To move a cluster to a new resource, give the " +
       "new resource `aliases` naming the old one instead of declaring both.",
   },
+  "aurora-keep-running-tag-in-code": {
+    severity: "low",
+    tags: ["aws", "aurora", "rds", "cost", "schedule"],
+    remediationSteps:
+      "Remove the tag from the cluster's `tags` in the program and set it only when someone needs the clust" +
+      "er, from the console or the AWS CLI, with a time (`aws rds add-tags-to-resource --resource-name <clu" +
+      'ster ARN> --tags Key=aurora-power:keep-running-until,Value=2026-11-29T08:00:00Z`): it lapses by itself. To keep a cluster running for good, declare `state: "running"` or remove its stop schedule.',
+  },
 };
 
 describe("policy metadata", () => {
