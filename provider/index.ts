@@ -54,8 +54,12 @@ export {
   type NotificationOptions,
   type NotifyOn,
 } from "./workflow/notifications";
+export type { NotifiedAction } from "./workflow/notificationText";
 export { STOP_OUTCOMES } from "./workflow/stopOutcomes";
-export { startWorkflowDefinition } from "./workflow/startWorkflowDefinition";
+export {
+  startWorkflowDefinition,
+  type StartWorkflowOptions,
+} from "./workflow/startWorkflowDefinition";
 export { START_OUTCOMES } from "./workflow/startOutcomes";
 export {
   stopWorkflowDefinition,

@@ -39,7 +39,7 @@ export interface StopWorkflowOptions {
   initialBackoffSeconds?: number;
   /**
    * Cap of that wait, which doubles per refusal. Default: the poll interval less
-   * {@link STOP_CALLS_ALLOWANCE_SECONDS}, so the stop RDS accepts comes within one poll interval of
+   * `STOP_CALLS_ALLOWANCE_SECONDS` (2), so the stop RDS accepts comes within one poll interval of
    * the instances settling.
    */
   maxBackoffSeconds?: number;
