@@ -2,7 +2,10 @@
  * Two development clusters that stay stopped until someone needs them, 7-day automatic start
  * included: `ClusterFleetPowerState` holds them stopped at each `pulumi up`, and
  * `ClusterKeepStopped` stops them again whenever RDS starts them after 7 days (RDS-EVENT-0153),
- * between `pulumi up` runs, through a Step Functions workflow in the account.
+ * between `pulumi up` runs, through a Step Functions workflow in the account. With the config
+ * `notificationTopicArn`, the workflow reports every failed run to that SNS topic. Someone who needs
+ * a cluster for a while tags it `aurora-power:keep-running-until` (a time, e.g.
+ * `2026-11-29T08:00:00Z`) from the console or the CLI: the workflow leaves it running until then.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterFleetPowerState, ClusterKeepStopped } from "aurora-power";
@@ -25,7 +28,11 @@ export function program(): KeepStoppedOutputs {
     clusterIdentifiers,
     state: "stopped",
   });
-  const keeper = new ClusterKeepStopped("dev-clusters-keeper", { clusterIdentifiers });
+  const topicArn = config.get("notificationTopicArn");
+  const keeper = new ClusterKeepStopped("dev-clusters-keeper", {
+    clusterIdentifiers,
+    notifications: topicArn === undefined ? undefined : { topicArn, notifyOn: "failures" },
+  });
   return {
     members: fleet.members,
     stopWorkflowArn: keeper.stateMachineArn,
