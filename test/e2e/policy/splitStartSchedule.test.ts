@@ -48,7 +48,7 @@ describe("a start schedule split around holidays under `pulumi policy analyze --
 
   it("does not take the start windows alone for a stop schedule", async () => {
     const { code, output } = await analyzeStackExport(startsOnly(dir));
-    expect(output).toContain("[mandatory]  aurora-stop-schedule-required");
+    expect(output).toContain("[mandatory] [severity: medium]  aurora-stop-schedule-required");
     expect(output).toContain(
       "Aurora cluster `dev-orders` is non-production (tag `Environment=dev`) and has no stop schedule",
     );
