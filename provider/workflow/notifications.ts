@@ -39,6 +39,12 @@ export interface NotificationOptions {
   outcomes: Readonly<Record<string, string>>;
   /** Where the run's input keeps the cluster. Default `$.DbClusterIdentifier`. */
   clusterPath?: string;
+  /**
+   * Where a run reaching a Succeed state may have recorded why, e.g.
+   * `{ KeptRunning: "$.Override.Reason" }`: the notification's reason is that text when the run
+   * holds it, else the state's `Comment` (so the path need not be present on every way there).
+   */
+  reasonPaths?: Readonly<Record<string, string>>;
 }
 
 const UNEXPECTED_PATH = "$.Unexpected";
@@ -91,7 +97,46 @@ function publishTask(
 }
 
 /**
- * The three states that lead to terminal state `name`: build the notification, publish it with a
+ * The state(s) that build the notification of terminal state `name` at {@link NOTIFICATION_PATH},
+ * entered by `Notify-<name>`. With a reason path for it, a Choice picks the recorded reason when
+ * the run holds it, else the default one: a Pass fails the run (`States.Runtime`) on a path its
+ * input lacks.
+ */
+function buildStates(
+  name: string,
+  state: State,
+  outcome: string,
+  options: NotificationOptions,
+): Record<string, State> {
+  const build = (reason: Record<string, string>): State => ({
+    Type: "Pass",
+    Parameters: {
+      source: NOTIFICATION_SOURCE,
+      "cluster.$": options.clusterPath ?? "$.DbClusterIdentifier",
+      region: options.region,
+      action: options.action,
+      outcome,
+      ...reason,
+    },
+    ResultPath: NOTIFICATION_PATH,
+    Next: `Publish-${name}`,
+  });
+  const reasonPath = options.reasonPaths?.[name];
+  if (reasonPath === undefined)
+    return { [`Notify-${name}`]: build(reasonParameter(name, state, outcome)) };
+  return {
+    [`Notify-${name}`]: {
+      Type: "Choice",
+      Choices: [{ Variable: reasonPath, IsPresent: true, Next: `NotifyRecorded-${name}` }],
+      Default: `NotifyDefault-${name}`,
+    },
+    [`NotifyRecorded-${name}`]: build({ "reason.$": reasonPath }),
+    [`NotifyDefault-${name}`]: build(reasonParameter(name, state, outcome)),
+  };
+}
+
+/**
+ * The states that lead to terminal state `name`: build the notification, publish it with a
  * Subject, and if that fails (a Subject over SNS's limit, or SNS refusing), publish it without.
  */
 function notifyStates(
@@ -100,28 +145,14 @@ function notifyStates(
   outcome: string,
   options: NotificationOptions,
 ): Record<string, State> {
-  const clusterPath = options.clusterPath ?? "$.DbClusterIdentifier";
-  const { region, action } = options;
   const subject = formatParameter(
     "Subject",
-    notificationSubject(SAMPLE_CLUSTER, region, action, outcome),
+    notificationSubject(SAMPLE_CLUSTER, options.region, options.action, outcome),
     [{ sample: SAMPLE_CLUSTER, path: `${NOTIFICATION_PATH}.cluster` }],
   );
   const plain = `PublishWithoutSubject-${name}`;
   return {
-    [`Notify-${name}`]: {
-      Type: "Pass",
-      Parameters: {
-        source: NOTIFICATION_SOURCE,
-        "cluster.$": clusterPath,
-        region,
-        action,
-        outcome,
-        ...reasonParameter(name, state, outcome),
-      },
-      ResultPath: NOTIFICATION_PATH,
-      Next: `Publish-${name}`,
-    },
+    ...buildStates(name, state, outcome, options),
     [`Publish-${name}`]: publishTask(options, subject, name, plain),
     [plain]: publishTask(options, {}, name, name),
   };
