@@ -40,9 +40,8 @@ export interface NotificationOptions {
   /** Where the run's input keeps the cluster. Default `$.DbClusterIdentifier`. */
   clusterPath?: string;
   /**
-   * Where a run reaching a Succeed state may have recorded why, e.g.
-   * `{ KeptRunning: "$.Override.Reason" }`: the notification's reason is that text when the run
-   * holds it, else the state's `Comment` (so the path need not be present on every way there).
+   * Where a run may have recorded why it reached a Succeed state (`{ KeptRunning: "$.Override.Reason" }`):
+   * the notification's reason is that text when present, else the state's `Comment`.
    */
   reasonPaths?: Readonly<Record<string, string>>;
 }
@@ -97,10 +96,8 @@ function publishTask(
 }
 
 /**
- * The state(s) that build the notification of terminal state `name` at {@link NOTIFICATION_PATH},
- * entered by `Notify-<name>`. With a reason path for it, a Choice picks the recorded reason when
- * the run holds it, else the default one: a Pass fails the run (`States.Runtime`) on a path its
- * input lacks.
+ * The state(s), entered at `Notify-<name>`, that build the notification of `name`. With a reason
+ * path, a Choice takes it only when present: a Pass fails the run on a path its input lacks.
  */
 function buildStates(
   name: string,
