@@ -64,8 +64,9 @@ function singleTargetNode(
 /**
  * Links the stack's resources: clusters by identifier (RDS stores identifiers lowercase, so the
  * match is case-insensitive) and, when an identifier is unknown at preview, by the property
- * dependency that produced it. A `ClusterStopSchedule` whose schedules are in the stack is
- * represented by those schedules (they carry its target), not judged a second time. A
+ * dependency that produced it. A `ClusterStopSchedule` whose stop schedule calls StopDBCluster
+ * is represented by its schedules (they carry its target), not judged a second time; one that
+ * stops through the stop workflow is judged as the component. A
  * `ClusterFleetPowerState` gives one action per member (see `linkFleetMembers`), a
  * `ClusterKeepStopped` one keeper linked the same way (see `linkKeeper`).
  */
@@ -94,8 +95,11 @@ export function buildStackModel(resources: readonly PolicyResource[]): StackMode
     const facts = powerActionsOf(resource.type, resource.props);
     if (facts.length > 0) {
       candidates.push([resource, facts]);
+      // Only a stop schedule calling StopDBCluster carries the component's stop: through the
+      // stop workflow (the default) it targets a state machine, which no fact reads, and the
+      // component's start schedule alone must not hide that stop.
       if (
-        facts.some((f) => f.kind === "Schedule") &&
+        facts.some((f) => f.kind === "Schedule" && f.action === "stop") &&
         resource.parent?.type === CLUSTER_STOP_SCHEDULE_TYPE
       ) {
         componentsWithSchedules.add(resource.parent.urn);
