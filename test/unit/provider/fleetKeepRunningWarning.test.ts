@@ -27,7 +27,7 @@ it("update from running to stopped: the tagged member is stopped with the warnin
   const running = { ...inputs("dev-orders"), state: "running" };
   const created = await fleet.create(running);
   expect(bed.warnings).toEqual([]);
-  await fleet.update("eu-west-1/fleet/x", created.outs, inputs("dev-orders"));
+  await fleet.update("eu-west-1/fleet/x", created.outs!, inputs("dev-orders"));
   expect(bed.aws.calls(StopDBClusterCommand)).toEqual(["dev-orders"]);
   expect(bed.warnings).toEqual([WARNING]);
 });
