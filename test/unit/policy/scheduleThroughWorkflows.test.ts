@@ -150,3 +150,17 @@ describe.each(SHAPES)("a ClusterStopSchedule through %s", (through) => {
     expect(await judged([...scheduledCluster("dev-orders", through), pause])).toEqual(direct);
   });
 });
+
+describe("a standalone monthly stop-only schedule and a ClusterStopSchedule that starts the cluster", () => {
+  const monthlyStop = () =>
+    schedule("orders-monthly-stop", "dev-orders", "stop", {
+      scheduleExpression: "cron(0 19 1 * ? *)",
+    });
+
+  it.each(["direct", "stop workflow", "workflows"] as const)(
+    "its start through %s counts as a start of the cluster",
+    async (through) => {
+      expect(await judged([...scheduledCluster("dev-orders", through), monthlyStop()])).toEqual([]);
+    },
+  );
+});
