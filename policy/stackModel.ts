@@ -13,7 +13,7 @@ import {
   powerActionsOf,
 } from "./resourceFacts";
 import type { ActionNode, ClusterNode } from "./stackNodes";
-import { UnknownValue } from "./unknowns";
+import { UnknownValue, readProp } from "./unknowns";
 
 /**
  * The stack's clusters, the resources that change their power state, and the `ClusterKeepStopped`
@@ -62,10 +62,23 @@ function singleTargetNode(
 }
 
 /**
+ * The start of a `ClusterStopSchedule` judged as itself, from its `start` input: its start
+ * schedules may start the start workflow (with `notifications`), which no fact reads.
+ */
+function componentStart(node: ActionNode): ActionNode[] {
+  if (node.facts.kind !== "ClusterStopSchedule") return [];
+  const start = readProp(node.resource.props, "start");
+  if (start === undefined) return [];
+  const action = start instanceof UnknownValue ? start : ("start" as const);
+  return [{ ...node, facts: { ...node.facts, action } }];
+}
+
+/**
  * Links the stack's resources: clusters by identifier (RDS stores identifiers lowercase, so the
  * match is case-insensitive) and, when an identifier is unknown at preview, by the property
- * dependency that produced it. A `ClusterStopSchedule` whose schedules are in the stack is
- * represented by those schedules (they carry its target), not judged a second time. A
+ * dependency that produced it. A `ClusterStopSchedule` whose stop schedule calls StopDBCluster
+ * is represented by its schedules (they carry its target), not judged a second time; one that
+ * stops through the stop workflow is judged as the component, its stop and its `start`. A
  * `ClusterFleetPowerState` gives one action per member (see `linkFleetMembers`), a
  * `ClusterKeepStopped` one keeper linked the same way (see `linkKeeper`).
  */
@@ -94,8 +107,11 @@ export function buildStackModel(resources: readonly PolicyResource[]): StackMode
     const facts = powerActionsOf(resource.type, resource.props);
     if (facts.length > 0) {
       candidates.push([resource, facts]);
+      // Only a stop schedule calling StopDBCluster carries the component's stop: through the
+      // stop workflow (the default) it targets a state machine, which no fact reads, and the
+      // component's start schedule alone must not hide that stop.
       if (
-        facts.some((f) => f.kind === "Schedule") &&
+        facts.some((f) => f.kind === "Schedule" && f.action === "stop") &&
         resource.parent?.type === CLUSTER_STOP_SCHEDULE_TYPE
       ) {
         componentsWithSchedules.add(resource.parent.urn);
@@ -111,7 +127,8 @@ export function buildStackModel(resources: readonly PolicyResource[]): StackMode
     }
     for (const single of facts) {
       if (single.kind !== "ClusterStopSchedule" || !componentsWithSchedules.has(resource.urn)) {
-        actions.push(singleTargetNode(resource, single, byIdentifier, byUrn));
+        const node = singleTargetNode(resource, single, byIdentifier, byUrn);
+        actions.push(node, ...componentStart(node));
       }
     }
   }

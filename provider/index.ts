@@ -55,7 +55,7 @@ export {
   type NotifyOn,
 } from "./workflow/notifications";
 export type { NotifiedAction } from "./workflow/notificationText";
-export { STOP_OUTCOMES } from "./workflow/stopOutcomes";
+export { STOP_OUTCOMES, STOP_REASON_PATHS } from "./workflow/stopOutcomes";
 export {
   startWorkflowDefinition,
   type StartWorkflowOptions,

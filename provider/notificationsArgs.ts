@@ -149,6 +149,8 @@ export interface NotifyingDefinitionArgs {
   component: string;
   action: NotifiedAction;
   outcomes: Readonly<Record<string, string>>;
+  /** Where a run records the reason of a Succeed state (`withNotifications`' `reasonPaths`). */
+  reasonPaths?: Readonly<Record<string, string>>;
   notifications: WorkflowNotificationsArgs | undefined;
   location: WorkflowLocation;
 }
@@ -174,6 +176,7 @@ export function notifiedDefinitionJson(
     region,
     action: args.action,
     outcomes: args.outcomes,
+    reasonPaths: args.reasonPaths,
   });
   return JSON.stringify(notified);
 }

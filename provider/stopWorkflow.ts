@@ -18,7 +18,7 @@ import {
   type WorkflowNotificationsArgs,
 } from "./notificationsArgs";
 import { clusterArn, type ClusterLocation } from "./schedulerRole";
-import { STOP_OUTCOMES } from "./workflow/stopOutcomes";
+import { STOP_OUTCOMES, STOP_REASON_PATHS } from "./workflow/stopOutcomes";
 import { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
 
 /** Where the clusters live, for their ARNs. */
@@ -145,6 +145,7 @@ export function createStopWorkflow(
       component: args.component,
       action: "stop",
       outcomes: STOP_OUTCOMES,
+      reasonPaths: STOP_REASON_PATHS,
       notifications,
       location: { partition, region },
     },

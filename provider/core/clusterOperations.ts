@@ -110,7 +110,6 @@ function converge(
   const runtime = runtimeFor(target);
   const { clusterIdentifier, settings } = target;
   const scope = { clusterIdentifier: target.displayName, region: settings.region };
-  warnOfKeepRunningTag(runtime, desired, first, scope);
   return reconcile(runtime, {
     clusterIdentifier,
     displayName: target.displayName,
@@ -121,6 +120,7 @@ function converge(
     goneIsDone,
     retry: goneIsDone ? "pulumi destroy" : "pulumi up",
     progress: target.progress ?? runtime.progress,
+    beforeStop: goneIsDone ? undefined : (c) => warnOfKeepRunningTag(runtime, desired, c, scope),
   });
 }
 

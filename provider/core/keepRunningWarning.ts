@@ -29,7 +29,11 @@ export function keepRunningWarning(
   return messages.keepRunningTagOverruled(scope, tagKey, value);
 }
 
-/** Sends {@link keepRunningWarning} to the runtime's warnings before a convergence to `desired`. */
+/**
+ * Sends {@link keepRunningWarning} to the runtime's warnings; called before the first StopDBCluster
+ * of a create or an update (`beforeStop` of the reconcile), with the cluster as last described.
+ * Not on `pulumi destroy`: a release stops what `onDelete` says, and the tag is no declaration.
+ */
 export function warnOfKeepRunningTag(
   runtime: Runtime,
   desired: PowerState,

@@ -54,6 +54,7 @@ class Reconciliation {
   private readonly tracker: StatusTracker;
   private readonly deadlineAt: number;
   private attempts = 0;
+  private stopAnnounced = false;
   private throttledAttempts = 0;
   /** The last `Throttling` answer to a power call, until a power call is accepted. */
   private throttling: Error | undefined;
@@ -94,6 +95,10 @@ class Reconciliation {
   }
 
   private async act(action: PowerAction, fromStatus: string): Promise<DBCluster | undefined> {
+    if (action === "stop" && !this.stopAnnounced) {
+      this.stopAnnounced = true;
+      this.request.beforeStop?.(this.cluster);
+    }
     this.countAttempt(action);
     const remainingMs = this.deadlineAt - this.runtime.clock.now();
     if (remainingMs <= 0) throw this.timedOut(undefined);

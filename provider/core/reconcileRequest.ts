@@ -20,6 +20,11 @@ export interface ReconcileRequest {
   retry: RetryCommand;
   /** Where this cluster's progress goes (a fleet summarizes its members). */
   progress: ProgressSink;
+  /**
+   * Called once, before the first StopDBCluster, with the cluster as last described (an update
+   * has no describe of its own before the reconcile: this is where its tags are first seen).
+   */
+  beforeStop?: (cluster: DBCluster | undefined) => void;
 }
 
 /** How a reconcile ended: never thrown, always returned. */

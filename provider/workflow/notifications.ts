@@ -39,6 +39,11 @@ export interface NotificationOptions {
   outcomes: Readonly<Record<string, string>>;
   /** Where the run's input keeps the cluster. Default `$.DbClusterIdentifier`. */
   clusterPath?: string;
+  /**
+   * Where a run may have recorded why it reached a Succeed state (`{ KeptRunning: "$.Override.Reason" }`):
+   * the notification's reason is that text when present, else the state's `Comment`.
+   */
+  reasonPaths?: Readonly<Record<string, string>>;
 }
 
 const UNEXPECTED_PATH = "$.Unexpected";
@@ -91,7 +96,44 @@ function publishTask(
 }
 
 /**
- * The three states that lead to terminal state `name`: build the notification, publish it with a
+ * The state(s), entered at `Notify-<name>`, that build the notification of `name`. With a reason
+ * path, a Choice takes it only when present: a Pass fails the run on a path its input lacks.
+ */
+function buildStates(
+  name: string,
+  state: State,
+  outcome: string,
+  options: NotificationOptions,
+): Record<string, State> {
+  const build = (reason: Record<string, string>): State => ({
+    Type: "Pass",
+    Parameters: {
+      source: NOTIFICATION_SOURCE,
+      "cluster.$": options.clusterPath ?? "$.DbClusterIdentifier",
+      region: options.region,
+      action: options.action,
+      outcome,
+      ...reason,
+    },
+    ResultPath: NOTIFICATION_PATH,
+    Next: `Publish-${name}`,
+  });
+  const reasonPath = options.reasonPaths?.[name];
+  if (reasonPath === undefined)
+    return { [`Notify-${name}`]: build(reasonParameter(name, state, outcome)) };
+  return {
+    [`Notify-${name}`]: {
+      Type: "Choice",
+      Choices: [{ Variable: reasonPath, IsPresent: true, Next: `NotifyRecorded-${name}` }],
+      Default: `NotifyDefault-${name}`,
+    },
+    [`NotifyRecorded-${name}`]: build({ "reason.$": reasonPath }),
+    [`NotifyDefault-${name}`]: build(reasonParameter(name, state, outcome)),
+  };
+}
+
+/**
+ * The states that lead to terminal state `name`: build the notification, publish it with a
  * Subject, and if that fails (a Subject over SNS's limit, or SNS refusing), publish it without.
  */
 function notifyStates(
@@ -100,28 +142,14 @@ function notifyStates(
   outcome: string,
   options: NotificationOptions,
 ): Record<string, State> {
-  const clusterPath = options.clusterPath ?? "$.DbClusterIdentifier";
-  const { region, action } = options;
   const subject = formatParameter(
     "Subject",
-    notificationSubject(SAMPLE_CLUSTER, region, action, outcome),
+    notificationSubject(SAMPLE_CLUSTER, options.region, options.action, outcome),
     [{ sample: SAMPLE_CLUSTER, path: `${NOTIFICATION_PATH}.cluster` }],
   );
   const plain = `PublishWithoutSubject-${name}`;
   return {
-    [`Notify-${name}`]: {
-      Type: "Pass",
-      Parameters: {
-        source: NOTIFICATION_SOURCE,
-        "cluster.$": clusterPath,
-        region,
-        action,
-        outcome,
-        ...reasonParameter(name, state, outcome),
-      },
-      ResultPath: NOTIFICATION_PATH,
-      Next: `Publish-${name}`,
-    },
+    ...buildStates(name, state, outcome, options),
     [`Publish-${name}`]: publishTask(options, subject, name, plain),
     [plain]: publishTask(options, {}, name, name),
   };

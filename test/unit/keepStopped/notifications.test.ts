@@ -21,7 +21,7 @@ import {
 import { withNotifications } from "../../../provider/workflow/notifications";
 import { START_OUTCOMES } from "../../../provider/workflow/startOutcomes";
 import { startWorkflowDefinition } from "../../../provider/workflow/startWorkflowDefinition";
-import { STOP_OUTCOMES } from "../../../provider/workflow/stopOutcomes";
+import { STOP_OUTCOMES, STOP_REASON_PATHS } from "../../../provider/workflow/stopOutcomes";
 import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
 
 const resources = installAwsMocks();
@@ -66,6 +66,7 @@ const notified = (notifyOn: "failures" | "all") =>
     region: "eu-west-1",
     action: "stop",
     outcomes: STOP_OUTCOMES,
+    reasonPaths: STOP_REASON_PATHS,
   });
 
 const describeAndStop = {

@@ -8,9 +8,11 @@ import {
   StopDBClusterCommand,
   type DBCluster,
 } from "@aws-sdk/client-rds";
+import * as pulumi from "@pulumi/pulumi";
 import { mockClient } from "aws-sdk-client-mock";
 import "aws-sdk-client-mock-jest";
 import * as impl from "../../../provider/dynamic/implementation";
+import { engineLog } from "../../../provider/state/engineLog";
 import { resetMockedProvider } from "./support/mockedProvider";
 
 const rds = mockClient(RDSClient);
@@ -91,4 +93,34 @@ it("reads the key AURORA_POWER_OVERRIDE_TAG_KEY names", async () => {
       'carries the tag `ops:hold` = "2026-12-01T00:00:00+01:00", a time still ahead',
     ),
   ]);
+});
+
+it("update from running to stopped (no describe before the reconcile): warns before the stop", async () => {
+  describeThenStopped(cluster("available", [{ Key: KEY, Value: "2026-11-29T08:00:00Z" }]));
+  const olds = { ...INPUTS, state: "running", status: "available", initialState: "running" };
+  await impl.update("eu-west-1/dev-orders", { ...olds, schemaVersion: 1 }, INPUTS);
+  expect(rds).toHaveReceivedCommandTimes(StopDBClusterCommand, 1);
+  expect(warnings()).toEqual([
+    expect.stringContaining(
+      'cluster `dev-orders` (eu-west-1) carries the tag `aurora-power:keep-running-until` = "2026-11-29T08:00:00Z", a time still ahead, and `pulumi up` stops it all the same',
+    ),
+  ]);
+});
+
+it("delete with `onDelete: stopped`: stops as `onDelete` says, without the warning", async () => {
+  describeThenStopped(cluster("available", [{ Key: KEY, Value: "2026-11-29T08:00:00Z" }]));
+  const olds = { ...INPUTS, onDelete: "stopped", status: "available", initialState: "running" };
+  await impl.delete("eu-west-1/dev-orders", { ...olds, schemaVersion: 1 });
+  expect(rds).toHaveReceivedCommandTimes(StopDBClusterCommand, 1);
+  expect(warnings()).toEqual([]);
+});
+
+it("the engine's log shows it as a warning, kept (not ephemeral)", () => {
+  const warn = jest.spyOn(pulumi.log, "warn").mockResolvedValue();
+  try {
+    engineLog.warn("cluster `dev-orders` (eu-west-1) carries the tag …");
+    expect(warn.mock.calls).toEqual([["cluster `dev-orders` (eu-west-1) carries the tag …"]]);
+  } finally {
+    warn.mockRestore();
+  }
 });

@@ -235,3 +235,55 @@ describe("holiday validation messages", () => {
     expect(error.input).toBe("holidays");
   });
 });
+
+describe("holidays with notifications (a start workflow)", () => {
+  const TOPIC = "arn:aws:sns:eu-west-1:123456789012:aurora-ops";
+
+  it("every start window starts the one start workflow, with the one role allowed to start it", async () => {
+    const { name, schedules } = await build({
+      ...validArgs(["2026-03-30", "2026-04-06"]),
+      stopThrough: undefined,
+      notifications: { topicArn: TOPIC, notifyOn: "all" },
+    });
+    const machine = `arn:aws:states:eu-west-1:123456789012:stateMachine:${name}-start-workflow`;
+    const role = `arn:aws:iam::123456789012:role/${name}-role`;
+    expect(windowsOf(name, schedules)).toEqual([
+      "-start - 2026-03-29T21:59:59Z",
+      "-start-2026-03-31 2026-03-30T21:59:59Z 2026-04-05T21:59:59Z",
+      "-start-2026-04-07 2026-04-06T21:59:59Z -",
+    ]);
+    for (const start of schedules.filter((s) => s.name.startsWith(`${name}-start`))) {
+      expect(start.inputs.target).toMatchObject({
+        arn: machine,
+        roleArn: role,
+        input: '{"DbClusterIdentifier":"dev-orders"}',
+      });
+    }
+    expect(schedules.find((s) => s.name === `${name}-stop`)?.inputs.target).toMatchObject({
+      arn: `arn:aws:states:eu-west-1:123456789012:stateMachine:${name}-workflow`,
+      roleArn: role,
+    });
+    expect(
+      resources.filter((r) => r.type === "aws:sfn/stateMachine:StateMachine").map((r) => r.name),
+    ).toEqual(expect.arrayContaining([`${name}-workflow`, `${name}-start-workflow`]));
+    expect(resources.filter((r) => r.name === `${name}-start-workflow`)).toHaveLength(1);
+    const policy = resources.find((r) => r.name === `${name}-policy`);
+    expect(JSON.parse(String(policy?.inputs.policy))).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "StartTheStopWorkflow",
+          Effect: "Allow",
+          Action: "states:StartExecution",
+          Resource: `arn:aws:states:eu-west-1:123456789012:stateMachine:${name}-workflow`,
+        },
+        {
+          Sid: "StartTheStartWorkflow",
+          Effect: "Allow",
+          Action: "states:StartExecution",
+          Resource: machine,
+        },
+      ],
+    });
+  });
+});

@@ -9,7 +9,7 @@ import {
   type NotificationOptions,
 } from "../../../provider/workflow/notifications";
 import { notificationSubject } from "../../../provider/workflow/notificationText";
-import { STOP_OUTCOMES } from "../../../provider/workflow/stopOutcomes";
+import { STOP_OUTCOMES, STOP_REASON_PATHS } from "../../../provider/workflow/stopOutcomes";
 import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
 
 // asl-validator 4 ships no type declarations; it adds `QueryLanguage` to what it validates.
@@ -206,6 +206,7 @@ describe("on the stop workflow", () => {
       region: "eu-west-1",
       action: "stop",
       outcomes: STOP_OUTCOMES,
+      reasonPaths: STOP_REASON_PATHS,
     });
 
   /** Every (state, next) edge of a definition. */
@@ -232,7 +233,14 @@ describe("on the stop workflow", () => {
       const definition = stop(notifyOn);
       const notified =
         notifyOn === "all"
-          ? ["ClusterGone", "Failed", "StopNotNeeded", "StopRequested", "UnexpectedError"]
+          ? [
+              "ClusterGone",
+              "Failed",
+              "KeptRunning",
+              "StopNotNeeded",
+              "StopRequested",
+              "UnexpectedError",
+            ]
           : ["Failed", "UnexpectedError"];
       for (const terminal of notified) {
         const from = edges(definition).filter(([, next]) => next === terminal);
@@ -242,7 +250,7 @@ describe("on the stop workflow", () => {
           [`PublishWithoutSubject-${terminal}`, terminal],
         ]);
       }
-      const quiet = ["ClusterGone", "StopNotNeeded", "StopRequested"].filter(
+      const quiet = ["ClusterGone", "KeptRunning", "StopNotNeeded", "StopRequested"].filter(
         (t) => !notified.includes(t),
       );
       for (const terminal of quiet) expect(definition.States[`Notify-${terminal}`]).toBeUndefined();
@@ -261,6 +269,39 @@ describe("on the stop workflow", () => {
       ]);
     }
     expect(original).toEqual(stopWorkflowDefinition());
+    // The global database step (merged from another branch) is among them.
+    expect(
+      (definition.States.DescribeGlobalCluster as Extract<State, { Type: "Task" }>).Catch,
+    ).toEqual([
+      {
+        ErrorEquals: ["Rds.GlobalClusterNotFoundException"],
+        Next: "GlobalCountUnknown",
+        ResultPath: null,
+      },
+      { ErrorEquals: ["States.ALL"], Next: "Notify-UnexpectedError", ResultPath: "$.Unexpected" },
+    ]);
+  });
+
+  it("a reason path: a Choice picks the recorded reason when the run holds it, else the Comment", () => {
+    const states = stop("all").States;
+    expect(states["Notify-KeptRunning"]).toEqual({
+      Type: "Choice",
+      Choices: [
+        { Variable: "$.Override.Reason", IsPresent: true, Next: "NotifyRecorded-KeptRunning" },
+      ],
+      Default: "NotifyDefault-KeptRunning",
+    });
+    expect(states["NotifyRecorded-KeptRunning"]).toMatchObject({
+      Type: "Pass",
+      Parameters: { outcome: "kept running", "reason.$": "$.Override.Reason" },
+      Next: "Publish-KeptRunning",
+    });
+    expect(states["NotifyDefault-StopRequested"]).toMatchObject({
+      Type: "Pass",
+      Parameters: { outcome: "stopping", reason: "RDS accepted StopDBCluster" },
+      Next: "Publish-StopRequested",
+    });
+    expect(states["Notify-ClusterGone"]).toMatchObject({ Type: "Pass" });
   });
 });
 

@@ -63,6 +63,8 @@ export interface FleetTestbed {
   messages: string[];
   /** The lines the provider keeps: one outcome per member and operation, notices. */
   notes: string[];
+  /** The provider's warnings (the engine shows them as warnings). */
+  warnings: string[];
 }
 
 /**
@@ -72,11 +74,19 @@ export interface FleetTestbed {
 export function useFleetTestbed(): FleetTestbed {
   const rds = mockClient(RDSClient);
   const time = new FakeTime();
-  const bed: FleetTestbed = { rds, time, aws: new FleetRds(rds, time), messages: [], notes: [] };
+  const bed: FleetTestbed = {
+    rds,
+    time,
+    aws: new FleetRds(rds, time),
+    messages: [],
+    notes: [],
+    warnings: [],
+  };
   beforeEach(() => {
     rds.reset();
     bed.messages.length = 0;
     bed.notes.length = 0;
+    bed.warnings.length = 0;
     bed.time = new FakeTime();
     bed.aws = new FleetRds(rds, bed.time);
     setRuntimeHooks({
@@ -85,6 +95,7 @@ export function useFleetTestbed(): FleetTestbed {
       random: () => 0.5,
       progress: (m) => bed.messages.push(m),
       note: (m) => bed.notes.push(m),
+      warn: (m) => bed.warnings.push(m),
       // Fleets of 200 here; pacing to RDS's quota has its own tests (rds/rdsRateLimiter.test.ts).
       env: { AURORA_POWER_RDS_RATE: "1000", AURORA_POWER_RDS_BURST: "10000" },
     });
