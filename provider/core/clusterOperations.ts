@@ -19,11 +19,13 @@ import { asClusterError } from "./clusterErrors";
 import { gatherStopFacts } from "./gatherStopFacts";
 import { initialStateOf, recordHolds, recordOf, type ClusterRecord } from "./clusterRecord";
 import { warnOfKeepRunningTag } from "./keepRunningWarning";
-import { takeHandover, takenOverBy, type Holder } from "./holders";
+import { takeHandover, type Holder } from "./holders";
+import { successorOf } from "./lateClaims";
 import { messages, type RetryCommand } from "./messages";
 import { alreadyHeldLine, heldLine, releasedLine } from "./operationOutcome";
 import type { PowerSettings } from "./powerSettings";
 import { reconcile, type ReconcileResult } from "./reconcile";
+import { failed, succeeded, type OperationResult } from "./operationResult";
 import { runtimeFor } from "./runtime";
 import type { ProgressSink } from "./statusTracker";
 
@@ -42,36 +44,7 @@ export interface ClusterTarget extends RdsTarget {
   progress?: ProgressSink;
 }
 
-/** How an operation on one cluster ended. */
-export interface OperationResult {
-  ok: boolean;
-  /** What to record of the cluster now; undefined when it is gone, released or never seen. */
-  record: ClusterRecord | undefined;
-  /** Why it failed. */
-  error?: Error;
-  /**
-   * A failure after which the record must be kept (a power call was or may have been issued, or
-   * the wait ran out): the next `pulumi up` resumes from it.
-   */
-  resumable: boolean;
-}
-
-const succeeded = (record: ClusterRecord | undefined): OperationResult => ({
-  ok: true,
-  record,
-  resumable: false,
-});
-const failed = (error: Error): OperationResult => ({
-  ok: false,
-  record: undefined,
-  error,
-  resumable: false,
-});
-
-/** The error of a failed result. */
-export function errorOf(result: OperationResult): Error {
-  return result.error ?? new Error("the operation failed without an error");
-}
+export { errorOf, type OperationResult } from "./operationResult";
 
 /** One describe, batched with every other describe due in the same {@link COALESCE_WINDOW_MS}. */
 async function describeOnce(
@@ -196,22 +169,27 @@ export async function holdCluster(
 }
 
 /**
- * Releases a cluster as `onDelete` says (delete, or a member leaving a fleet): `restore` returns
- * it to the recorded `initialState`, `retain` makes no call; a cluster gone or being deleted is done.
+ * Releases a cluster as `onDelete` says (delete, or a member leaving a fleet: `leavingFleet`, see
+ * `lateClaims`): `restore` returns it to the recorded `initialState`, `retain` makes no call; a
+ * cluster gone or being deleted is done.
  */
 export async function releaseCluster(
   target: ClusterTarget,
   record: ClusterRecord | undefined,
+  leavingFleet = false,
 ): Promise<OperationResult> {
   const { onDelete, region } = target.settings;
   const scope = { clusterIdentifier: target.displayName, region };
-  const { note } = runtimeFor(target);
+  const runtime = runtimeFor(target);
+  const { note } = runtime;
   if (onDelete === "retain") {
     note(messages.retained(scope));
     return succeeded(undefined);
   }
   const releaser = target.holder ?? { kind: "ClusterPowerState", name: undefined };
-  const successor = takenOverBy(region, target.clusterIdentifier, releaser, record?.initialState);
+  const { clusterIdentifier } = target;
+  const release = { region, clusterIdentifier, releaser, initialState: record?.initialState };
+  const successor = await successorOf(runtime, { ...release, leavingFleet });
   if (successor) {
     note(messages.takenOver(scope, onDelete, releaser, successor));
     return succeeded(undefined);

@@ -38,6 +38,8 @@ export interface Runtime {
   durations: DurationModel;
   settings: PollerSettings;
   clock: Clock;
+  /** Waits (a fake one in tests); absent in runtimes tests build by hand: a real wait. */
+  sleep?: Sleep;
   random: () => number;
   progress: ProgressSink;
   /** Where the lines worth keeping go (see {@link LogSinks}). */
@@ -143,6 +145,7 @@ export function runtimeFor(target: RdsTarget): Runtime {
       limiter,
       poller,
       durations,
+      sleep: hooks.sleep,
       settings,
       clock: hooks.clock,
       random: hooks.random,

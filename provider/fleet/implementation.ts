@@ -150,7 +150,7 @@ export async function update(
   const what = `update, every member to \`${state}\` (${added} to adopt, ${removed.length} to release with \`onDelete: ${onDelete}\`)`;
   const run = await runFleet(fleet, ids, previous, what, (target, member) => {
     const record = previous[member];
-    if (!listed.has(member)) return releaseCluster(target, record);
+    if (!listed.has(member)) return releaseCluster(target, record, true);
     return record ? holdCluster(target, record) : adoptCluster(target);
   });
   const outs = fleetOutputsOf(fleet, run.members);
