@@ -1,7 +1,5 @@
 import type { ActionHandler } from "./actionContext";
-import { RdsApiError } from "../errors";
-
-const RESOURCE_ARN = /^arn:[^:]+:rds:[^:]*:\d{12}:(cluster|db):([^:]+)$/;
+import { taggedResource } from "./taggedResource";
 
 /**
  * AddTagsToResource, as RDS answers it (an empty result): a cluster ARN's tags are added, a key
@@ -10,22 +8,11 @@ const RESOURCE_ARN = /^arn:[^:]+:rds:[^:]*:\d{12}:(cluster|db):([^:]+)$/;
  * instances). This is how a test, or `aws rds add-tags-to-resource` against the local endpoint,
  * sets the keep-running tag without a Pulumi run.
  */
-export const addTagsToResource: ActionHandler = ({ params, store }) => {
-  const name = params.require("ResourceName");
-  const match = RESOURCE_ARN.exec(name);
-  if (!match?.[1] || !match[2]) {
-    throw RdsApiError.invalidParameter(
-      "The specified resource name does not match an RDS resource in this region.",
-    );
+export const addTagsToResource: ActionHandler = (context) => {
+  const record = taggedResource(context);
+  if (!record) return {};
+  for (const tag of context.params.tags()) {
+    record.tags = [...record.tags.filter((t) => t.Key !== tag.Key), tag];
   }
-  const id = match[2].toLowerCase();
-  if (match[1] === "cluster") {
-    const record = store.get(id);
-    for (const tag of params.tags()) {
-      record.tags = [...record.tags.filter((t) => t.Key !== tag.Key), tag];
-    }
-    return {};
-  }
-  if (!store.list().some((r) => r.instanceIds.includes(id))) throw RdsApiError.instanceNotFound(id);
   return {};
 };

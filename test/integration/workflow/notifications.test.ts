@@ -4,38 +4,23 @@
  * byte for byte the fixture of its outcome (`test/fixtures/notifications/`), and the run ending
  * exactly as without notifications.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-import type { RDSClient } from "@aws-sdk/client-rds";
-import { startEmulator, type RunningEmulator, type SeedCluster } from "aurora-power/emulator";
+import type { SeedCluster } from "aurora-power/emulator";
 import { withNotifications, type NotifyOn } from "../../../provider/workflow/notifications";
 import { STOP_OUTCOMES } from "../../../provider/workflow/stopOutcomes";
 import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
 import { keepStoppedEventPattern } from "../../../provider/workflow/keepStoppedEventPattern";
 import { EventBridgeHarness } from "../../../scripts/keeper/eventBridgeHarness";
-import { localRdsClient, runLocally } from "../../../scripts/keeper/localExecution";
+import { runLocally } from "../../../scripts/keeper/localExecution";
 import { SnsRecorder } from "../../../scripts/keeper/snsRecorder";
+import {
+  TOPIC,
+  expectedPublishes as expected,
+  localEndpointPerTest,
+  notificationFixture as fixture,
+  publishedBy,
+} from "../../support/notifiedRun";
 
-const TOPIC = "arn:aws:sns:eu-west-1:123456789012:aurora-ops";
-let emu: RunningEmulator | undefined;
-let rds: RDSClient | undefined;
-
-afterEach(async () => {
-  rds?.destroy();
-  await emu?.stop();
-  emu = undefined;
-});
-
-interface Fixture {
-  topicArn: string;
-  subject?: string;
-  message: Record<string, string>;
-}
-
-function fixture(name: string): Fixture {
-  const file = path.join(__dirname, "../../fixtures/notifications", `${name}.json`);
-  return JSON.parse(fs.readFileSync(file, "utf8")) as Fixture;
-}
+const endpoint = localEndpointPerTest();
 
 /** Boots the endpoint with `seed`, runs the notifying workflow once on `id`. */
 async function runNotified(
@@ -43,15 +28,14 @@ async function runNotified(
   seed: SeedCluster[],
   options: { notifyOn?: NotifyOn; refuseFirst?: number; endpoint?: { throttleRate?: number } } = {},
 ) {
-  const { notifyOn = "all", refuseFirst = 0, endpoint = {} } = options;
-  emu = await startEmulator({
+  const { notifyOn = "all", refuseFirst = 0, endpoint: endpointOptions = {} } = options;
+  const { emu, rds } = await endpoint.boot({
     stopSeconds: 0.1,
     startSeconds: 0.2,
     faultSeed: 7,
     seed,
-    ...endpoint,
+    ...endpointOptions,
   });
-  rds = localRdsClient(emu.url);
   const definition = withNotifications(stopWorkflowDefinition({ maxRunSeconds: 60 }), {
     topicArn: TOPIC,
     notifyOn,
@@ -62,18 +46,8 @@ async function runNotified(
   const sns = new SnsRecorder(refuseFirst);
   const extraTasks = sns.overridesFor(definition);
   const run = await runLocally(definition, { DbClusterIdentifier: id }, rds, { extraTasks });
-  const published = sns.published.map(({ topicArn, subject, message }) => ({
-    topicArn,
-    subject,
-    message,
-  }));
+  const published = publishedBy(sns);
   return { run, published, sns, counters: await emu.admin.counters() };
-}
-
-/** What the recorder must have received for `name`: the fixture, the message as exact JSON text. */
-function expected(name: string) {
-  const { topicArn, subject, message } = fixture(name);
-  return [{ topicArn, subject, message: JSON.stringify(message) }];
 }
 
 test("stop of an available cluster: one `stopping` message, then StopRequested", async () => {
@@ -185,14 +159,12 @@ test("a 63-character identifier: the Subject would be too long, so the message g
 });
 
 test("the keeper's path: RDS's automatic start → EventBridge → the notifying workflow → one `stopping` message", async () => {
-  emu = await startEmulator({
+  const { emu, rds: client } = await endpoint.boot({
     stopSeconds: 0.1,
     startSeconds: 0.2,
     faultSeed: 7,
     seed: [{ DBClusterIdentifier: "dev-orders", Status: "stopped" }],
   });
-  const client = localRdsClient(emu.url);
-  rds = client;
   const definition = withNotifications(stopWorkflowDefinition({ maxRunSeconds: 60 }), {
     topicArn: TOPIC,
     notifyOn: "all",
@@ -218,7 +190,5 @@ test("the keeper's path: RDS's automatic start → EventBridge → the notifying
   await harness.stop();
   expect(run.status).toBe("SUCCEEDED");
   expect(run.states.at(-1)).toBe("StopRequested");
-  expect(
-    sns.published.map(({ topicArn, subject, message }) => ({ topicArn, subject, message })),
-  ).toEqual(expected("stop-stopping"));
+  expect(publishedBy(sns)).toEqual(expected("stop-stopping"));
 });

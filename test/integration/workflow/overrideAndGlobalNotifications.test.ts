@@ -4,41 +4,29 @@
  * aws-local-stepfunctions against the local RDS endpoint, its SNS publishes recorded. Each run
  * publishes one message, byte for byte the fixture of its outcome (`test/fixtures/notifications/`).
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-import type { RDSClient } from "@aws-sdk/client-rds";
-import { startEmulator, type RunningEmulator, type SeedCluster } from "aurora-power/emulator";
+import type { SeedCluster } from "aurora-power/emulator";
 import { withNotifications } from "../../../provider/workflow/notifications";
 import { STOP_OUTCOMES, STOP_REASON_PATHS } from "../../../provider/workflow/stopOutcomes";
 import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
-import { localRdsClient, runLocally } from "../../../scripts/keeper/localExecution";
+import { runLocally } from "../../../scripts/keeper/localExecution";
 import { SnsRecorder } from "../../../scripts/keeper/snsRecorder";
+import {
+  TOPIC,
+  expectedPublishes as expected,
+  localEndpointPerTest,
+  publishedBy,
+} from "../../support/notifiedRun";
 
-const TOPIC = "arn:aws:sns:eu-west-1:123456789012:aurora-ops";
 const KEY = "aurora-power:keep-running-until";
-let emu: RunningEmulator | undefined;
-let rds: RDSClient | undefined;
-
-afterEach(async () => {
-  rds?.destroy();
-  await emu?.stop();
-  emu = undefined;
-});
-
-/** What the recorder must have received: the fixture `name`, its message as exact JSON text. */
-function expected(name: string) {
-  const file = path.join(__dirname, "../../fixtures/notifications", `${name}.json`);
-  const { topicArn, subject, message } = JSON.parse(fs.readFileSync(file, "utf8")) as {
-    topicArn: string;
-    subject: string;
-    message: Record<string, string>;
-  };
-  return [{ topicArn, subject, message: JSON.stringify(message) }];
-}
+const endpoint = localEndpointPerTest();
 
 async function runNotified(id: string, seed: SeedCluster[]) {
-  emu = await startEmulator({ stopSeconds: 0.1, startSeconds: 0.2, faultSeed: 7, seed });
-  rds = localRdsClient(emu.url);
+  const { emu, rds } = await endpoint.boot({
+    stopSeconds: 0.1,
+    startSeconds: 0.2,
+    faultSeed: 7,
+    seed,
+  });
   const definition = withNotifications(stopWorkflowDefinition({ maxRunSeconds: 60 }), {
     topicArn: TOPIC,
     notifyOn: "all",
@@ -51,11 +39,7 @@ async function runNotified(id: string, seed: SeedCluster[]) {
   const run = await runLocally(definition, { DbClusterIdentifier: id }, rds, {
     extraTasks: sns.overridesFor(definition),
   });
-  const published = sns.published.map(({ topicArn, subject, message }) => ({
-    topicArn,
-    subject,
-    message,
-  }));
+  const published = publishedBy(sns);
   return { run, published, counters: await emu.admin.counters() };
 }
 

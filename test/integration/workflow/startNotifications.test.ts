@@ -3,37 +3,22 @@
  * `notifications` deploys), executed locally against the local RDS endpoint: StartDBCluster only
  * when the cluster is stopped, and one message per run, byte for byte its fixture.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { StopDBClusterCommand, type RDSClient } from "@aws-sdk/client-rds";
-import { startEmulator, type RunningEmulator, type SeedCluster } from "aurora-power/emulator";
+import type { SeedCluster } from "aurora-power/emulator";
 import { withNotifications } from "../../../provider/workflow/notifications";
 import { START_OUTCOMES } from "../../../provider/workflow/startOutcomes";
 import { startWorkflowDefinition } from "../../../provider/workflow/startWorkflowDefinition";
-import { localRdsClient, runLocally } from "../../../scripts/keeper/localExecution";
+import { runLocally } from "../../../scripts/keeper/localExecution";
 import { localStartTasks } from "../../../scripts/keeper/localStartTask";
 import { SnsRecorder } from "../../../scripts/keeper/snsRecorder";
+import {
+  TOPIC,
+  expectedPublishes as expected,
+  localEndpointPerTest,
+  publishedBy,
+} from "../../support/notifiedRun";
 
-const TOPIC = "arn:aws:sns:eu-west-1:123456789012:aurora-ops";
-let emu: RunningEmulator | undefined;
-let rds: RDSClient | undefined;
-
-afterEach(async () => {
-  rds?.destroy();
-  await emu?.stop();
-  emu = undefined;
-});
-
-/** The fixture's message as the exact JSON text the workflow must publish. */
-function expected(name: string) {
-  const file = path.join(__dirname, "../../fixtures/notifications", `${name}.json`);
-  const { topicArn, subject, message } = JSON.parse(fs.readFileSync(file, "utf8")) as {
-    topicArn: string;
-    subject: string;
-    message: Record<string, string>;
-  };
-  return [{ topicArn, subject, message: JSON.stringify(message) }];
-}
+const endpoint = localEndpointPerTest();
 
 async function runStart(
   id: string,
@@ -41,8 +26,7 @@ async function runStart(
   options: { stopSeconds?: number; before?: (client: RDSClient) => Promise<unknown> } = {},
 ) {
   const stopSeconds = options.stopSeconds ?? 0.1;
-  emu = await startEmulator({ stopSeconds, startSeconds: 0.2, faultSeed: 7, seed });
-  rds = localRdsClient(emu.url);
+  const { emu, rds } = await endpoint.boot({ stopSeconds, startSeconds: 0.2, faultSeed: 7, seed });
   await options.before?.(rds);
   const definition = withNotifications(startWorkflowDefinition({ maxRunSeconds: 60 }), {
     topicArn: TOPIC,
@@ -63,11 +47,7 @@ async function runStart(
     waitTimeOverrides: start.waitTimeOverrides,
   };
   const run = await runLocally(definition, { DbClusterIdentifier: id }, rds, { extraTasks });
-  const published = sns.published.map(({ topicArn, subject, message }) => ({
-    topicArn,
-    subject,
-    message,
-  }));
+  const published = publishedBy(sns);
   return { run, published, counters: await emu.admin.counters() };
 }
 
@@ -79,7 +59,7 @@ test("a stopped cluster: StartDBCluster once, one `starting` message", async () 
   expect(run.status).toBe("SUCCEEDED");
   expect(run.states.at(-1)).toBe("StartRequested");
   expect(counters.calls.StartDBCluster).toBe(1);
-  expect((await emu!.admin.getCluster("dev-orders"))?.Status).not.toBe("stopped");
+  expect((await endpoint.current().emu.admin.getCluster("dev-orders"))?.Status).not.toBe("stopped");
 });
 
 test("an available cluster: no StartDBCluster, one `already running` message", async () => {
@@ -103,7 +83,7 @@ test("a cluster still stopping: waits, then starts it once it is stopped", async
   expect(run.states).toContain("WaitAndDescribe");
   expect(run.states.at(-1)).toBe("StartRequested");
   expect(counters.calls).toMatchObject({ StopDBCluster: 1, StartDBCluster: 1 });
-  const events = await emu!.admin.events();
+  const events = await endpoint.current().emu.admin.events();
   expect(events.filter((e) => e.to === "starting").map((e) => e.from)).toEqual(["stopped"]);
 });
 

@@ -1,4 +1,5 @@
 import { installAwsMocks, settle, valueOf } from "../../support/awsMocks";
+import { fakeDateOnly } from "../../support/fakeDateOnly";
 import {
   program,
   START_EXPRESSION,
@@ -10,23 +11,7 @@ const resources = installAwsMocks();
 /** Saturday 2026-11-28 12:00 UTC. Only Date is faked; pulumi's timers stay real. */
 const NOW = new Date("2026-11-28T12:00:00Z");
 
-beforeAll(() => {
-  jest.useFakeTimers({
-    now: NOW,
-    doNotFake: [
-      "nextTick",
-      "setImmediate",
-      "setTimeout",
-      "clearTimeout",
-      "setInterval",
-      "clearInterval",
-      "queueMicrotask",
-      "hrtime",
-      "performance",
-    ],
-  });
-});
-afterAll(() => jest.useRealTimers());
+fakeDateOnly(NOW);
 
 describe("examples/scheduled-dev-cluster", () => {
   it("creates a dev-tagged cluster and a stop/start schedule targeting it, split around the holidays", async () => {

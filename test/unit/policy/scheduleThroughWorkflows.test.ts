@@ -4,21 +4,15 @@
  * start workflow, so no schedule of the stack has an RDS universal target. The pack must judge its
  * stop and start as those of the same schedule calling StopDBCluster / StartDBCluster directly.
  */
-import type {
-  PolicyResource,
-  ResourceValidationPolicy,
-  StackValidationPolicy,
-} from "@pulumi/policy";
-import { auroraPowerPolicies } from "aurora-power/policy";
+import type { PolicyResource } from "@pulumi/policy";
 import {
-  NotApplicable,
   auroraCluster,
   policyResource,
   powerState,
-  resourceArgs,
   schedule,
   stopScheduleComponent,
 } from "./policyFixtures";
+import { judgedByPack as judged } from "./judgedByPack";
 
 const MACHINE = "arn:aws:states:eu-west-1:123456789012:stateMachine:";
 
@@ -78,38 +72,6 @@ function scheduledCluster(
     stopSchedule,
     ...(start ? [viaWorkflow("start", startMachine)] : []),
   ];
-}
-
-/** Every message of every rule of the pack, stack checks and resource checks, in order. */
-async function judged(resources: PolicyResource[]): Promise<string[]> {
-  const messages: string[] = [];
-  const report = (message: string) => messages.push(message);
-  for (const policy of auroraPowerPolicies) {
-    const stack = policy as Partial<StackValidationPolicy>;
-    const common = { stackTags: new Map<string, string>(), getConfig: <T>() => ({}) as T };
-    await stack.validateStack?.(
-      {
-        resources,
-        ...common,
-        notApplicable: (reason?: string): never => {
-          throw new NotApplicable(reason);
-        },
-      },
-      report,
-    );
-    const resourcePolicy = policy as Partial<ResourceValidationPolicy>;
-    const validations = [resourcePolicy.validateResource ?? []].flat();
-    for (const resource of resources) {
-      for (const validate of validations) {
-        try {
-          await validate(resourceArgs(resource), report);
-        } catch (error) {
-          if (!(error instanceof NotApplicable)) throw error;
-        }
-      }
-    }
-  }
-  return messages;
 }
 
 const SHAPES = ["workflows", "stop workflow"] as const;

@@ -3,20 +3,9 @@
  * `aws:scheduler/schedule` start resources with `startDate` / `endDate` for one cluster). The pack
  * must judge such a stack exactly as the same stack with one start schedule.
  */
-import type {
-  PolicyResource,
-  ResourceValidationPolicy,
-  StackValidationPolicy,
-} from "@pulumi/policy";
-import { auroraPowerPolicies } from "aurora-power/policy";
-import {
-  NotApplicable,
-  auroraCluster,
-  powerState,
-  resourceArgs,
-  schedule,
-  stopScheduleComponent,
-} from "./policyFixtures";
+import type { PolicyResource } from "@pulumi/policy";
+import { auroraCluster, powerState, schedule, stopScheduleComponent } from "./policyFixtures";
+import { judgedByPack as judged } from "./judgedByPack";
 
 const WINDOWS = [
   { startDate: undefined, endDate: "2026-12-23T22:59:59Z" },
@@ -49,38 +38,6 @@ function scheduledCluster(cluster: string, windows: number, standalone = false):
     schedule(`${cluster}-hours-stop`, cluster, "stop", {}, parent),
     ...starts,
   ];
-}
-
-/** Every message of every rule of the pack, stack checks and resource checks, in order. */
-async function judged(resources: PolicyResource[]): Promise<string[]> {
-  const messages: string[] = [];
-  const report = (message: string) => messages.push(message);
-  for (const policy of auroraPowerPolicies) {
-    const stack = policy as Partial<StackValidationPolicy>;
-    const common = { stackTags: new Map<string, string>(), getConfig: <T>() => ({}) as T };
-    await stack.validateStack?.(
-      {
-        resources,
-        ...common,
-        notApplicable: (reason?: string): never => {
-          throw new NotApplicable(reason);
-        },
-      },
-      report,
-    );
-    const resourcePolicy = policy as Partial<ResourceValidationPolicy>;
-    const validations = [resourcePolicy.validateResource ?? []].flat();
-    for (const resource of resources) {
-      for (const validate of validations) {
-        try {
-          await validate(resourceArgs(resource), report);
-        } catch (error) {
-          if (!(error instanceof NotApplicable)) throw error;
-        }
-      }
-    }
-  }
-  return messages;
 }
 
 describe("a start schedule split into windows", () => {

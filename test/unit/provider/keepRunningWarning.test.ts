@@ -13,28 +13,15 @@ import { mockClient } from "aws-sdk-client-mock";
 import "aws-sdk-client-mock-jest";
 import * as impl from "../../../provider/dynamic/implementation";
 import { engineLog } from "../../../provider/state/engineLog";
+import { INPUTS, devOrders } from "./support/devOrders";
 import { resetMockedProvider } from "./support/mockedProvider";
 
 const rds = mockClient(RDSClient);
 const messages: string[] = [];
-const INPUTS = {
-  clusterIdentifier: "dev-orders",
-  state: "stopped",
-  region: "eu-west-1",
-  onDelete: "restore",
-  timeoutMinutes: 60,
-  __provider: "shim",
-};
 const KEY = "aurora-power:keep-running-until";
 
-const cluster = (status: string, tags: { Key: string; Value: string }[] = []): DBCluster => ({
-  DBClusterIdentifier: "dev-orders",
-  DBClusterArn: "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders",
-  Status: status,
-  Engine: "aurora-postgresql",
-  EngineMode: "provisioned",
-  TagList: tags,
-});
+const cluster = (status: string, tags: { Key: string; Value: string }[] = []): DBCluster =>
+  devOrders(status, { TagList: tags });
 
 function describeThenStopped(first: DBCluster): void {
   rds

@@ -6,7 +6,6 @@ import {
   RDSServiceException,
   StartDBClusterCommand,
   StopDBClusterCommand,
-  type DBCluster,
 } from "@aws-sdk/client-rds";
 import { mockClient } from "aws-sdk-client-mock";
 import "aws-sdk-client-mock-jest";
@@ -17,32 +16,12 @@ import {
   PartialFailureError,
   UnsupportedClusterError,
 } from "../../../provider/errors";
+import { ARN, INPUTS, devOrders as cluster } from "./support/devOrders";
 import { resetMockedProvider } from "./support/mockedProvider";
 import { PACKAGE_VERSION } from "../../../provider/state/stateFormat";
 
 const rds = mockClient(RDSClient);
 const messages: string[] = [];
-
-const INPUTS = {
-  clusterIdentifier: "dev-orders",
-  state: "stopped",
-  region: "eu-west-1",
-  onDelete: "restore",
-  timeoutMinutes: 60,
-  __provider: "shim",
-};
-const ARN = "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders";
-
-function cluster(status: string, extra: Partial<DBCluster> = {}): DBCluster {
-  return {
-    DBClusterIdentifier: "dev-orders",
-    Status: status,
-    DBClusterArn: ARN,
-    Engine: "aurora-postgresql",
-    EngineMode: "provisioned",
-    ...extra,
-  };
-}
 
 function sdkError(name: string, message: string, httpStatusCode = 400): RDSServiceException {
   return new RDSServiceException({

@@ -11,30 +11,14 @@ import {
 } from "@aws-sdk/client-rds";
 import { mockClient } from "aws-sdk-client-mock";
 import * as impl from "../../../provider/dynamic/implementation";
+import { INPUTS, devOrders } from "./support/devOrders";
 import { resetMockedProvider } from "./support/mockedProvider";
 
 const rds = mockClient(RDSClient);
 const progress: string[] = [];
 const notes: string[] = [];
 
-const INPUTS = {
-  clusterIdentifier: "dev-orders",
-  state: "stopped",
-  region: "eu-west-1",
-  onDelete: "restore",
-  timeoutMinutes: 60,
-  __provider: "shim",
-};
-
-function cluster(status: string): DBCluster {
-  return {
-    DBClusterIdentifier: "dev-orders",
-    Status: status,
-    DBClusterArn: "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders",
-    Engine: "aurora-postgresql",
-    EngineMode: "provisioned",
-  };
-}
+const cluster = (status: string): DBCluster => devOrders(status);
 
 /** Describes answer `statuses` in turn, then the last one for ever. */
 function describes(...statuses: string[]): void {

@@ -12,35 +12,17 @@ import {
   StartDBClusterCommand,
   StopDBClusterCommand,
   VpcEncryptionControlViolationException,
-  type DBCluster,
 } from "@aws-sdk/client-rds";
 import { mockClient } from "aws-sdk-client-mock";
 import "aws-sdk-client-mock-jest";
 import * as impl from "../../../provider/dynamic/implementation";
 import { ClusterPowerError, UnsupportedClusterError } from "../../../provider/errors";
+import { ARN, INPUTS, devOrders as cluster } from "./support/devOrders";
 import { resetMockedProvider } from "./support/mockedProvider";
 
 const rds = mockClient(RDSClient);
 const messages: string[] = [];
-const ARN = "arn:aws:rds:eu-west-1:123456789012:cluster:dev-orders";
-const INPUTS = {
-  clusterIdentifier: "dev-orders",
-  state: "stopped",
-  region: "eu-west-1",
-  onDelete: "restore",
-  timeoutMinutes: 60,
-  __provider: "shim",
-};
 const meta = { $metadata: { httpStatusCode: 400 } };
-
-const cluster = (status: string, extra: Partial<DBCluster> = {}): DBCluster => ({
-  DBClusterIdentifier: "dev-orders",
-  DBClusterArn: ARN,
-  Status: status,
-  Engine: "aurora-postgresql",
-  EngineMode: "provisioned",
-  ...extra,
-});
 
 beforeEach(() => resetMockedProvider(rds, messages));
 

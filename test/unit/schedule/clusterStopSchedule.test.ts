@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { installAwsMocks, settle, valueOf, type MockedResource } from "../../support/awsMocks";
+import { fakeDateOnly } from "../../support/fakeDateOnly";
 import {
   ClusterStopSchedule,
   type ClusterStopScheduleArgs,
@@ -9,28 +10,7 @@ const resources = installAwsMocks();
 /** Wednesday 2026-03-04 12:00 UTC. Only Date is faked; pulumi's timers stay real. */
 const NOW = new Date("2026-03-04T12:00:00Z");
 
-beforeAll(() => {
-  jest.useFakeTimers({
-    now: NOW,
-    doNotFake: [
-      "hrtime",
-      "nextTick",
-      "performance",
-      "queueMicrotask",
-      "requestAnimationFrame",
-      "cancelAnimationFrame",
-      "requestIdleCallback",
-      "cancelIdleCallback",
-      "setImmediate",
-      "clearImmediate",
-      "setInterval",
-      "clearInterval",
-      "setTimeout",
-      "clearTimeout",
-    ],
-  });
-});
-afterAll(() => jest.useRealTimers());
+fakeDateOnly(NOW);
 
 /** The fixture every test changes one field of: stops through the universal target (see also
  * stopThroughWorkflow.test.ts for the default, the stop workflow). */

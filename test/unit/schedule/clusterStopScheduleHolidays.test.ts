@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { installAwsMocks, settle, valueOf, type MockedResource } from "../../support/awsMocks";
+import { fakeDateOnly } from "../../support/fakeDateOnly";
 import {
   ClusterStopSchedule,
   InvalidClusterStopScheduleError,
@@ -10,23 +11,7 @@ const resources = installAwsMocks();
 /** Wednesday 2026-03-04 12:00 UTC (13:00 in Berlin). Only Date is faked; pulumi's timers stay real. */
 const NOW = new Date("2026-03-04T12:00:00Z");
 
-beforeAll(() => {
-  jest.useFakeTimers({
-    now: NOW,
-    doNotFake: [
-      "nextTick",
-      "setImmediate",
-      "setTimeout",
-      "clearTimeout",
-      "setInterval",
-      "clearInterval",
-      "queueMicrotask",
-      "hrtime",
-      "performance",
-    ],
-  });
-});
-afterAll(() => jest.useRealTimers());
+fakeDateOnly(NOW);
 
 /** Office hours in Berlin, through the universal targets; each test changes `holidays`. */
 const validArgs = (holidays?: readonly string[]): ClusterStopScheduleArgs => ({
