@@ -3,9 +3,9 @@ import { installAwsMocks, settle, valueOf, type MockedResource } from "../../sup
 import { fakeDateOnly } from "../../support/fakeDateOnly";
 import {
   ClusterStopSchedule,
-  InvalidClusterStopScheduleError,
   type ClusterStopScheduleArgs,
 } from "../../../provider/clusterStopSchedule";
+import { stopScheduleErrorFor as errorFor } from "./support/stopScheduleErrorFor";
 
 const resources = installAwsMocks();
 /** Wednesday 2026-03-04 12:00 UTC (13:00 in Berlin). Only Date is faked; pulumi's timers stay real. */
@@ -157,15 +157,6 @@ describe("past holidays", () => {
 });
 
 describe("holiday validation messages", () => {
-  function errorFor(args: ClusterStopScheduleArgs): InvalidClusterStopScheduleError {
-    try {
-      new ClusterStopSchedule("nightly", args);
-    } catch (error) {
-      if (error instanceof InvalidClusterStopScheduleError) return error;
-      throw error;
-    }
-    throw new Error("expected InvalidClusterStopScheduleError");
-  }
   const PREFIX = "ClusterStopSchedule `nightly` for cluster `dev-orders`: ";
 
   it.each<[string, Partial<ClusterStopScheduleArgs>, string]>([

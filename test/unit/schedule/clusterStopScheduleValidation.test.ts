@@ -2,9 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { installAwsMocks } from "../../support/awsMocks";
 import {
   ClusterStopSchedule,
-  InvalidClusterStopScheduleError,
   type ClusterStopScheduleArgs,
 } from "../../../provider/clusterStopSchedule";
+import { stopScheduleErrorFor as errorFor } from "./support/stopScheduleErrorFor";
 
 installAwsMocks();
 
@@ -14,16 +14,6 @@ const validArgs = (): ClusterStopScheduleArgs => ({
   start: "cron(0 7 ? * MON-FRI *)",
   timezone: "Europe/Berlin",
 });
-
-function errorFor(args: ClusterStopScheduleArgs): InvalidClusterStopScheduleError {
-  try {
-    new ClusterStopSchedule("nightly", args);
-  } catch (error) {
-    if (error instanceof InvalidClusterStopScheduleError) return error;
-    throw error;
-  }
-  throw new Error("expected InvalidClusterStopScheduleError");
-}
 
 describe("validation messages", () => {
   it.each<[string, Partial<ClusterStopScheduleArgs>, string, string]>([
