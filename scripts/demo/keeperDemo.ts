@@ -100,7 +100,7 @@ async function eventAfter(
 
 /** The states an execution went through, repeated waits folded: `… → Wait ×12 → …`. */
 export function foldStates(states: readonly string[]): string {
-  const loop = new Set(["Describe", "HasReplicas", "NoReplicas", "Plan"]);
+  const loop = new Set(["Describe", "HasReplicas", "NoReplicas", "HasGlobalCluster", "Plan"]);
   const out: string[] = [];
   let waits = 0;
   for (const state of states) {
