@@ -9,7 +9,14 @@ import { formatParameter, type Substitution } from "./intrinsicFormat";
 import { OVERRIDE_CHECK_STATE } from "./overrideStates";
 import { CLUSTER_PATH, refusalChecks } from "./refusalChecks";
 import { WORKFLOW_ERRORS } from "./sdkErrorNames";
-import { knownStatusSteps, UNKNOWN_STATUS_PROBE, stopStepOf, type StatusStep } from "./stopSteps";
+import {
+  exampleOf,
+  failureReasonOf,
+  knownStatusSteps,
+  UNKNOWN_STATUS_PROBE,
+  stopStepOf,
+  type StatusStep,
+} from "./workflowSteps";
 
 /** Names of the states the plan leads to (the rest of the machine defines them). */
 export const PLAN_TARGETS = {
@@ -23,18 +30,25 @@ export const PLAN_TARGETS = {
 /** Where a failing path writes `{ Error, Cause }` for the Fail state. */
 export const FAILURE_PATH = "$.Failure";
 
-const STATUS_PATH = `${CLUSTER_PATH}.Status`;
-const ID_SAMPLE = "sample-cluster-id";
-const ID: Substitution = { sample: ID_SAMPLE, path: "$.DbClusterIdentifier" };
+/** Where a described cluster's status is. */
+export const STATUS_PATH = `${CLUSTER_PATH}.Status`;
+/** The cluster identifier in the sentences, replaced by the input's at run time ({@link ID}). */
+export const ID_SAMPLE = "sample-cluster-id";
+/** The substitution of {@link ID_SAMPLE} by the run's cluster identifier. */
+export const ID: Substitution = { sample: ID_SAMPLE, path: "$.DbClusterIdentifier" };
 
-function statusRule(entry: StatusStep): ChoiceRule {
+/** The Choice rule matching one status, or one status pattern. */
+export function statusRule(entry: StatusStep<string>): ChoiceRule {
   return entry.isPattern
     ? { Variable: STATUS_PATH, StringMatches: entry.status }
     : { Variable: STATUS_PATH, StringEquals: entry.status };
 }
 
 /** An exact status a pattern with the same step already matches (`incompatible-network`). */
-function coveredByPattern(entry: StatusStep, steps: readonly StatusStep[]): boolean {
+function coveredByPattern(
+  entry: StatusStep<string>,
+  steps: readonly StatusStep<string>[],
+): boolean {
   return (
     !entry.isPattern &&
     steps.some(
@@ -50,13 +64,37 @@ function stateName(prefix: string, key: string): string {
   return `${prefix}-${key.replace(/\*/g, "").replace(/[^A-Za-z0-9-]/g, "-")}`.replace(/-+$/, "");
 }
 
-function failurePass(error: string, sentence: string, subs: Substitution[]): State {
+/** A Pass that words a failure at {@link FAILURE_PATH}, then goes to the Fail state. */
+export function failurePass(error: string, sentence: string, subs: Substitution[]): State {
   return {
     Type: "Pass",
     Parameters: { Error: error, ...formatParameter("Cause", sentence, subs) },
     ResultPath: FAILURE_PATH,
     Next: PLAN_TARGETS.failed,
   };
+}
+
+/**
+ * One Choice rule and one failure Pass per terminal status (a status no power call can leave),
+ * except an exact status its pattern already covers: "cluster `…` cannot be <verb>: <reason>".
+ */
+export function terminalStatusStates(
+  steps: readonly StatusStep<string>[],
+  verb: "stopped" | "started",
+): { choices: TopChoiceRule[]; passes: Record<string, State> } {
+  const choices: TopChoiceRule[] = [];
+  const passes: Record<string, State> = {};
+  for (const entry of steps) {
+    const reason = failureReasonOf(entry.step);
+    if (reason === undefined || coveredByPattern(entry, steps)) continue;
+    const name = stateName("Terminal", entry.status);
+    const example = entry.isPattern ? exampleOf(entry.status) : entry.status;
+    const sentence = `cluster \`${ID_SAMPLE}\` cannot be ${verb}: ${reason}`;
+    const subs = [ID, { sample: example, path: STATUS_PATH }];
+    passes[name] = failurePass(WORKFLOW_ERRORS.statusNeedsOperator, sentence, subs);
+    choices.push({ ...statusRule(entry), Next: name });
+  }
+  return { choices, passes };
 }
 
 /** The `Plan` Choice state and the Pass states that word its failures. */
@@ -86,15 +124,9 @@ export function planChoice(): PlanStates {
     failurePasses[name] = failurePass(WORKFLOW_ERRORS.cannotStop, sentence, subs);
     choices.push({ ...check.rule, Next: name });
   }
-  for (const entry of steps) {
-    if (entry.step.kind !== "fail" || coveredByPattern(entry, steps)) continue;
-    const name = stateName("Terminal", entry.status);
-    const example = entry.isPattern ? entry.status.replace("*", "example") : entry.status;
-    const sentence = `cluster \`${ID_SAMPLE}\` cannot be stopped: ${entry.step.reason}`;
-    const subs = [ID, { sample: example, path: STATUS_PATH }];
-    failurePasses[name] = failurePass(WORKFLOW_ERRORS.statusNeedsOperator, sentence, subs);
-    choices.push({ ...statusRule(entry), Next: name });
-  }
+  const terminal = terminalStatusStates(steps, "stopped");
+  Object.assign(failurePasses, terminal.passes);
+  choices.push(...terminal.choices);
   choices.push({ Or: group("stop"), Next: PLAN_TARGETS.stop });
   choices.push({ Or: group("wait"), Next: PLAN_TARGETS.wait });
   const fallback = stopStepOf(UNKNOWN_STATUS_PROBE).kind === "wait" ? "wait" : "failed";

@@ -1,23 +1,21 @@
-import type {
-  Catcher,
-  ChoiceRule,
-  Retrier,
-  State,
-  StateMachineDefinition,
-  TopChoiceRule,
-} from "./aslTypes";
-import { formatParameter, type Substitution } from "./intrinsicFormat";
-import { CLUSTER_PATH } from "./refusalChecks";
+import type { Catcher, Retrier, State, StateMachineDefinition, TopChoiceRule } from "./aslTypes";
 import {
   DB_CLUSTER_NOT_FOUND,
   INVALID_DB_CLUSTER_STATE,
   KMS_KEY_NOT_ACCESSIBLE,
-  RDS_EXCEPTION,
-  SDK_CLIENT_EXCEPTION,
   VPC_ENCRYPTION_CONTROL_VIOLATION,
   WORKFLOW_ERRORS,
 } from "./sdkErrorNames";
-import { knownStartSteps, startStepOf, type StartStatusStep } from "./startSteps";
+import {
+  ID,
+  ID_SAMPLE,
+  FAILURE_PATH,
+  failurePass,
+  statusRule,
+  terminalStatusStates,
+} from "./planChoice";
+import { transientRetry } from "./taskRetry";
+import { knownStatusSteps, startStepOf, UNKNOWN_STATUS_PROBE } from "./workflowSteps";
 
 /** Resource ARNs of the two AWS SDK integrations the start workflow calls. */
 export const START_WORKFLOW_RESOURCES = {
@@ -33,20 +31,9 @@ export interface StartWorkflowOptions {
   pollIntervalSeconds?: number;
 }
 
-const ID_SAMPLE = "sample-cluster-id";
-const ID: Substitution = { sample: ID_SAMPLE, path: "$.DbClusterIdentifier" };
-const STATUS_PATH = `${CLUSTER_PATH}.Status`;
-const FAILURE_PATH = "$.Failure";
-
-// The stop workflow's transient retry: throttling, 5xx and network errors, with full jitter.
-const TRANSIENT_RETRY: Retrier = {
-  ErrorEquals: [RDS_EXCEPTION, SDK_CLIENT_EXCEPTION],
-  IntervalSeconds: 2,
-  MaxAttempts: 8,
-  BackoffRate: 2,
-  MaxDelaySeconds: 60,
-  JitterStrategy: "FULL",
-};
+// The stop workflow's transient retry as it was before its first interval and cap were tuned to
+// the poll (taskRetry.ts): 2 s doubling up to 60 s, with full jitter.
+const TRANSIENT_RETRY: Retrier = { ...transientRetry(60), IntervalSeconds: 2 };
 const GONE: Catcher = {
   ErrorEquals: [DB_CLUSTER_NOT_FOUND],
   Next: "ClusterGone",
@@ -70,45 +57,19 @@ const START_REFUSALS = [
   },
 ];
 
-function statusRule(entry: StartStatusStep): ChoiceRule {
-  return entry.isPattern
-    ? { Variable: STATUS_PATH, StringMatches: entry.status }
-    : { Variable: STATUS_PATH, StringEquals: entry.status };
-}
-
-function failurePass(error: string, sentence: string, subs: Substitution[]): State {
-  return {
-    Type: "Pass",
-    Parameters: { Error: error, ...formatParameter("Cause", sentence, subs) },
-    ResultPath: FAILURE_PATH,
-    Next: "Failed",
-  };
-}
-
 /** The `Plan` Choice (from `startStepOf` of every known status) and its failure Pass states. */
 function planStates(): Record<string, State> {
-  const steps = knownStartSteps();
-  const states: Record<string, State> = {};
+  const steps = knownStatusSteps("running");
   const group = (kind: string) => steps.filter((s) => s.step.kind === kind).map(statusRule);
-  const terminal = steps.filter(
-    (s) => s.step.kind === "fail" && (s.isPattern || !s.status.startsWith("incompatible-")),
-  );
-  const choices: TopChoiceRule[] = [{ Or: group("succeed"), Next: "StartNotNeeded" }];
-  for (const entry of terminal) {
-    const name = `Terminal-${entry.status.replace(/\*/g, "").replace(/-+$/, "")}`;
-    const example = entry.status.replace("*", "example");
-    const reason = startStepOf(example);
-    const sentence = `cluster \`${ID_SAMPLE}\` cannot be started: ${reason.kind === "fail" ? reason.reason : ""}`;
-    const subs = [ID, { sample: example, path: STATUS_PATH }];
-    states[name] = failurePass(WORKFLOW_ERRORS.statusNeedsOperator, sentence, subs);
-    choices.push({ ...statusRule(entry), Next: name });
-  }
-  choices.push({ Or: group("start"), Next: "StartCluster" });
-  choices.push({ Or: group("wait"), Next: "WaitAndDescribe" });
-  const fallback =
-    startStepOf("a-status-rds-adds-later").kind === "wait" ? "WaitAndDescribe" : "Failed";
-  states.Plan = { Type: "Choice", Choices: choices, Default: fallback };
-  return states;
+  const terminal = terminalStatusStates(steps, "started");
+  const choices: TopChoiceRule[] = [
+    { Or: group("succeed"), Next: "StartNotNeeded" },
+    ...terminal.choices,
+    { Or: group("start"), Next: "StartCluster" },
+    { Or: group("wait"), Next: "WaitAndDescribe" },
+  ];
+  const fallback = startStepOf(UNKNOWN_STATUS_PROBE).kind === "wait" ? "WaitAndDescribe" : "Failed";
+  return { ...terminal.passes, Plan: { Type: "Choice", Choices: choices, Default: fallback } };
 }
 
 function rdsTask(resource: string, resultPath: string, next: string, catches: Catcher[]): State {

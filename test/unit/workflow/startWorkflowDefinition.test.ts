@@ -10,7 +10,7 @@ import { KNOWN_CLUSTER_STATUSES } from "../../../provider/aurora/knownStatuses";
 import { planTransition } from "../../../provider/aurora/planTransition";
 import { withNotifications } from "../../../provider/workflow/notifications";
 import { START_OUTCOMES } from "../../../provider/workflow/startOutcomes";
-import { startStepOf } from "../../../provider/workflow/startSteps";
+import { startStepOf } from "../../../provider/workflow/workflowSteps";
 import { startWorkflowDefinition } from "../../../provider/workflow/startWorkflowDefinition";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

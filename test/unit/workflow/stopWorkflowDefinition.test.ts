@@ -6,7 +6,7 @@ import { planTransition } from "../../../provider/aurora/planTransition";
 import { KNOWN_CLUSTER_STATUSES } from "../../../provider/aurora/knownStatuses";
 import { stopRefusals } from "../../../provider/aurora/stoppability";
 import { stopWorkflowDefinition } from "../../../provider/workflow/stopWorkflowDefinition";
-import { stopStepOf, UNKNOWN_STATUS_PROBE } from "../../../provider/workflow/stopSteps";
+import { stopStepOf, UNKNOWN_STATUS_PROBE } from "../../../provider/workflow/workflowSteps";
 import { refusalChecks } from "../../../provider/workflow/refusalChecks";
 import { sfnErrorNameOf, sfnMemberName } from "../../../provider/workflow/sdkIntegrationShape";
 import { timeScaledDefinition } from "../../../scripts/keeper/timeScaledDefinition";
