@@ -4,15 +4,15 @@
  * its role, allowed to describe and start the one cluster and to publish to the one topic. Without
  * notifications the start schedule calls StartDBCluster directly and none of this is created.
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterStopScheduleArgs } from "./clusterStopScheduleArgs";
-import { serviceTrustPolicy, type IamPolicyDocument } from "./iamPolicyDocument";
+import type { IamPolicyDocument } from "./iamPolicyDocument";
 import { notificationStatements, notifyingDefinition } from "./notificationsArgs";
 import { clusterArn, type ClusterLocation } from "./schedulerRole";
 import { awsLocation, type NotificationTarget } from "./stopWorkflow";
 import { START_OUTCOMES } from "./workflow/startOutcomes";
 import { startWorkflowDefinition } from "./workflow/startWorkflowDefinition";
+import { createWorkflowResources } from "./workflowResources";
 
 /** The start workflow's permissions: describe and start this cluster, publish to the topic. */
 export function startWorkflowPolicy(
@@ -48,16 +48,6 @@ export function startWorkflowOf(
   const { notifications } = args;
   if (args.start === undefined || notifications === undefined) return undefined;
   const location = awsLocation(parent);
-  const role = new aws.iam.Role(
-    `${name}-start-workflow-role`,
-    {
-      description: "Step Functions starts an Aurora cluster on schedule (aurora-power)",
-      assumeRolePolicy: location.accountId.apply((id) =>
-        JSON.stringify(serviceTrustPolicy("states.amazonaws.com", id)),
-      ),
-    },
-    { parent },
-  );
   const document = pulumi
     .all([
       location.partition,
@@ -75,11 +65,6 @@ export function startWorkflowOf(
         ),
       ),
     );
-  const policy = new aws.iam.RolePolicy(
-    `${name}-start-workflow-policy`,
-    { role: role.id, policy: document },
-    { parent },
-  );
   const definition = notifyingDefinition(startWorkflowDefinition(), {
     component,
     action: "start",
@@ -87,9 +72,14 @@ export function startWorkflowOf(
     notifications,
     location,
   });
-  return new aws.sfn.StateMachine(
+  return createWorkflowResources(
     `${name}-start-workflow`,
-    { type: "STANDARD", roleArn: role.arn, definition },
-    { parent, dependsOn: [policy] },
-  ).arn;
+    {
+      description: "Step Functions starts an Aurora cluster on schedule (aurora-power)",
+      accountId: location.accountId,
+      policy: document,
+      definition,
+    },
+    parent,
+  ).stateMachine.arn;
 }

@@ -11,7 +11,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { serviceTrustPolicy, type IamPolicyDocument } from "./iamPolicyDocument";
+import type { IamPolicyDocument } from "./iamPolicyDocument";
 import {
   notificationStatements,
   notifyingDefinition,
@@ -20,6 +20,7 @@ import {
 import { clusterArn, type ClusterLocation } from "./schedulerRole";
 import { STOP_OUTCOMES, STOP_REASON_PATHS } from "./workflow/stopOutcomes";
 import { stopWorkflowDefinition } from "./workflow/stopWorkflowDefinition";
+import { createWorkflowResources, type WorkflowResources } from "./workflowResources";
 
 /** Where the clusters live, for their ARNs. */
 export type ClustersLocation = Omit<ClusterLocation, "clusterIdentifier"> & {
@@ -116,26 +117,11 @@ export function createStopWorkflow(
   name: string,
   args: StopWorkflowArgs,
   parent: pulumi.Resource,
-): { stateMachine: aws.sfn.StateMachine; role: aws.iam.Role; policy: aws.iam.RolePolicy } {
+): WorkflowResources {
   const location = awsLocation(parent);
   const { partition, region, accountId } = location;
-  const role = new aws.iam.Role(
-    `${name}-workflow-role`,
-    {
-      description: "Step Functions stops Aurora clusters that RDS started (aurora-power)",
-      assumeRolePolicy: accountId.apply((id) =>
-        JSON.stringify(serviceTrustPolicy("states.amazonaws.com", id)),
-      ),
-    },
-    { parent },
-  );
   const { notifications } = args;
   const document = workflowPolicyJson(args, location);
-  const policy = new aws.iam.RolePolicy(
-    `${name}-workflow-policy`,
-    { role: role.id, policy: document },
-    { parent },
-  );
   const definition = notifyingDefinition(
     stopWorkflowDefinition({
       maxRunSeconds: args.maxRunSeconds,
@@ -150,11 +136,14 @@ export function createStopWorkflow(
       location: { partition, region },
     },
   );
-  const stateMachine = new aws.sfn.StateMachine(
+  return createWorkflowResources(
     `${name}-workflow`,
-    { type: "STANDARD", roleArn: role.arn, definition },
-    // The first execution must find the permissions in place.
-    { parent, dependsOn: [policy] },
+    {
+      description: "Step Functions stops Aurora clusters that RDS started (aurora-power)",
+      accountId,
+      policy: document,
+      definition,
+    },
+    parent,
   );
-  return { stateMachine, role, policy };
 }
